@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "lrplot",
+    products: [
+        .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .executable(name: "lrplot", targets: ["lrplot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
+        .target(name: "ScheduleCore"),
+        // libcairo through pkg-config; a project-specific module name avoids clashes with other `CCairo`s.
+        .systemLibrary(
+            name: "CLRPlotCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Multi-series line charts rendered through Cairo; knows nothing about schedules.
+        .target(name: "Plot", dependencies: ["CLRPlotCairo"]),
+        // Spec decoding, orchestration and errors: everything the executable does, testable.
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot"]),
+        .executableTarget(
+            name: "lrplot",
+            dependencies: [
+                "LRPlotKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["ScheduleCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,6 @@
+#ifndef CLRPLOT_CAIRO_SHIM_H
+#define CLRPLOT_CAIRO_SHIM_H
+#include <cairo/cairo.h>
+#include <cairo/cairo-svg.h>
+#include <cairo/cairo-pdf.h>
+#endif

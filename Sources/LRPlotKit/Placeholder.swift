@@ -1,0 +1,3 @@
+import ScheduleCore
+import Plot
+public enum LRPlotKitPlaceholder {}

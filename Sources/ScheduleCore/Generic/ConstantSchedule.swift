@@ -1,0 +1,26 @@
+/// `constant`: the same learning rate at every step.
+///
+/// `lr(t) = lr` for all `t ≥ 0`.
+public struct ConstantSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+
+    public init(learningRate: Double) { self.learningRate = learningRate }
+
+    public func value(at step: Int) -> Double { learningRate }
+}
+
+extension ScheduleType {
+    /// `constant` — see ``ConstantSchedule``.
+    public static let constant = ScheduleType(
+        name: "constant",
+        summary: "The same learning rate at every step.",
+        formula: "lr(t) = lr",
+        parameters: [
+            .number("lr", "The learning rate."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            return ConstantSchedule(learningRate: lr)
+        })
+}

@@ -1,0 +1,88 @@
+/// The set of schedule types a spec may name, and the builder that turns a schedule object
+/// into a ``Schedule``.
+public struct ScheduleCatalog: Sendable {
+    /// Every type, in listing order.
+    public let types: [ScheduleType]
+    private let byName: [String: Int]
+
+    public init(types: [ScheduleType]) {
+        self.types = types
+        var index: [String: Int] = [:]
+        for (i, t) in types.enumerated() where index[t.name] == nil { index[t.name] = i }
+        self.byName = index
+    }
+
+    /// All built-in types: PyTorch, transformers, timm, optax, Keras and the generic families.
+    public static let standard = ScheduleCatalog(
+        types: GenericTypes.all + TorchTypes.all + HFTypes.all + TimmTypes.all + OptaxTypes.all + KerasTypes.all)
+
+    /// The type named `name`, if any.
+    public func type(named name: String) -> ScheduleType? {
+        byName[name].map { types[$0] }
+    }
+
+    /// Builds the schedule described by the JSON object `value`.
+    ///
+    /// - Parameters:
+    ///   - path: the object's JSON path, for error messages (e.g. `schedules[0]`).
+    ///   - ignoring: keys that belong to the caller (label, colour, …) rather than the schedule.
+    ///   - inherited: values used for parameters the object does not give.
+    /// - Throws: ``ScheduleError`` naming the offending path.
+    public func make(
+        _ value: JSONValue, path: String, ignoring: Set<String> = [], inherited: [String: JSONValue] = [:]
+    ) throws -> any Schedule {
+        guard case .object(let members) = value else {
+            throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(value.kindDescription)")
+        }
+        guard let typeValue = members.first(where: { $0.key == "type" })?.value else {
+            throw ScheduleError(path: path, "missing \"type\" (for example \"torch.StepLR\"; `lrplot list` shows every type)")
+        }
+        let typePath = path.isEmpty ? "type" : "\(path).type"
+        guard case .string(let typeName) = typeValue else {
+            throw ScheduleError(path: typePath, "expected a schedule type name (a string), found \(typeValue.kindDescription)")
+        }
+        guard let type = type(named: typeName) else {
+            var message = "unknown schedule type \"\(typeName)\""
+            if let close = suggestType(for: typeName) { message += "; did you mean \"\(close)\"?" }
+            message += " (`lrplot list` shows every type)"
+            throw ScheduleError(path: typePath, message)
+        }
+        let declared = type.parameters.map(\.name)
+        var own: [(key: String, value: JSONValue)] = []
+        for member in members where member.key != "type" && !ignoring.contains(member.key) {
+            guard declared.contains(member.key) else {
+                var message = "unknown parameter \"\(member.key)\" for \(typeName)"
+                if let close = Suggestion.closest(to: member.key, in: declared) {
+                    message += "; did you mean \"\(close)\"?"
+                } else {
+                    message += "; it takes " + (declared.isEmpty ? "no parameters" : declared.map { "\"\($0)\"" }.joined(separator: ", "))
+                }
+                throw ScheduleError(path: path.isEmpty ? member.key : "\(path).\(member.key)", message)
+            }
+            own.append(member)
+        }
+        let parameters = Parameters(
+            typeName: typeName, path: path, specs: type.parameters, members: own,
+            inherited: inherited.filter { declared.contains($0.key) }, catalog: self)
+        do {
+            return try type.make(parameters)
+        } catch let error as ScheduleError {
+            throw error
+        } catch let error as ExpressionError {
+            throw ScheduleError(path: path, "\(error)")
+        } catch {
+            throw ScheduleError(path: path, "\(error)")
+        }
+    }
+
+    /// A close type name: by edit distance over full names, then over the part after the dot
+    /// (so `StepLR` suggests `torch.StepLR`).
+    public func suggestType(for name: String) -> String? {
+        let names = types.map(\.name)
+        if let close = Suggestion.closest(to: name, in: names) { return close }
+        let short = name.split(separator: ".").last.map(String.init) ?? name
+        let tails = types.map { $0.name.split(separator: ".").last.map(String.init) ?? $0.name }
+        if let close = Suggestion.closest(to: short, in: tails), let i = tails.firstIndex(of: close) { return names[i] }
+        return nil
+    }
+}
