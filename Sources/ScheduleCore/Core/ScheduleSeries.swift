@@ -26,28 +26,12 @@ extension Schedule {
     @discardableResult
     public func forEachStep(
         _ steps: Int,
-        metrics overrideMetrics: [Double]? = nil,
+        metrics: [Double]? = nil,
         _ body: (_ step: Int, _ learningRate: Double, _ momentum: Double?) -> Void
     ) throws -> ScheduleStop? {
-        let feed = overrideMetrics ?? metrics
-        if usesMetrics {
-            let needed = max(steps - 1, 0)
-            guard let feed, feed.count >= needed else {
-                throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \((overrideMetrics ?? metrics)?.count ?? 0)")
-            }
-        }
-        var state = start()
-        for t in 0..<steps {
-            if t > 0 {
-                do {
-                    try state.advance(metric: feed.flatMap { t - 1 < $0.count ? $0[t - 1] : nil })
-                } catch let stop as ScheduleStop {
-                    return stop
-                }
-            }
-            body(t, state.learningRate, state.momentum)
-        }
-        return nil
+        var cursor = try ScheduleCursor(self, steps: steps, metrics: metrics)
+        while let (t, lr, m) = cursor.next() { body(t, lr, m) }
+        return cursor.stop
     }
 
     /// Evaluates steps `0 ..< steps` into arrays.

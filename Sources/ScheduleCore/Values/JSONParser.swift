@@ -61,6 +61,12 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "T"), UInt8(ascii: "F"):
+            try literal("\u{0}")  // always fails, with a hint for Python's True/False
+            return .null
+        case UInt8(ascii: "N") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "o"):
+            try literal("\u{0}")  // Python's None
+            return .null
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             throw error("NaN and Infinity are not JSON; write a finite number")
         case UInt8(ascii: "'"):

@@ -1,0 +1,66 @@
+import Foundation
+import ScheduleCore
+
+/// The text of `lrplot list` and `lrplot describe`.
+public enum CatalogText {
+    /// Frameworks in listing order, with their headings.
+    static let frameworks: [(key: String, title: String)] = [
+        ("generic", "Generic families"),
+        ("torch", "PyTorch (torch.optim.lr_scheduler, torch.optim.swa_utils)"),
+        ("hf", "Hugging Face transformers (get_scheduler names)"),
+        ("timm", "timm (timm.scheduler)"),
+        ("optax", "optax (optax.schedules)"),
+        ("keras", "Keras 3 (keras.optimizers.schedules)"),
+    ]
+
+    /// Every type grouped by framework, one line each: name and summary.
+    public static func list(_ catalog: ScheduleCatalog = .standard) -> String {
+        var out = ""
+        let width = (catalog.types.map(\.name.count).max() ?? 0) + 2
+        for (key, title) in frameworks {
+            let types = catalog.types.filter { $0.framework == key }
+            guard !types.isEmpty else { continue }
+            out += (out.isEmpty ? "" : "\n") + title + "\n"
+            for t in types {
+                out += "  " + t.name.padding(toLength: width, withPad: " ", startingAt: 0) + t.summary + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Parameters with defaults, formula and behaviour past the end of one type.
+    public static func describe(_ name: String, catalog: ScheduleCatalog = .standard) throws(LRPlotError) -> String {
+        guard let t = catalog.type(named: name) else {
+            var message = "unknown schedule type \"\(name)\""
+            if let close = catalog.suggestType(for: name) { message += "; did you mean \"\(close)\"?" }
+            throw LRPlotError(.badInput, message + " (`lrplot list` shows every type)")
+        }
+        var out = "\(t.name): \(t.summary)\n\nParameters:\n"
+        if t.parameters.isEmpty { out += "  (none)\n" }
+        let width = (t.parameters.map(\.name.count).max() ?? 0) + 2
+        for p in t.parameters {
+            out += "  " + p.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            out += "\(p.kind.expectation), default \(p.defaultText). \(p.summary)\n"
+        }
+        out += "\nFormula:\n" + t.formula.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    /// A Markdown reference of every type (for the README): a table per framework.
+    public static func markdown(_ catalog: ScheduleCatalog = .standard) -> String {
+        var out = ""
+        for (key, title) in frameworks {
+            let types = catalog.types.filter { $0.framework == key }
+            guard !types.isEmpty else { continue }
+            out += "#### \(title)\n\n| type | parameters (default) | what it does |\n|---|---|---|\n"
+            for t in types {
+                let params = t.parameters.map { p in
+                    p.defaultValue == .required ? "`\(p.name)`" : "`\(p.name)` (\(p.defaultText))"
+                }.joined(separator: ", ")
+                out += "| `\(t.name)` | \(params.replacingOccurrences(of: "|", with: "\\|")) | \(t.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

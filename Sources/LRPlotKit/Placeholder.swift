@@ -1,3 +1,0 @@
-import ScheduleCore
-import Plot
-public enum LRPlotKitPlaceholder {}

@@ -1,0 +1,20 @@
+import ScheduleCore
+
+/// One schedule of a spec with its presentation: label, colour, dash, interval.
+public struct ScheduleEntry: Sendable {
+    /// Legend and column label; defaults to the type name.
+    public var label: String
+    /// The spec's `"type"`.
+    public var typeName: String
+    /// `#rrggbb`, or `nil` for the palette.
+    public var color: String?
+    /// `solid`, `dashed`, `dotted`, `dashdot`, or `nil` for the cycle.
+    public var dash: String?
+    /// The schedule on the step axis (wrapped when `"interval": "epoch"`).
+    public var schedule: any Schedule
+    /// JSON path of the entry (`schedules[1]`), for messages.
+    public var path: String
+
+    /// Keys of a schedule object that belong to lrplot rather than to the schedule.
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval"]
+}

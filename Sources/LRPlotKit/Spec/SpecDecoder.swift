@@ -1,0 +1,154 @@
+import ScheduleCore
+
+/// Turns the text of a spec file into a ``Spec``, or an ``LRPlotError`` that names the file,
+/// the JSON path (or line and column) and what was expected.
+public struct SpecDecoder: Sendable {
+    /// Top-level keys a spec may have.
+    public static let topLevelKeys = [
+        "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
+        "theme", "background", "legend", "markers", "output",
+    ]
+
+    /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
+    public static let maxSide = 16_000
+
+    public var catalog: ScheduleCatalog
+
+    public init(catalog: ScheduleCatalog = .standard) { self.catalog = catalog }
+
+    /// Decodes `text`, read from `file` (used in messages and for the default output name).
+    public func decode(_ text: String, file: String) throws(LRPlotError) -> Spec {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(text)
+        } catch {
+            throw LRPlotError(.badInput, file: file, line: error.line, column: error.column, "invalid JSON: \(error.message)")
+        }
+        do {
+            return try decode(document, file: file)
+        } catch {
+            throw LRPlotError(.badInput, file: file, path: error.path, error.message)
+        }
+    }
+
+    func decode(_ document: JSONValue, file: String) throws(ScheduleError) -> Spec {
+        let top = try ObjectReader(document, path: "", allowed: Self.topLevelKeys, what: "a spec object like {\"steps\": 100, \"schedules\": [...]}")
+        guard top["steps"] != nil else {
+            throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)")
+        }
+        guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps") else {
+            throw ScheduleError(path: "steps", "expected a whole number ≥ 1, found null")
+        }
+        let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps_per_epoch")
+
+        var x = XAxisSpec(label: nil, unit: "step")
+        if let xv = top["x"] {
+            let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit"], what: "the x axis")
+            x.label = try r.string("label")
+            x.unit = try r.choice("unit", ["step", "epoch"]) ?? "step"
+            if x.unit == "epoch" && stepsPerEpoch == nil {
+                throw ScheduleError(path: "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"")
+            }
+        }
+        var y = YAxisSpec(label: nil, scale: "linear")
+        if let yv = top["y"] {
+            let r = try ObjectReader(yv, path: "y", allowed: ["label", "scale"], what: "the y axis")
+            y.label = try r.string("label")
+            y.scale = try r.choice("scale", ["linear", "log"]) ?? "linear"
+        }
+
+        guard let schedulesValue = top["schedules"] else {
+            throw ScheduleError(path: "", "missing \"schedules\": a list of schedule objects like {\"type\": \"torch.StepLR\", \"lr\": 0.1, \"step_size\": 30}")
+        }
+        guard case .array(let items) = schedulesValue, !items.isEmpty else {
+            throw ScheduleError(path: "schedules", "expected a non-empty list of schedule objects, found \(schedulesValue.kindDescription)")
+        }
+        var entries: [ScheduleEntry] = []
+        for (i, item) in items.enumerated() {
+            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch))
+        }
+
+        let outputs: [String]
+        switch top["output"] {
+        case nil, .null?: outputs = []
+        case .string(let s)?: outputs = [s]
+        case .array(let items)?:
+            outputs = try items.enumerated().map { (i, v) throws(ScheduleError) -> String in
+                guard case .string(let s) = v else { throw ScheduleError(path: "output[\(i)]", "expected a file path (a string), found \(v.kindDescription)") }
+                return s
+            }
+        case let other?:
+            throw ScheduleError(path: "output", "expected a file path or a list of paths, found \(other.kindDescription)")
+        }
+        for (i, o) in outputs.enumerated() where OutputFormat(path: o) == nil {
+            throw ScheduleError(path: top["output"].flatMap { if case .array = $0 { "output[\(i)]" } else { nil } } ?? "output",
+                                "unknown output format for \"\(o)\"; use a .png, .svg or .pdf file name")
+        }
+
+        return Spec(
+            title: try top.string("title"),
+            steps: steps,
+            stepsPerEpoch: stepsPerEpoch,
+            schedules: entries,
+            x: x,
+            y: y,
+            width: try top.integer("width", in: 64...Self.maxSide, what: "width") ?? 960,
+            height: try top.integer("height", in: 64...Self.maxSide, what: "height") ?? 540,
+            scale: try top.number("scale", in: 0.25...4, what: "scale") ?? 1,
+            theme: try top.choice("theme", ["light", "dark"]) ?? "light",
+            transparent: (try top.choice("background", ["opaque", "transparent"]) ?? "opaque") == "transparent",
+            legend: try top.choice("legend", ["auto", "none", "outside", "upper right", "upper left", "lower left", "lower right"]) ?? "auto",
+            markers: try top.bool("markers") ?? false,
+            outputs: outputs)
+    }
+
+    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?) throws(ScheduleError) -> ScheduleEntry {
+        guard case .object = item else {
+            throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
+        }
+        // Presentation keys are lrplot's; everything else goes to the schedule type.
+        let presentation = try ObjectReader(
+            .object(ObjectReader.members(of: item).filter { ScheduleEntry.presentationKeys.contains($0.key) }),
+            path: path, allowed: Array(ScheduleEntry.presentationKeys), what: "a schedule")
+        var schedule: any Schedule
+        do {
+            schedule = try catalog.make(item, path: path, ignoring: ScheduleEntry.presentationKeys)
+        } catch let error as ScheduleError {
+            throw error
+        } catch {
+            throw ScheduleError(path: path, "\(error)")
+        }
+        let typeName: String = { if case .string(let s)? = item["type"] { return s }; return "?" }()
+        if let color = try presentation.string("color"), !Self.isHexColor(color) {
+            throw ScheduleError(path: presentation.at("color"), "expected a colour like \"#1f77b4\" (#rrggbb), found \"\(color)\"")
+        }
+        let interval = try presentation.choice("interval", ["step", "epoch"]) ?? "step"
+        if interval == "epoch" {
+            guard let spe = stepsPerEpoch else {
+                throw ScheduleError(path: presentation.at("interval"), "\"interval\": \"epoch\" needs a top-level \"steps_per_epoch\"")
+            }
+            schedule = EpochIntervalSchedule(perEpoch: schedule, stepsPerEpoch: spe)
+        }
+        return ScheduleEntry(
+            label: try presentation.string("label") ?? typeName,
+            typeName: typeName,
+            color: try presentation.string("color"),
+            dash: try presentation.choice("dash", ["solid", "dashed", "dotted", "dashdot"]),
+            schedule: schedule,
+            path: path)
+    }
+
+    static func isHexColor(_ s: String) -> Bool {
+        let chars = Array(s.utf8)
+        return chars.count == 7 && chars[0] == UInt8(ascii: "#") && chars.dropFirst().allSatisfy {
+            ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) || ($0 >= 97 && $0 <= 102)
+        }
+    }
+}
+
+extension ObjectReader {
+    static func members(of value: JSONValue) -> [(key: String, value: JSONValue)] {
+        if case .object(let m) = value { return m }
+        return []
+    }
+}

@@ -1,0 +1,54 @@
+/// Walks a schedule one step at a time, feeding metric-driven schedules their metrics, so
+/// several schedules can be evaluated in lockstep without storing their series.
+///
+/// ```swift
+/// var cursor = try ScheduleCursor(schedule, steps: 1_000_000)
+/// while let (step, lr) = cursor.next() { … }
+/// if let stop = cursor.stop { print(stop) }
+/// ```
+public struct ScheduleCursor {
+    private var state: any ScheduleState
+    private let metrics: [Double]?
+    private let steps: Int
+    /// The step the next call to ``next()`` returns.
+    public private(set) var step = 0
+    /// Set once the framework would have raised; ``next()`` then returns `nil`.
+    public private(set) var stop: ScheduleStop?
+
+    /// Prepares to walk steps `0 ..< steps`.
+    ///
+    /// - Parameter metrics: overrides the schedule's own `metrics` (round `t` gets `metrics[t-1]`).
+    /// - Throws: ``EvaluationError`` when a metric-driven schedule has fewer than `steps − 1` metrics.
+    public init(_ schedule: any Schedule, steps: Int, metrics: [Double]? = nil) throws {
+        let feed = metrics ?? schedule.metrics
+        if schedule.usesMetrics {
+            let needed = max(steps - 1, 0)
+            guard let feed, feed.count >= needed else {
+                throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(feed?.count ?? 0)")
+            }
+        }
+        self.state = schedule.start()
+        self.metrics = schedule.usesMetrics ? feed : nil
+        self.steps = steps
+    }
+
+    /// The learning rate (and momentum, if the schedule sets one) at the next step, or `nil`
+    /// past the last step or once the schedule has stopped.
+    public mutating func next() -> (step: Int, learningRate: Double, momentum: Double?)? {
+        guard step < steps, stop == nil else { return nil }
+        if step > 0 {
+            do {
+                let metric = metrics.flatMap { step - 1 < $0.count ? $0[step - 1] : nil }
+                try state.advance(metric: metric)
+            } catch let s as ScheduleStop {
+                stop = s
+                return nil
+            } catch {
+                stop = ScheduleStop(step: step, "\(error)")
+                return nil
+            }
+        }
+        defer { step += 1 }
+        return (step, state.learningRate, state.momentum)
+    }
+}

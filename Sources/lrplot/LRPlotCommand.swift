@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LRPlotKit
+
+/// The `lrplot` command: renders a spec, or runs one of its subcommands.
+struct LRPlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lrplot",
+        abstract: "Chart learning-rate schedules exactly as PyTorch, transformers, timm, optax and Keras apply them.",
+        discussion: """
+            Examples:
+              lrplot examples/seeds.json                 render to the spec's "output" (default output/seeds.png)
+              lrplot examples/seeds.json -o a.png -o a.svg
+              lrplot values examples/mnist-steplr.json --format csv
+              lrplot list
+              lrplot describe torch.OneCycleLR
+
+            Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec or arguments.
+            """,
+        version: LRPlotVersion.current,
+        subcommands: [Render.self, Values.self, List.self, Describe.self],
+        defaultSubcommand: Render.self)
+}
+
+/// `lrplot [render] SPEC`.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the chart a spec describes (the default command).")
+
+    @Argument(help: "The JSON spec file.")
+    var spec: String
+
+    @Option(name: [.short, .long], help: "Output file (.png, .svg or .pdf); repeatable; replaces the spec's \"output\".")
+    var output: [String] = []
+
+    func run() throws {
+        let report = try RenderJob.run(specPath: spec, outputs: output)
+        for warning in report.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        for path in report.written { print("wrote \(path)") }
+    }
+}
+
+/// `lrplot values SPEC --format csv|json`.
+struct Values: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the exact value of every schedule at every step.")
+
+    @Argument(help: "The JSON spec file.")
+    var spec: String
+
+    @Option(help: "csv (step,<label>,…) or json ({\"steps\": […], \"series\": […]}).")
+    var format: ValuesFormat = .csv
+
+    func run() throws {
+        let decoded = try SpecFile.load(spec)
+        let out = FileHandle.standardOutput
+        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).write { chunk in
+            out.write(Data(chunk.utf8))
+        }
+        for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+    }
+}
+
+extension ValuesFormat: ExpressibleByArgument {}
+
+/// `lrplot list`.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every schedule type, grouped by framework.")
+
+    @Flag(help: "Print a Markdown table (as in the README).")
+    var markdown = false
+
+    func run() {
+        print(markdown ? CatalogText.markdown() : CatalogText.list(), terminator: "")
+    }
+}
+
+/// `lrplot describe TYPE`.
+struct Describe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a schedule type's parameters with defaults, its formula and behaviour past the end.")
+
+    @Argument(help: "A type name such as torch.StepLR (see `lrplot list`).")
+    var type: String
+
+    func run() throws {
+        print(try CatalogText.describe(type), terminator: "")
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages lrplot needs when they are missing: Cairo's headers
+# (libcairo2-dev), the DejaVu fonts the charts name, and rsvg-convert (librsvg2-bin), which
+# the tests use as an independent SVG renderer. Uses sudo when not root.
+set -euo pipefail
+missing=()
+pkg-config --exists cairo 2>/dev/null || missing+=(libcairo2-dev)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
