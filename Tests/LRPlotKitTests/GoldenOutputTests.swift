@@ -1,0 +1,84 @@
+import Foundation
+import LRPlotKit
+import Plot
+import Testing
+import TestSupport
+
+/// output/ holds what each example renders (committed, shown in the README). These tests fail
+/// when the examples no longer render to what output/ holds, comparing decoded pixels with a
+/// small tolerance rather than bytes.
+///
+/// On a mismatch the actual image is written beside the reference as `NAME.actual.png`.
+/// `LRPLOT_RECORD=1 swift test --filter GoldenOutputTests` rewrites the references.
+@Suite struct GoldenOutputTests {
+    static let root = PackagePaths.root()
+
+    static let examples: [String] = {
+        let dir = root.appendingPathComponent("examples").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }()
+
+    @Test func everyExampleHasCommittedOutput() {
+        #expect(Self.examples.count >= 3)
+        for name in Self.examples {
+            let base = (name as NSString).deletingPathExtension
+            for ext in ["png", "svg"] {
+                #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("output/\(base).\(ext)").path),
+                        "output/\(base).\(ext) is missing: run `make examples`")
+            }
+        }
+    }
+
+    @Test(arguments: examples)
+    func exampleMatchesCommittedPNG(_ name: String) throws {
+        let specPath = Self.root.appendingPathComponent("examples/\(name)").path
+        let spec = try SpecFile.load(specPath)
+        let base = (name as NSString).deletingPathExtension
+        let reference = Self.root.appendingPathComponent("output/\(base).png")
+        let built = try ChartBuilder(spec: spec, file: specPath).build()
+        let actualBytes = try built.render(.png)
+        if ProcessInfo.processInfo.environment["LRPLOT_RECORD"] == "1" {
+            try Data(actualBytes).write(to: reference)
+            return
+        }
+        let expected = try RasterImage.decodePNG(Array(try Data(contentsOf: reference)))
+        let actual = try RasterImage.decodePNG(actualBytes)
+        let difference = PixelComparison.compare(actual, expected)
+        if !difference.matches {
+            try? Data(actualBytes).write(to: reference.deletingPathExtension().appendingPathExtension("actual.png"))
+        }
+        #expect(difference.matches, "output/\(base).png differs from what examples/\(name) renders: \(difference); actual written beside it; `make examples` re-renders")
+    }
+}
+
+/// Pixel-level comparison of two decoded images with a tolerance for anti-aliasing noise.
+struct PixelComparison: CustomStringConvertible {
+    var sizeMatches: Bool
+    /// Pixels whose largest channel difference exceeds `channelTolerance`.
+    var differing: Int
+    var total: Int
+
+    /// Channel differences up to this are noise.
+    static let channelTolerance = 24
+    /// The share of pixels allowed beyond the channel tolerance.
+    static let allowedShare = 0.002
+
+    var matches: Bool { sizeMatches && Double(differing) <= Self.allowedShare * Double(max(total, 1)) }
+
+    var description: String {
+        sizeMatches ? "\(differing) of \(total) pixels differ" : "sizes differ"
+    }
+
+    static func compare(_ a: RasterImage, _ b: RasterImage) -> PixelComparison {
+        guard a.width == b.width, a.height == b.height else { return PixelComparison(sizeMatches: false, differing: 0, total: 0) }
+        var differing = 0
+        for y in 0..<a.height {
+            for x in 0..<a.width {
+                let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
+                let d = max(abs(Int(p.r) - Int(q.r)), abs(Int(p.g) - Int(q.g)), abs(Int(p.b) - Int(q.b)), abs(Int(p.a) - Int(q.a)))
+                if d > channelTolerance { differing += 1 }
+            }
+        }
+        return PixelComparison(sizeMatches: true, differing: differing, total: a.width * a.height)
+    }
+}
