@@ -20,5 +20,8 @@ public enum GenericTypes {
         .tanh,
         .piecewise,
         .expr,
+        .warmup,
+        .sequence,
+        .product,
     ]
 }
