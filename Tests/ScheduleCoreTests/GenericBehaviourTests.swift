@@ -157,6 +157,23 @@ import TestSupport
         #expect(series.stop?.step == 12)
     }
 
+    @Test func childStopsAreReportedAtTheGlobalStep() throws {
+        // Stopping(last: 2) has values 0, 1, 2 and stops at its step 3.
+        let seq = SequenceSchedule(schedules: [ConstantSchedule(learningRate: 9), Stopping(last: 2)], boundaries: [4])
+        let s1 = try seq.evaluate(steps: 20)
+        #expect(s1.learningRates == [9, 9, 9, 9, 0, 1, 2])
+        #expect(s1.stop?.step == 7)
+        let warm = WarmupSchedule(child: Stopping(last: 2), warmupSteps: 2, shape: .linear, globalSteps: false,
+                                  startLearningRate: nil, startFactor: 0)
+        let s2 = try warm.evaluate(steps: 20)
+        #expect(s2.learningRates == [0, 0, 0, 1, 2])
+        #expect(s2.stop?.step == 5)
+        let product = ProductSchedule(schedules: [ConstantSchedule(learningRate: 2), Stopping(last: 2)])
+        let s3 = try product.evaluate(steps: 20)
+        #expect(s3.learningRates == [0, 2, 4])
+        #expect(s3.stop?.step == 3)
+    }
+
     // MARK: Breakpoints
 
     @Test func breakpoints() throws {
