@@ -1,0 +1,96 @@
+import Foundation
+
+/// `cosine_restarts`: cosine annealing with warm restarts (SGDR, Loshchilov & Hutter 2017).
+///
+/// Cycle `i = 0, 1, 2, …` lasts `Pᵢ = period · t_mult^i` steps and starts at
+/// `Sᵢ = period · (t_mult^i − 1) / (t_mult − 1)` (`Sᵢ = i · period` when `t_mult = 1`). For the
+/// cycle with `Sᵢ ≤ t < Sᵢ₊₁`, with `x = (t − Sᵢ) / Pᵢ` and peak `peakᵢ = lr · decay^i`:
+///
+/// `lr(t) = min_lr + max(peakᵢ − min_lr, 0) · (1 + cos(π · x)) / 2`.
+///
+/// A restart takes effect at the first whole step `≥ Sᵢ` (= `⌈Sᵢ⌉`; cycle lengths need not be
+/// whole when `t_mult` is not). `min_lr` does not decay; once a peak has decayed below
+/// `min_lr` the schedule stays at `min_lr`. Cycles go on forever.
+public struct CosineRestartsSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var period: Int
+    public var periodMultiplier: Double
+    public var decay: Double
+    public var minLearningRate: Double
+
+    public init(learningRate: Double, period: Int, periodMultiplier: Double, decay: Double, minLearningRate: Double) {
+        self.learningRate = learningRate
+        self.period = period
+        self.periodMultiplier = periodMultiplier
+        self.decay = decay
+        self.minLearningRate = minLearningRate
+    }
+
+    /// Start of cycle `i` (a real number).
+    func cycleStart(_ i: Int) -> Double {
+        if periodMultiplier == 1 { return Double(i) * Double(period) }
+        return Double(period) * (pow(periodMultiplier, Double(i)) - 1) / (periodMultiplier - 1)
+    }
+
+    /// The cycle containing `step` and the position `x ∈ [0, 1)` in it.
+    func cycle(at step: Int) -> (index: Int, position: Double) {
+        if periodMultiplier == 1 {
+            return (step / period, Double(step % period) / Double(period))
+        }
+        let m = periodMultiplier
+        var i = Int((log(Double(step) * (m - 1) / Double(period) + 1) / log(m)).rounded(.down))
+        i = max(i, 0)
+        while cycleStart(i + 1) <= Double(step) { i += 1 }
+        while i > 0 && cycleStart(i) > Double(step) { i -= 1 }
+        let length = Double(period) * pow(m, Double(i))
+        return (i, (Double(step) - cycleStart(i)) / length)
+    }
+
+    public func value(at step: Int) -> Double {
+        let (i, x) = cycle(at: step)
+        let peak = learningRate * pow(decay, Double(i))
+        return minLearningRate + max(peak - minLearningRate, 0) * GenericSupport.cosineFall(x)
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        if periodMultiplier == 1 { return GenericSupport.periodic(first: period, period: period, below: steps) }
+        var points: [Int] = []
+        var i = 1
+        while points.count <= GenericSupport.breakpointLimit {
+            let s = Int(cycleStart(i).rounded(.up))
+            if s >= steps { return points }
+            points.append(s)
+            i += 1
+        }
+        return []
+    }
+}
+
+extension ScheduleType {
+    /// `cosine_restarts` — see ``CosineRestartsSchedule``.
+    public static let cosineRestarts = ScheduleType(
+        name: "cosine_restarts",
+        summary: "Cosine annealing with warm restarts (SGDR): cycles of growing length and decaying peak.",
+        formula: "cycle i starts at Sᵢ = period·(t_mult^i − 1)/(t_mult − 1) (i·period if t_mult = 1) and lasts period·t_mult^i; x = (t − Sᵢ)/(period·t_mult^i); lr(t) = min_lr + max(lr·decay^i − min_lr, 0) · (1 + cos(π·x))/2; a restart takes effect at step ⌈Sᵢ⌉; cycles never end",
+        parameters: [
+            .number("lr", "The peak learning rate of the first cycle (step 0)."),
+            .integer("period", "Length of the first cycle in steps (≥ 1)."),
+            .number("t_mult", default: 1, "Each cycle is t_mult times longer than the previous one (≥ 1)."),
+            .number("decay", default: 1, "Each cycle's peak is decay times the previous one (> 0)."),
+            .number("min_lr", default: 0, "The learning rate each cycle anneals to (≥ 0)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let period = try p.integer("period")
+            let tMult = try p.number("t_mult")
+            let decay = try p.number("decay")
+            let minLR = try p.number("min_lr")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(period >= 1, "period", "must be ≥ 1, found \(period)")
+            try p.check(tMult >= 1, "t_mult", "must be ≥ 1, found \(tMult)")
+            try p.check(decay > 0, "decay", "must be > 0, found \(decay)")
+            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
+            return CosineRestartsSchedule(
+                learningRate: lr, period: period, periodMultiplier: tMult, decay: decay, minLearningRate: minLR)
+        })
+}

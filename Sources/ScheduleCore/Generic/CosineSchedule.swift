@@ -1,0 +1,48 @@
+import Foundation
+
+/// `cosine`: cosine annealing from `lr` to `min_lr` over `total_steps`, then `min_lr`.
+///
+/// `lr(t) = min_lr + (lr − min_lr) · (1 + cos(π · min(t, total_steps) / total_steps)) / 2`.
+/// Reaches `min_lr` at `t = total_steps` and holds it (no restart; see `cosine_restarts`).
+public struct CosineSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var minLearningRate: Double
+    public var totalSteps: Int
+
+    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
+        self.learningRate = learningRate
+        self.minLearningRate = minLearningRate
+        self.totalSteps = totalSteps
+    }
+
+    public func value(at step: Int) -> Double {
+        if step >= totalSteps { return minLearningRate }
+        return minLearningRate + (learningRate - minLearningRate) * GenericSupport.cosineFall(Double(step) / Double(totalSteps))
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        totalSteps < steps ? [totalSteps] : []
+    }
+}
+
+extension ScheduleType {
+    /// `cosine` — see ``CosineSchedule``.
+    public static let cosine = ScheduleType(
+        name: "cosine",
+        summary: "Cosine annealing from lr to min_lr over total_steps, then min_lr.",
+        formula: "lr(t) = min_lr + (lr − min_lr) · (1 + cos(π · t / total_steps)) / 2 for t < total_steps; min_lr for t ≥ total_steps",
+        parameters: [
+            .number("lr", "The learning rate at step 0 (the peak)."),
+            .number("min_lr", default: 0, "The learning rate at total_steps and after (≥ 0)."),
+            .integer("total_steps", "Steps of annealing (≥ 1)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let minLR = try p.number("min_lr")
+            let total = try p.integer("total_steps")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
+            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            return CosineSchedule(learningRate: lr, minLearningRate: minLR, totalSteps: total)
+        })
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// `exponential`: multiplies the learning rate by `gamma` every step.
+///
+/// `lr(t) = lr · gamma^t`; no end (it keeps shrinking, or growing when `gamma > 1`).
+public struct ExponentialSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var gamma: Double
+
+    public init(learningRate: Double, gamma: Double) {
+        self.learningRate = learningRate
+        self.gamma = gamma
+    }
+
+    public func value(at step: Int) -> Double {
+        learningRate * pow(gamma, Double(step))
+    }
+}
+
+extension ScheduleType {
+    /// `exponential` — see ``ExponentialSchedule``.
+    public static let exponential = ScheduleType(
+        name: "exponential",
+        summary: "Multiplies the learning rate by gamma every step.",
+        formula: "lr(t) = lr · gamma^t; no end",
+        parameters: [
+            .number("lr", "The learning rate at step 0."),
+            .number("gamma", "Factor applied every step (> 0; < 1 decays)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let gamma = try p.number("gamma")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(gamma > 0, "gamma", "must be > 0, found \(gamma)")
+            return ExponentialSchedule(learningRate: lr, gamma: gamma)
+        })
+}

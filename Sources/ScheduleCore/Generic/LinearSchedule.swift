@@ -1,0 +1,48 @@
+import Foundation
+
+/// `linear`: a straight line from `lr` to `end_lr` over `total_steps`, then `end_lr`.
+///
+/// `lr(t) = lr + (end_lr − lr) · min(t, total_steps) / total_steps`. The value reaches
+/// `end_lr` exactly at `t = total_steps` and holds it for every later step.
+public struct LinearSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var endLearningRate: Double
+    public var totalSteps: Int
+
+    public init(learningRate: Double, endLearningRate: Double, totalSteps: Int) {
+        self.learningRate = learningRate
+        self.endLearningRate = endLearningRate
+        self.totalSteps = totalSteps
+    }
+
+    public func value(at step: Int) -> Double {
+        if step >= totalSteps { return endLearningRate }
+        return learningRate + (endLearningRate - learningRate) * (Double(step) / Double(totalSteps))
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        totalSteps < steps ? [totalSteps] : []
+    }
+}
+
+extension ScheduleType {
+    /// `linear` — see ``LinearSchedule``.
+    public static let linear = ScheduleType(
+        name: "linear",
+        summary: "Straight line from lr to end_lr over total_steps, then end_lr.",
+        formula: "lr(t) = lr + (end_lr − lr) · t / total_steps for t < total_steps; end_lr for t ≥ total_steps",
+        parameters: [
+            .number("lr", "The learning rate at step 0."),
+            .number("end_lr", default: 0, "The learning rate at total_steps and after (≥ 0)."),
+            .integer("total_steps", "Steps from lr to end_lr (≥ 1)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let end = try p.number("end_lr")
+            let total = try p.integer("total_steps")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(end >= 0, "end_lr", "must be ≥ 0, found \(end)")
+            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            return LinearSchedule(learningRate: lr, endLearningRate: end, totalSteps: total)
+        })
+}

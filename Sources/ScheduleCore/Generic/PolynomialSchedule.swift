@@ -1,0 +1,55 @@
+import Foundation
+
+/// `polynomial`: polynomial decay from `lr` to `end_lr` over `total_steps`, then `end_lr`.
+///
+/// `lr(t) = (lr − end_lr) · (1 − min(t, total_steps) / total_steps)^power + end_lr`.
+/// `power = 1` is ``LinearSchedule``; `power > 1` drops fast then flattens, `power < 1`
+/// stays high then drops. Reaches `end_lr` at `t = total_steps` and holds it.
+public struct PolynomialSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var endLearningRate: Double
+    public var totalSteps: Int
+    public var power: Double
+
+    public init(learningRate: Double, endLearningRate: Double, totalSteps: Int, power: Double) {
+        self.learningRate = learningRate
+        self.endLearningRate = endLearningRate
+        self.totalSteps = totalSteps
+        self.power = power
+    }
+
+    public func value(at step: Int) -> Double {
+        if step >= totalSteps { return endLearningRate }
+        let remaining = 1 - Double(step) / Double(totalSteps)
+        return (learningRate - endLearningRate) * pow(remaining, power) + endLearningRate
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        totalSteps < steps ? [totalSteps] : []
+    }
+}
+
+extension ScheduleType {
+    /// `polynomial` — see ``PolynomialSchedule``.
+    public static let polynomial = ScheduleType(
+        name: "polynomial",
+        summary: "Polynomial decay from lr to end_lr over total_steps, then end_lr.",
+        formula: "lr(t) = (lr − end_lr) · (1 − t / total_steps)^power + end_lr for t < total_steps; end_lr for t ≥ total_steps",
+        parameters: [
+            .number("lr", "The learning rate at step 0."),
+            .number("end_lr", default: 0, "The learning rate at total_steps and after (≥ 0)."),
+            .integer("total_steps", "Steps of decay (≥ 1)."),
+            .number("power", default: 1, "Exponent of the decay (> 0); 1 is linear."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let end = try p.number("end_lr")
+            let total = try p.integer("total_steps")
+            let power = try p.number("power")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(end >= 0, "end_lr", "must be ≥ 0, found \(end)")
+            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            try p.check(power > 0, "power", "must be > 0, found \(power)")
+            return PolynomialSchedule(learningRate: lr, endLearningRate: end, totalSteps: total, power: power)
+        })
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// `rex`: the REX profile (Chen, Wolfe & Kyrillidis, "REX: Revisiting Budgeted Training with
+/// an Improved Schedule", MLSys 2022), from `lr` to `min_lr` over `total_steps`.
+///
+/// With `p = min(t, total_steps) / total_steps`:
+/// `lr(t) = min_lr + (lr − min_lr) · (1 − p) / (1 − p / 2)`
+/// (the paper's `(1 − p) / (½ + ½ · (1 − p))`). It stays higher than linear decay for most of
+/// the run and falls steeply at the end; reaches `min_lr` at `t = total_steps` and holds it.
+public struct RexSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var minLearningRate: Double
+    public var totalSteps: Int
+
+    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
+        self.learningRate = learningRate
+        self.minLearningRate = minLearningRate
+        self.totalSteps = totalSteps
+    }
+
+    public func value(at step: Int) -> Double {
+        if step >= totalSteps { return minLearningRate }
+        let p = Double(step) / Double(totalSteps)
+        return minLearningRate + (learningRate - minLearningRate) * ((1 - p) / (1 - p / 2))
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        totalSteps < steps ? [totalSteps] : []
+    }
+}
+
+extension ScheduleType {
+    /// `rex` — see ``RexSchedule``.
+    public static let rex = ScheduleType(
+        name: "rex",
+        summary: "REX decay (Chen et al. 2022): stays high, then falls steeply to min_lr at total_steps.",
+        formula: "p = t / total_steps; lr(t) = min_lr + (lr − min_lr) · (1 − p) / (1 − p/2) for t < total_steps; min_lr for t ≥ total_steps",
+        parameters: [
+            .number("lr", "The learning rate at step 0 (the peak)."),
+            .number("min_lr", default: 0, "The learning rate at total_steps and after (≥ 0)."),
+            .integer("total_steps", "Steps of decay (≥ 1)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let minLR = try p.number("min_lr")
+            let total = try p.integer("total_steps")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
+            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            return RexSchedule(learningRate: lr, minLearningRate: minLR, totalSteps: total)
+        })
+}

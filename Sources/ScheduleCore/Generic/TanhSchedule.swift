@@ -1,0 +1,61 @@
+import Foundation
+
+/// `tanh`: hyperbolic-tangent decay (Hsueh et al., "Stochastic Gradient Descent with
+/// Hyperbolic-Tangent Decay on Classification", WACV 2019) from about `lr` to about `min_lr`.
+///
+/// With `p = min(t, total_steps) / total_steps`:
+/// `lr(t) = min_lr + (lr − min_lr) · (1 − tanh(lower + (upper − lower) · p)) / 2`.
+/// The paper's defaults `lower = −6`, `upper = 3` make step 0 ≈ `lr` (factor
+/// `(1 − tanh(−6))/2 ≈ 0.999994`) and the end ≈ `min_lr + 0.0025 · (lr − min_lr)`; the
+/// value reached at `total_steps` holds for every later step.
+public struct TanhSchedule: ClosedFormSchedule {
+    public var learningRate: Double
+    public var minLearningRate: Double
+    public var totalSteps: Int
+    public var lower: Double
+    public var upper: Double
+
+    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int, lower: Double, upper: Double) {
+        self.learningRate = learningRate
+        self.minLearningRate = minLearningRate
+        self.totalSteps = totalSteps
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public func value(at step: Int) -> Double {
+        let p = GenericSupport.progress(step, totalSteps)
+        return minLearningRate + (learningRate - minLearningRate) * (1 - tanh(lower + (upper - lower) * p)) / 2
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        totalSteps < steps ? [totalSteps] : []
+    }
+}
+
+extension ScheduleType {
+    /// `tanh` — see ``TanhSchedule``.
+    public static let tanh = ScheduleType(
+        name: "tanh",
+        summary: "Hyperbolic-tangent decay (Hsueh et al. 2019) from lr towards min_lr over total_steps.",
+        formula: "p = min(t, total_steps) / total_steps; lr(t) = min_lr + (lr − min_lr) · (1 − tanh(lower + (upper − lower) · p)) / 2; holds its total_steps value after",
+        parameters: [
+            .number("lr", "The upper learning rate (step 0 is ≈ lr with the default lower bound)."),
+            .number("min_lr", default: 0, "The lower learning rate (≥ 0)."),
+            .integer("total_steps", "Steps of decay (≥ 1)."),
+            .number("lower", default: -6, "tanh argument at step 0."),
+            .number("upper", default: 3, "tanh argument at total_steps (> lower)."),
+        ],
+        make: { p in
+            let lr = try p.number("lr")
+            let minLR = try p.number("min_lr")
+            let total = try p.integer("total_steps")
+            let lower = try p.number("lower")
+            let upper = try p.number("upper")
+            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
+            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            try p.check(upper > lower, "upper", "must be > lower (\(lower)), found \(upper)")
+            return TanhSchedule(learningRate: lr, minLearningRate: minLR, totalSteps: total, lower: lower, upper: upper)
+        })
+}
