@@ -127,7 +127,7 @@ public struct SpecDecoder: Sendable {
             guard let spe = stepsPerEpoch else {
                 throw ScheduleError(path: presentation.at("interval"), "\"interval\": \"epoch\" needs a top-level \"steps_per_epoch\"")
             }
-            schedule = EpochIntervalSchedule(perEpoch: schedule, stepsPerEpoch: spe)
+            schedule = EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: spe)
         }
         return ScheduleEntry(
             label: try presentation.string("label") ?? typeName,
