@@ -31,7 +31,7 @@ extension ScheduleType {
         formula: """
             values[t] = lr * lr_lambda(t), W = num_warmup_steps:
               t < W:  lr_lambda = t / max(1.0, W)
-              t ≥ W:  lr_lambda = 1.0
+              t ≥ W:  lr_lambda = 1.0 (held forever)
             num_training_steps is ignored.
             """,
         parameters: [HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingIgnored],

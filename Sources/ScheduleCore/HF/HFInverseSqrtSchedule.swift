@@ -7,20 +7,22 @@ public struct HFInverseSqrtSchedule: HFLambdaSchedule {
     public var lr: Double
     public var numWarmupSteps: Int
     /// The effective timescale (after transformers' default).
-    public var timescale: Int
+    public var timescale: Double
 
-    public init(lr: Double, numWarmupSteps: Int, timescale: Int?) {
+    public init(lr: Double, numWarmupSteps: Int, timescale: Double?) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         // timescale = num_warmup_steps or 10_000
-        self.timescale = timescale ?? (numWarmupSteps != 0 ? numWarmupSteps : 10_000)
+        self.timescale = timescale ?? Double(numWarmupSteps != 0 ? numWarmupSteps : 10_000)
     }
 
     public func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        let shift = timescale - numWarmupSteps
+        // shift = timescale - num_warmup_steps; (current_step + shift) / timescale — exact
+        // integers in Python when timescale is an int, the same doubles here.
+        let shift = timescale - Double(numWarmupSteps)
         if timescale == 0 { throw PythonRaise("ZeroDivisionError: division by zero (timescale == 0)") }
-        let root = try PyFloatOps.sqrt(Double(step + shift) / Double(timescale))
+        let root = try PyFloatOps.sqrt((Double(step) + shift) / timescale)
         return try PyFloatOps.divide(1.0, root)
     }
 
@@ -42,14 +44,14 @@ extension ScheduleType {
             """,
         parameters: [
             HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingIgnored,
-            ParameterSpec("timescale", .integer, .none, "Time scale of the decay; None means num_warmup_steps (or 10000 when that is 0)."),
+            ParameterSpec("timescale", .number, .none, "Time scale of the decay; None means num_warmup_steps (or 10000 when that is 0)."),
         ],
         make: { p in
             _ = try p.optionalInteger("num_training_steps")
             return try HFInverseSqrtSchedule(
                 lr: HFParameters.learningRate(p),
                 numWarmupSteps: p.integer("num_warmup_steps"),
-                timescale: p.optionalInteger("timescale")
+                timescale: p.optionalNumber("timescale")
             ).checkedAtConstruction(p)
         })
 }
