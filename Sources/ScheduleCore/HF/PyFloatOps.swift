@@ -1,19 +1,5 @@
 import Foundation
 
-/// An error Python itself would raise while a transformers or timm schedule computes a value
-/// (`ZeroDivisionError`, `ValueError: math domain error`, `OverflowError`, a complex result).
-///
-/// Schedules turn it into a ``ScheduleStop`` at the step where the framework would raise, or
-/// into a ``ScheduleError`` when the framework raises while being constructed.
-public struct PythonRaise: Error, Equatable, Sendable, CustomStringConvertible {
-    /// What Python says, e.g. `ZeroDivisionError: float division by zero`.
-    public var message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
-}
-
 /// Python 3 float operations whose results or failures differ from the plain IEEE operation.
 ///
 /// Everything else (`+ - * /`, `math.cos`, `math.tanh`, `math.sqrt`, `math.log`) is the C

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A closed-form schedule whose framework can raise part way through (a Python error at
 /// some step); the series then ends there.
 ///
