@@ -69,6 +69,13 @@ import ScheduleCore
         #expect(error(#"{"type": "timm.PlateauLRScheduler", "lr": 0.1, "noise_type": "uniform", "noise_seed": null}"#) == nil)
     }
 
+    @Test func initializeFalseIsRejected() {
+        // A fresh optimizer has no initial_lr; timm raises KeyError.
+        let e = error(#"{"type": "timm.StepLRScheduler", "lr": 0.1, "decay_t": 3, "initialize": false}"#)
+        #expect(e?.contains("initial_lr missing") == true)
+        #expect(error(#"{"type": "timm.StepLRScheduler", "lr": 0.1, "decay_t": 3, "initialize": true}"#) == nil)
+    }
+
     @Test func cosineRestartsWithGrowingCycles() throws {
         let spec = #"{"type": "timm.CosineLRScheduler", "lr": 1.0, "t_initial": 10, "cycle_mul": 2, "cycle_decay": 0.5, "cycle_limit": 3, "lr_min": 0.01}"#
         let s = try values(spec, steps: 80)

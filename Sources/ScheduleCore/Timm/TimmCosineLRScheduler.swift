@@ -72,6 +72,7 @@ extension ScheduleType {
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [
             .number("k_decay", default: 1.0, "k-decay exponent applied to t_curr and t_i."),
+            TimmParameters.initialize,
         ],
         make: { p in
             let lr = try TimmParameters.learningRate(p)

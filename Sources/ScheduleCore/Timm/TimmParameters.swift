@@ -34,6 +34,17 @@ enum TimmParameters {
         return specs
     }
 
+    /// `initialize`: only `true` works on a fresh optimizer (false raises KeyError in timm).
+    static let initialize = ParameterSpec.bool(
+        "initialize", default: true,
+        "Set initial_lr from the optimizer's lr; false needs a previous scheduler and raises on a fresh optimizer.")
+
+    /// Rejects `initialize = false`: timm raises `KeyError: 'initial_lr missing from param_groups[0]'`.
+    static func checkInitialize(_ p: Parameters) throws {
+        try p.check(try p.bool("initialize"), "initialize",
+                    "initial_lr missing from param_groups[0] (timm raises KeyError with initialize=false on a fresh optimizer)")
+    }
+
     /// Reads `lr` as torch's optimizers check it (`Invalid learning rate`).
     static func learningRate(_ p: Parameters) throws -> Double {
         let lr = try p.number("lr")
@@ -50,6 +61,7 @@ enum TimmParameters {
         _ = try p.number("noise_std")
         _ = try p.optionalInteger("noise_seed")
         if withType { _ = try p.string("noise_type") }
+        try checkInitialize(p)
     }
 
     /// The warmup read from `warmup_t` and `warmup_lr_init`, aiming at `target`.

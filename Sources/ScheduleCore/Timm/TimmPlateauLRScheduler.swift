@@ -75,7 +75,7 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit,
             .number("lr_min", default: 0, "Lower bound on the learning rate."),
             .choice("mode", ["min", "max"], default: "max", "max (timm's default): the metric should increase; min: decrease."),
-        ] + TimmParameters.noise(seedDefault: nil, withType: true) + [HFParameters.metrics],
+        ] + TimmParameters.noise(seedDefault: nil, withType: true) + [TimmParameters.initialize, HFParameters.metrics],
         make: { p in
             let lr = try TimmParameters.learningRate(p)
             try TimmParameters.checkNoNoise(p, withType: true)

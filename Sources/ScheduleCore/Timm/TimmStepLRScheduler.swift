@@ -70,7 +70,7 @@ extension ScheduleType {
             .number("decay_rate", default: 1.0, "Multiplier applied at each decay."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
-        ] + TimmParameters.noise(seedDefault: 42),
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         make: { p in
             let lr = try TimmParameters.learningRate(p)
             try TimmParameters.checkNoNoise(p)

@@ -82,7 +82,7 @@ extension ScheduleType {
         ] + TimmParameters.cycleParameters + [
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: false),
             TimmParameters.tInEpochs,
-        ] + TimmParameters.noise(seedDefault: 42),
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         make: { p in
             let lr = try TimmParameters.learningRate(p)
             let (cycles, lrMin) = try TimmParameters.cycles(p)

@@ -119,7 +119,7 @@ extension ScheduleType {
             .number("decay_ratio", default: 0.1, "Final fraction of the exp decay function (before normalization)."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit,
             TimmParameters.tInEpochs,
-        ] + TimmParameters.noise(seedDefault: 42),
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         make: { p in
             typealias S = TimmWSDLRScheduler
             let lr = try TimmParameters.learningRate(p)
