@@ -6,12 +6,12 @@ enum HFParameters {
     /// `num_warmup_steps`, which `get_scheduler` requires for this type.
     static let warmupRequired = ParameterSpec(
         "num_warmup_steps", .integer, .required,
-        "Warmup steps; get_scheduler raises \"requires `num_warmup_steps`\" without it.")
+        "Steps of the warmup; get_scheduler requires it for this type.")
 
     /// `num_training_steps`, which `get_scheduler` requires for this type.
     static let trainingRequired = ParameterSpec(
         "num_training_steps", .integer, .required,
-        "Total training steps; get_scheduler raises \"requires `num_training_steps`\" without it.")
+        "Total training steps; get_scheduler requires it for this type.")
 
     /// `num_warmup_steps` accepted by `get_scheduler` but not passed on for this type.
     static let warmupIgnored = ParameterSpec(
