@@ -2,5 +2,17 @@
 public enum HFTypes {
     /// Every type of this family. Add one line per new type file.
     public static let all: [ScheduleType] = [
+        .hfLinear,
+        .hfCosine,
+        .hfCosineWithRestarts,
+        .hfPolynomial,
+        .hfConstant,
+        .hfConstantWithWarmup,
+        .hfInverseSqrt,
+        .hfReduceLROnPlateau,
+        .hfCosineWithMinLR,
+        .hfCosineWarmupWithMinLR,
+        .hfWarmupStableDecay,
+        .hfGreedy,
     ]
 }

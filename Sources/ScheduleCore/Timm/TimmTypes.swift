@@ -2,5 +2,12 @@
 public enum TimmTypes {
     /// Every type of this family. Add one line per new type file.
     public static let all: [ScheduleType] = [
+        .timmCosineLRScheduler,
+        .timmTanhLRScheduler,
+        .timmPolyLRScheduler,
+        .timmStepLRScheduler,
+        .timmMultiStepLRScheduler,
+        .timmPlateauLRScheduler,
+        .timmWSDLRScheduler,
     ]
 }

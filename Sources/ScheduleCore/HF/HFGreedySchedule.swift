@@ -1,0 +1,236 @@
+/// `hf.greedy`: transformers' `GreedyLR` (`get_scheduler("greedy")`), an adaptive schedule
+/// that raises the learning rate while the metric keeps improving and lowers it on plateaus.
+///
+/// Metric-driven: round `t` calls `scheduler.step(metrics[t - 1])`. `values[0] = lr`.
+/// `num_warmup_steps` and `num_training_steps` are accepted by `get_scheduler` and ignored.
+public struct HFGreedySchedule: Schedule {
+    public enum Mode: String, Sendable { case min, max }
+    public enum ThresholdMode: String, Sendable { case rel, abs }
+
+    public var lr: Double
+    public var mode: Mode
+    public var factor: Double
+    public var patience: Int
+    public var threshold: Double
+    public var thresholdMode: ThresholdMode
+    public var cooldown: Int
+    public var warmup: Int
+    public var minLR: Double
+    public var maxLR: Double
+    public var eps: Double
+    public var smooth: Bool
+    public var windowSize: Int
+    public var resetStart: Int
+    public let metrics: [Double]?
+
+    public init(lr: Double, mode: Mode, factor: Double, patience: Int, threshold: Double,
+                thresholdMode: ThresholdMode, cooldown: Int, warmup: Int, minLR: Double, maxLR: Double,
+                eps: Double, smooth: Bool, windowSize: Int, resetStart: Int, metrics: [Double]?) {
+        self.lr = lr
+        self.mode = mode
+        self.factor = factor
+        self.patience = patience
+        self.threshold = threshold
+        self.thresholdMode = thresholdMode
+        self.cooldown = cooldown
+        self.warmup = warmup
+        self.minLR = minLR
+        self.maxLR = maxLR
+        self.eps = eps
+        self.smooth = smooth
+        self.windowSize = windowSize
+        self.resetStart = resetStart
+        self.metrics = metrics
+    }
+
+    public var usesMetrics: Bool { true }
+
+    public func start() -> any ScheduleState { State(schedule: self) }
+
+    /// `GreedyLR`'s state after some rounds of `step(metric)`.
+    struct State: ScheduleState {
+        let schedule: HFGreedySchedule
+        var learningRate: Double
+        var best: Double
+        var numBadEpochs = 0
+        var numGoodEpochs = 0
+        var cooldownCounter = 0
+        var warmupCounter = 0
+        var resetStart: Int
+        var window: [Double] = []
+        var windowStart = 0
+        var windowSum = 0.0
+        var step = 0
+
+        init(schedule: HFGreedySchedule) {
+            self.schedule = schedule
+            self.learningRate = schedule.lr
+            self.best = schedule.mode == .min ? .infinity : -.infinity
+            self.resetStart = schedule.resetStart
+        }
+
+        /// `StreamingAverage.streamavg`: a running sum over the last `window_size` values.
+        mutating func streamAverage(_ value: Double) throws -> Double {
+            window.append(value)
+            windowSum += value
+            if window.count - windowStart > schedule.windowSize {
+                let removed = window[windowStart]
+                windowStart += 1
+                windowSum -= removed
+                if windowStart > 1024 && windowStart * 2 > window.count {
+                    window.removeFirst(windowStart)
+                    windowStart = 0
+                }
+            }
+            let count = window.count - windowStart
+            guard count > 0 else {
+                throw ScheduleStop(step: step + 1, "ZeroDivisionError: float division by zero (StreamingAverage with window_size \(schedule.windowSize))")
+            }
+            return windowSum / Double(count)
+        }
+
+        func isBetter(_ a: Double, than best: Double) -> Bool {
+            switch (schedule.mode, schedule.thresholdMode) {
+            case (.min, .rel): return a < best * (1.0 - schedule.threshold)
+            case (.min, .abs): return a < best - schedule.threshold
+            case (.max, .rel): return a > best * (1.0 + schedule.threshold)
+            case (.max, .abs): return a > best + schedule.threshold
+            }
+        }
+
+        mutating func advance(metric: Double?) throws {
+            guard var current = metric else {
+                throw ScheduleStop(step: step + 1, "GreedyLR.step needs a metric (float(None) raises TypeError)")
+            }
+            if schedule.smooth { current = try streamAverage(current) }
+            if cooldownCounter > 0 {
+                cooldownCounter -= 1
+                numBadEpochs = 0
+                numGoodEpochs = 0
+            } else if warmupCounter > 0 {
+                warmupCounter -= 1
+                numBadEpochs = 0
+                numGoodEpochs = 0
+            } else {
+                if isBetter(current, than: best) {
+                    best = current
+                    numBadEpochs = 0
+                    numGoodEpochs += 1
+                } else {
+                    numBadEpochs += 1
+                    numGoodEpochs = 0
+                }
+                if numGoodEpochs > schedule.patience {
+                    try increase()
+                    warmupCounter = schedule.warmup
+                    numGoodEpochs = 0
+                } else if numBadEpochs > schedule.patience {
+                    reduce()
+                    cooldownCounter = schedule.cooldown
+                    numBadEpochs = 0
+                }
+            }
+            step += 1
+        }
+
+        /// `_increase_lr`: `new = min(lr / factor, max_lr)`, applied when it raises lr by more
+        /// than `eps`; restarts the reset countdown.
+        mutating func increase() throws {
+            guard schedule.factor != 0 else {
+                throw ScheduleStop(step: step + 1, "ZeroDivisionError: float division by zero (lr / factor with factor 0)")
+            }
+            let newLR = PyFloatOps.min(learningRate / schedule.factor, schedule.maxLR)
+            if newLR - learningRate > schedule.eps { learningRate = newLR }
+            resetStart = schedule.resetStart
+        }
+
+        /// `_reduce_lr`: `new = max(lr * factor, min_lr)`, applied when it lowers lr by more
+        /// than `eps`; while lr sits at `min_lr` the reset countdown runs, and at 0 everything
+        /// returns to the initial state.
+        mutating func reduce() {
+            let newLR = PyFloatOps.max(learningRate * schedule.factor, schedule.minLR)
+            if learningRate - newLR > schedule.eps { learningRate = newLR }
+            if !(learningRate > schedule.minLR) {
+                resetStart -= 1
+                if resetStart <= 0 { reset() }
+            }
+        }
+
+        /// `_reset`: initial lr, best, counters and smoothing window.
+        mutating func reset() {
+            learningRate = schedule.lr
+            best = schedule.mode == .min ? .infinity : -.infinity
+            numBadEpochs = 0
+            numGoodEpochs = 0
+            cooldownCounter = 0
+            warmupCounter = 0
+            resetStart = schedule.resetStart
+            window = []
+            windowStart = 0
+            windowSum = 0
+        }
+    }
+}
+
+extension ScheduleType {
+    /// `hf.greedy` — see ``HFGreedySchedule``.
+    public static let hfGreedy = ScheduleType(
+        name: "hf.greedy",
+        summary: "transformers GreedyLR: raises lr while the metric improves, lowers it on plateaus (get_scheduler(\"greedy\")).",
+        formula: """
+            values[0] = lr; round t calls step(metrics[t-1]) with a = metric (or its running mean
+            over window_size values when smooth):
+              cooldown > 0: cooldown -= 1, good = bad = 0
+              elif warmup > 0: warmup -= 1, good = bad = 0
+              else: better = a < best - threshold (min, abs) | a < best*(1-threshold) (min, rel)
+                             | a > best + threshold (max, abs) | a > best*(1+threshold) (max, rel)
+                    better: best = a, bad = 0, good += 1; else bad += 1, good = 0
+                    good > patience: lr = min(lr/factor, max_lr) if that raises it by > eps;
+                                     warmup = warmup steps; good = 0
+                    elif bad > patience: lr = max(lr*factor, min_lr) if that lowers it by > eps;
+                                     cooldown = cooldown steps; bad = 0; after reset_start
+                                     reductions at min_lr everything resets to the start.
+            Needs one metric per round (steps - 1 of them).
+            """,
+        parameters: [
+            HFParameters.lr, HFParameters.warmupIgnored, HFParameters.trainingIgnored,
+            .choice("mode", ["min", "max"], default: "min", "min: the metric should decrease; max: increase."),
+            .number("factor", default: 0.95, "lr is multiplied by factor on a plateau and divided by it on improvement (< 1)."),
+            .integer("patience", default: 10, "Rounds of improvement (or of none) before lr changes."),
+            .number("threshold", default: 1e-6, "Minimum change that counts as an improvement."),
+            .choice("threshold_mode", ["rel", "abs"], default: "abs", "rel: relative to best; abs: absolute."),
+            .integer("cooldown", default: 0, "Rounds to wait after a decrease."),
+            .integer("warmup", default: 0, "Rounds to wait after an increase."),
+            .number("min_lr", default: 1e-3, "Lower bound on the learning rate."),
+            .number("max_lr", default: 1.0, "Upper bound on the learning rate."),
+            .number("eps", default: 1e-8, "Changes smaller than this are skipped."),
+            .bool("verbose", default: false, "Prints each change (no effect on values)."),
+            .bool("smooth", default: false, "Use the running mean of the last window_size metrics."),
+            .integer("window_size", default: 50, "Window of the running mean when smooth."),
+            .integer("reset_start", default: 500, "Reductions at min_lr before everything resets."),
+            HFParameters.metrics,
+        ],
+        make: { p in
+            _ = try p.optionalInteger("num_warmup_steps")
+            _ = try p.optionalInteger("num_training_steps")
+            _ = try p.bool("verbose")
+            let factor = try p.number("factor")
+            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(factor))")
+            return try HFGreedySchedule(
+                lr: HFParameters.learningRate(p),
+                mode: p.string("mode") == "min" ? .min : .max,
+                factor: factor,
+                patience: p.integer("patience"),
+                threshold: p.number("threshold"),
+                thresholdMode: p.string("threshold_mode") == "rel" ? .rel : .abs,
+                cooldown: p.integer("cooldown"),
+                warmup: p.integer("warmup"),
+                minLR: p.number("min_lr"),
+                maxLR: p.number("max_lr"),
+                eps: p.number("eps"),
+                smooth: p.bool("smooth"),
+                windowSize: p.integer("window_size"),
+                resetStart: p.integer("reset_start"),
+                metrics: p.optionalNumberList("metrics"))
+        })
+}

@@ -1,0 +1,48 @@
+/// Parameter declarations and helpers shared by the `hf.*` types.
+enum HFParameters {
+    /// `lr`: the optimizer's learning rate (torch's SGD rejects negative values).
+    static let lr = ParameterSpec.number("lr", "The optimizer's initial learning rate (LambdaLR's base_lr).")
+
+    /// `num_warmup_steps`, which `get_scheduler` requires for this type.
+    static let warmupRequired = ParameterSpec(
+        "num_warmup_steps", .integer, .required,
+        "Steps of the warmup; get_scheduler requires it for this type.")
+
+    /// `num_training_steps`, which `get_scheduler` requires for this type.
+    static let trainingRequired = ParameterSpec(
+        "num_training_steps", .integer, .required,
+        "Total training steps; get_scheduler requires it for this type.")
+
+    /// `num_warmup_steps` accepted by `get_scheduler` but not passed on for this type.
+    static let warmupIgnored = ParameterSpec(
+        "num_warmup_steps", .integer, .none, "Accepted by get_scheduler and ignored for this type.")
+
+    /// `num_training_steps` accepted by `get_scheduler` but not passed on for this type.
+    static let trainingIgnored = ParameterSpec(
+        "num_training_steps", .integer, .none, "Accepted by get_scheduler and ignored for this type.")
+
+    /// The metric list of the metric-driven types.
+    static let metrics = ParameterSpec(
+        "metrics", .numberList, .none,
+        "One metric per round: round t calls scheduler.step(metrics[t-1]).")
+
+    /// Reads and validates `lr` as torch's optimizers do (`Invalid learning rate`).
+    static func learningRate(_ p: Parameters) throws -> Double {
+        let lr = try p.number("lr")
+        try p.check(lr >= 0, "lr", "Invalid learning rate: \(lr) (torch optimizers need lr ≥ 0)")
+        return lr
+    }
+
+    /// The distinct steps of `candidates` in `1 ..< steps`, ascending (for `breakpoints(below:)`).
+    static func marks(_ candidates: [Int], below steps: Int) -> [Int] {
+        Array(Set(candidates.filter { $0 > 0 && $0 < steps })).sorted()
+    }
+
+    /// The linear warmup shared by most lambdas:
+    /// `float(current_step) / float(max(1, num_warmup_steps))`.
+    static func linearWarmup(_ step: Int, _ warmup: Int) -> Double {
+        Double(step) / Double(Swift.max(1, warmup))
+    }
+}
+
+

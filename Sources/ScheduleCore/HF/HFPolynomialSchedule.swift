@@ -1,0 +1,71 @@
+/// `hf.polynomial`: transformers' `get_polynomial_decay_schedule_with_warmup`.
+///
+/// After a linear warmup from 0, a polynomial decay from `lr` to `lr_end` reached at
+/// `num_training_steps`; the lambda divides by `lr` (`lr_init`) because LambdaLR multiplies
+/// by it again.
+public struct HFPolynomialSchedule: HFLambdaSchedule {
+    public var lr: Double
+    public var numWarmupSteps: Int
+    public var numTrainingSteps: Int
+    public var lrEnd: Double
+    public var power: Double
+
+    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, lrEnd: Double, power: Double) {
+        self.lr = lr
+        self.numWarmupSteps = numWarmupSteps
+        self.numTrainingSteps = numTrainingSteps
+        self.lrEnd = lrEnd
+        self.power = power
+    }
+
+    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+        let lrInit = lr
+        if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
+        if step > numTrainingSteps { return try PyFloatOps.divide(lrEnd, lrInit) }
+        let lrRange = lrInit - lrEnd
+        let decaySteps = numTrainingSteps - numWarmupSteps
+        if decaySteps == 0 {
+            throw PythonRaise("ZeroDivisionError: division by zero (num_training_steps - num_warmup_steps == 0)")
+        }
+        let pctRemaining = 1 - Double(step - numWarmupSteps) / Double(decaySteps)
+        let decay = lrRange * (try PyFloatOps.pow(pctRemaining, power)) + lrEnd
+        return try PyFloatOps.divide(decay, lrInit)
+    }
+
+    public func breakpoints(below steps: Int) -> [Int] {
+        HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `hf.polynomial` — see ``HFPolynomialSchedule``.
+    public static let hfPolynomial = ScheduleType(
+        name: "hf.polynomial",
+        summary: "transformers polynomial decay to lr_end after a linear warmup (get_scheduler(\"polynomial\")).",
+        formula: """
+            values[t] = lr * lr_lambda(t), W = num_warmup_steps, T = num_training_steps:
+              t < W:       lr_lambda = t / max(1, W)
+              t > T:       lr_lambda = lr_end / lr
+              otherwise:   pct = 1 - (t - W) / (T - W)
+                           lr_lambda = ((lr - lr_end) * pct ** power + lr_end) / lr
+            Holds lr_end (as lr * (lr_end / lr)) past T. transformers requires lr > lr_end;
+            with T == W Python raises ZeroDivisionError at step W, where the series stops.
+            """,
+        parameters: [
+            HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingRequired,
+            .number("lr_end", default: 1e-7, "The final learning rate."),
+            .number("power", default: 1.0, "Power of the polynomial (1.0: linear)."),
+        ],
+        make: { p in
+            let lr = try HFParameters.learningRate(p)
+            let lrEnd = try p.number("lr_end")
+            try p.check(lr > lrEnd, "lr_end", "lr_end (\(lrEnd)) must be smaller than initial lr (\(lr))")
+            return try HFPolynomialSchedule(
+                lr: lr,
+                numWarmupSteps: p.integer("num_warmup_steps"),
+                numTrainingSteps: p.integer("num_training_steps"),
+                lrEnd: lrEnd,
+                power: p.number("power")
+            ).checkedAtConstruction(p)
+        })
+}

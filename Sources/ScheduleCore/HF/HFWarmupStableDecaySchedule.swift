@@ -1,0 +1,124 @@
+import Foundation
+
+/// `hf.warmup_stable_decay`: transformers' `get_wsd_schedule` (`get_scheduler("warmup_stable_decay")`).
+///
+/// Three phases: warmup from `min_lr_ratio` to 1 (`linear`, `cosine` or `1-sqrt`), a stable
+/// phase at 1, and a decay back to `min_lr_ratio` (`linear`, `cosine` or `1-sqrt`); then
+/// `min_lr_ratio` for good.
+public struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
+    /// The shape of the warmup or the decay.
+    public enum Shape: String, Sendable, CaseIterable {
+        case linear
+        case cosine
+        case oneMinusSqrt = "1-sqrt"
+    }
+
+    public var lr: Double
+    public var numWarmupSteps: Int
+    public var numStableSteps: Int
+    public var numDecaySteps: Int
+    public var warmupType: Shape
+    public var decayType: Shape
+    public var minLRRatio: Double
+    public var numCycles: Double
+
+    public init(lr: Double, numWarmupSteps: Int, numStableSteps: Int, numDecaySteps: Int,
+                warmupType: Shape, decayType: Shape, minLRRatio: Double, numCycles: Double) {
+        self.lr = lr
+        self.numWarmupSteps = numWarmupSteps
+        self.numStableSteps = numStableSteps
+        self.numDecaySteps = numDecaySteps
+        self.warmupType = warmupType
+        self.decayType = decayType
+        self.minLRRatio = minLRRatio
+        self.numCycles = numCycles
+    }
+
+    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+        if step < numWarmupSteps {
+            let progress = Double(step) / Double(max(1, numWarmupSteps))
+            var factor: Double
+            switch warmupType {
+            case .linear: factor = progress
+            case .cosine: factor = 0.5 * (1.0 - cos(Double.pi * progress))
+            case .oneMinusSqrt: factor = 1.0 - (try PyFloatOps.sqrt(1.0 - progress))
+            }
+            factor = factor * (1.0 - minLRRatio) + minLRRatio
+            return PyFloatOps.max(0.0, factor)
+        }
+        if step < numWarmupSteps + numStableSteps { return 1.0 }
+        if step < numWarmupSteps + numStableSteps + numDecaySteps {
+            let progress = Double(step - numWarmupSteps - numStableSteps) / Double(max(1, numDecaySteps))
+            var factor: Double
+            switch decayType {
+            case .linear: factor = 1.0 - progress
+            case .cosine: factor = 0.5 * (1.0 + cos(Double.pi * numCycles * 2.0 * progress))
+            case .oneMinusSqrt: factor = 1.0 - (try PyFloatOps.sqrt(progress))
+            }
+            factor = factor * (1.0 - minLRRatio) + minLRRatio
+            return PyFloatOps.max(0.0, factor)
+        }
+        return minLRRatio
+    }
+
+    /// Warmup end, decay start and decay end.
+    public func breakpoints(below steps: Int) -> [Int] {
+        let decayStart = numWarmupSteps + numStableSteps
+        return HFParameters.marks([numWarmupSteps, decayStart, decayStart + numDecaySteps], below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `hf.warmup_stable_decay` — see ``HFWarmupStableDecaySchedule``.
+    public static let hfWarmupStableDecay = ScheduleType(
+        name: "hf.warmup_stable_decay",
+        summary: "transformers warmup-stable-decay (get_scheduler(\"warmup_stable_decay\")).",
+        formula: """
+            values[t] = lr * lr_lambda(t), W = num_warmup_steps, S = num_stable_steps
+            (default num_training_steps - W - D), D = num_decay_steps, m = min_lr_ratio:
+              t < W:          p = t / max(1, W); f = p | 0.5 * (1 - cos(pi * p)) | 1 - sqrt(1 - p)
+                              lr_lambda = max(0, f * (1 - m) + m)
+              t < W + S:      lr_lambda = 1
+              t < W + S + D:  p = (t - W - S) / max(1, D)
+                              f = 1 - p | 0.5 * (1 + cos(pi * num_cycles * 2 * p)) | 1 - sqrt(p)
+                              lr_lambda = max(0, f * (1 - m) + m)
+              later:          lr_lambda = m (held forever).
+            num_stable_steps wins when both it and num_training_steps are given.
+            """,
+        parameters: [
+            HFParameters.lr, HFParameters.warmupRequired,
+            ParameterSpec("num_decay_steps", .integer, .required, "Steps of the decay phase."),
+            ParameterSpec("num_training_steps", .integer, .none, "Total steps; the stable phase is what remains (give this or num_stable_steps)."),
+            ParameterSpec("num_stable_steps", .integer, .none, "Steps of the stable phase (give this or num_training_steps)."),
+            .choice("warmup_type", ["linear", "cosine", "1-sqrt"], default: "linear", "Shape of the warmup."),
+            .choice("decay_type", ["linear", "cosine", "1-sqrt"], default: "cosine", "Shape of the decay."),
+            .number("min_lr_ratio", default: 0, "Start of the warmup and end of the decay, as a fraction of lr."),
+            .number("num_cycles", default: 0.5, "Cosine waves of a cosine decay (0.5: a half cosine)."),
+        ],
+        make: { p in
+            let warmup = try p.integer("num_warmup_steps")
+            let decay = try p.integer("num_decay_steps")
+            let training = try p.optionalInteger("num_training_steps")
+            let stable = try p.optionalInteger("num_stable_steps")
+            guard let stableSteps = stable ?? training.map({ $0 - warmup - decay }) else {
+                throw ScheduleError(path: p.path, "Either num_training_steps or num_stable_steps must be specified.")
+            }
+            func shape(_ name: String) throws -> HFWarmupStableDecaySchedule.Shape {
+                let value = try p.string(name)
+                guard let shape = HFWarmupStableDecaySchedule.Shape(rawValue: value) else {
+                    throw p.error(name, "Unknown \(name == "warmup_type" ? "warmup" : "decay") type: \(value), expected 'linear', 'cosine' or '1-sqrt'")
+                }
+                return shape
+            }
+            return try HFWarmupStableDecaySchedule(
+                lr: HFParameters.learningRate(p),
+                numWarmupSteps: warmup,
+                numStableSteps: stableSteps,
+                numDecaySteps: decay,
+                warmupType: shape("warmup_type"),
+                decayType: shape("decay_type"),
+                minLRRatio: p.number("min_lr_ratio"),
+                numCycles: p.number("num_cycles")
+            ).checkedAtConstruction(p)
+        })
+}

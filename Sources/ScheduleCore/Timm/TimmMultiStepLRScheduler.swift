@@ -1,0 +1,81 @@
+/// `timm.MultiStepLRScheduler`: multiply the learning rate by `decay_rate` at each milestone.
+///
+/// After warmup (shifted by `warmup_t` when `warmup_prefix`, the default):
+/// `lr * decay_rate ** bisect_right(decay_t, t + 1)` — the number of milestones `≤ t + 1`,
+/// so timm applies the decay of milestone `m` one step early, at `t = m - 1`. `decay_t` is
+/// searched as Python's `bisect` does, which assumes it sorted.
+public struct TimmMultiStepLRScheduler: TimmSchedule {
+    public var lr: Double
+    public var decayT: [Double]
+    public var decayRate: Double
+    public var warmupPrefix: Bool
+    public var tInEpochs: Bool
+    let warmup: TimmWarmup
+
+    init(lr: Double, decayT: [Double], decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
+        self.lr = lr
+        self.decayT = decayT
+        self.decayRate = decayRate
+        self.warmup = warmup
+        self.warmupPrefix = warmupPrefix
+        self.tInEpochs = tInEpochs
+    }
+
+    public var initialValue: Double { warmup.initialValue(base: lr) }
+
+    /// Python's `bisect.bisect_right(decay_t, x)`.
+    func bisectRight(_ x: Double) -> Int {
+        var lo = 0, hi = decayT.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if x < decayT[mid] { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+        if step < warmup.length { return warmup.value(at: step) }
+        let t = warmupPrefix ? step - warmup.length : step
+        // get_curr_decay_steps(t) = bisect.bisect_right(self.decay_t, t + 1)
+        return lr * (try PyFloatOps.pow(decayRate, Double(bisectRight(Double(t + 1)))))
+    }
+
+    /// Warmup end and every milestone's step `m - 1` (shifted by the warmup with `warmup_prefix`).
+    public func breakpoints(below steps: Int) -> [Int] {
+        guard tInEpochs else { return [] }
+        let offset = warmupPrefix ? warmup.length : 0
+        let milestones = decayT.map { max(Int($0.rounded(.up)) - 1 + offset, warmup.length) }
+        return TimmParameters.marks([warmup.length] + milestones, below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `timm.MultiStepLRScheduler` — see ``TimmMultiStepLRScheduler``.
+    public static let timmMultiStepLRScheduler = ScheduleType(
+        name: "timm.MultiStepLRScheduler",
+        summary: "timm decay at milestones with warmup (timm.scheduler.MultiStepLRScheduler).",
+        formula: """
+            values[0] = warmup_lr_init if warmup_t else lr; values[t] = _get_lr(t):
+              t < warmup_t: warmup_lr_init + t * (lr - warmup_lr_init) / warmup_t
+              else (t -= warmup_t if warmup_prefix): lr * decay_rate ** bisect_right(decay_t, t + 1)
+            A milestone m counts from t = m - 1 on (timm's t + 1: one step early); after the
+            last one the lr stays constant.
+            With t_in_epochs false, step(t) leaves the lr at values[0].
+            """,
+        parameters: [
+            TimmParameters.lr,
+            .init("decay_t", .numberList, .required, "Milestones (sorted, as timm assumes)."),
+            .number("decay_rate", default: 1.0, "Multiplier applied at each milestone."),
+            TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
+            TimmParameters.tInEpochs,
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
+        make: { p in
+            let lr = try TimmParameters.learningRate(p)
+            try TimmParameters.checkNoNoise(p)
+            return try TimmMultiStepLRScheduler(
+                lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
+                warmup: TimmParameters.warmup(p, target: lr),
+                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
+            ).checkedAtConstruction(p)
+        })
+}

@@ -1,0 +1,85 @@
+/// `timm.PolyLRScheduler`: polynomial decay with warmup, restarts (`cycle_*`) and k-decay.
+///
+/// In cycle `i` the peak is `lr * cycle_decay ** i` and the value is
+/// `lr_min + (peak - lr_min) * (1 - t_curr ** k / t_i ** k) ** power`; after `cycle_limit`
+/// cycles it is `lr_min`. See ``TimmCycles`` for `i`, `t_i`, `t_curr`.
+public struct TimmPolyLRScheduler: TimmSchedule {
+    public var lr: Double
+    public var power: Double
+    public var lrMin: Double
+    public var kDecay: Double
+    public var warmupPrefix: Bool
+    public var tInEpochs: Bool
+    let cycles: TimmCycles
+    let warmup: TimmWarmup
+
+    init(lr: Double, cycles: TimmCycles, power: Double, lrMin: Double, warmup: TimmWarmup,
+         warmupPrefix: Bool, tInEpochs: Bool, kDecay: Double) {
+        self.lr = lr
+        self.cycles = cycles
+        self.power = power
+        self.lrMin = lrMin
+        self.warmup = warmup
+        self.warmupPrefix = warmupPrefix
+        self.tInEpochs = tInEpochs
+        self.kDecay = kDecay
+    }
+
+    public var initialValue: Double { warmup.initialValue(base: lr) }
+
+    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+        if step < warmup.length { return warmup.value(at: step) }
+        let t = warmupPrefix ? step - warmup.length : step
+        let position = try cycles.locate(t)
+        let lrMax = lr * (try cycles.gamma(position.i))
+        guard position.i < cycles.cycleLimit else { return lrMin }
+        let ratio = try PyFloatOps.divide(
+            try PyFloatOps.pow(position.tCurr, kDecay), try PyFloatOps.pow(position.tI, kDecay))
+        return lrMin + (lrMax - lrMin) * (try PyFloatOps.pow(1 - ratio, power))
+    }
+
+    /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
+    public func breakpoints(below steps: Int) -> [Int] {
+        guard tInEpochs else { return [] }
+        let offset = warmupPrefix ? warmup.length : 0
+        return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `timm.PolyLRScheduler` — see ``TimmPolyLRScheduler``.
+    public static let timmPolyLRScheduler = ScheduleType(
+        name: "timm.PolyLRScheduler",
+        summary: "timm polynomial decay with warmup, restarts and k-decay (timm.scheduler.PolyLRScheduler).",
+        formula: """
+            values[0] = warmup_lr_init if warmup_t else lr; values[t] = _get_lr(t):
+              t < warmup_t: warmup_lr_init + t * (lr - warmup_lr_init) / warmup_t
+              else (t -= warmup_t if warmup_prefix): i, t_i, t_curr as in timm.CosineLRScheduler
+                i < cycle_limit: lr_min + (lr * cycle_decay**i - lr_min)
+                                 * (1 - t_curr**k_decay / t_i**k_decay) ** power
+                else: lr_min (held forever past the last cycle)
+            With t_in_epochs false, step(t) leaves the lr at values[0].
+            """,
+        parameters: [
+            TimmParameters.lr,
+            .integer("t_initial", "Length of the first cycle."),
+            .number("power", default: 0.5, "Exponent of the polynomial."),
+        ] + TimmParameters.cycleParameters + [
+            TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: false),
+            TimmParameters.tInEpochs,
+        ] + TimmParameters.noise(seedDefault: 42) + [
+            .number("k_decay", default: 1.0, "k-decay exponent applied to t_curr and t_i."),
+            TimmParameters.initialize,
+        ],
+        make: { p in
+            let lr = try TimmParameters.learningRate(p)
+            let (cycles, lrMin) = try TimmParameters.cycles(p)
+            try TimmParameters.checkNoNoise(p)
+            return try TimmPolyLRScheduler(
+                lr: lr, cycles: cycles, power: p.number("power"), lrMin: lrMin,
+                warmup: TimmParameters.warmup(p, target: lr),
+                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
+                kDecay: p.number("k_decay")
+            ).checkedAtConstruction(p)
+        })
+}

@@ -1,0 +1,83 @@
+/// `timm.StepLRScheduler`: multiply the learning rate by `decay_rate` every `decay_t` steps.
+///
+/// After warmup (shifted by `warmup_t` when `warmup_prefix`, the default):
+/// `lr * decay_rate ** (t // decay_t)`, Python floor division (float when `decay_t` is a
+/// float). The decay takes effect at `t = decay_t, 2 * decay_t, …`.
+public struct TimmStepLRScheduler: TimmSchedule {
+    public var lr: Double
+    public var decayT: Double
+    public var decayRate: Double
+    public var warmupPrefix: Bool
+    public var tInEpochs: Bool
+    let warmup: TimmWarmup
+
+    init(lr: Double, decayT: Double, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
+        self.lr = lr
+        self.decayT = decayT
+        self.decayRate = decayRate
+        self.warmup = warmup
+        self.warmupPrefix = warmupPrefix
+        self.tInEpochs = tInEpochs
+    }
+
+    public var initialValue: Double { warmup.initialValue(base: lr) }
+
+    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+        if step < warmup.length { return warmup.value(at: step) }
+        let t = warmupPrefix ? step - warmup.length : step
+        let decays = try PyFloatOps.floorDivide(Double(t), decayT)
+        return lr * (try PyFloatOps.pow(decayRate, decays))
+    }
+
+    /// Warmup end and every decay.
+    public func breakpoints(below steps: Int) -> [Int] {
+        guard tInEpochs else { return [] }
+        let offset = warmupPrefix ? warmup.length : 0
+        var marks = [warmup.length]
+        if decayT > 0 {
+            var k = 1.0
+            while marks.count < 10_000 {
+                var t = Int((k * decayT).rounded(.up))
+                if t < 1 { t = 1 }
+                let reached = try? PyFloatOps.floorDivide(Double(t), decayT)
+                if let reached, reached < k { t += 1 }
+                let start = max(t + offset, warmup.length)
+                if start >= steps { break }
+                marks.append(start)
+                k += 1
+            }
+        }
+        return TimmParameters.marks(marks, below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `timm.StepLRScheduler` — see ``TimmStepLRScheduler``.
+    public static let timmStepLRScheduler = ScheduleType(
+        name: "timm.StepLRScheduler",
+        summary: "timm step decay with warmup (timm.scheduler.StepLRScheduler).",
+        formula: """
+            values[0] = warmup_lr_init if warmup_t else lr; values[t] = _get_lr(t):
+              t < warmup_t: warmup_lr_init + t * (lr - warmup_lr_init) / warmup_t
+              else (t -= warmup_t if warmup_prefix): lr * decay_rate ** (t // decay_t)
+            Keeps decaying past any horizon. decay_t = 0 raises ZeroDivisionError at the first
+            step after warmup (the series stops there).
+            With t_in_epochs false, step(t) leaves the lr at values[0].
+            """,
+        parameters: [
+            TimmParameters.lr,
+            .number("decay_t", "Steps between decays (an int or a float, as timm allows)."),
+            .number("decay_rate", default: 1.0, "Multiplier applied at each decay."),
+            TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
+            TimmParameters.tInEpochs,
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
+        make: { p in
+            let lr = try TimmParameters.learningRate(p)
+            try TimmParameters.checkNoNoise(p)
+            return try TimmStepLRScheduler(
+                lr: lr, decayT: p.number("decay_t"), decayRate: p.number("decay_rate"),
+                warmup: TimmParameters.warmup(p, target: lr),
+                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
+            ).checkedAtConstruction(p)
+        })
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// `timm.WSDLRScheduler`: warmup, a stable phase, then a decay to `lr_min` over the final
+/// `decay_t` steps of `t_initial`.
+///
+/// `lr(t) = lr_min + (max(lr * stable(t_s), lr_min) - lr_min) * decay(frac)` with
+/// `t_s = t - warmup_t` and `frac = min((t_s - (t_initial - decay_t)) / decay_t, 1)` once the
+/// decay has started. `lr_min` is reached at `t = warmup_t + t_initial` and held.
+public struct TimmWSDLRScheduler: TimmSchedule {
+    public enum StableFunction: String, Sendable, CaseIterable { case constant, rsqrt, power }
+    public enum DecayFunction: String, Sendable, CaseIterable {
+        case linear
+        case oneMinusSqrt = "1-sqrt"
+        case cosine
+        case power
+        case exp
+    }
+
+    public var lr: Double
+    public var tInitial: Int
+    public var decayT: Int
+    public var lrMin: Double
+    public var stableFunction: StableFunction
+    public var stableTimescale: Double?
+    public var stablePower: Double
+    public var decayFunction: DecayFunction
+    public var decayPower: Double
+    public var decayRatio: Double
+    public var tInEpochs: Bool
+    let warmup: TimmWarmup
+
+    init(lr: Double, tInitial: Int, decayT: Int, lrMin: Double, stableFunction: StableFunction,
+         stableTimescale: Double?, stablePower: Double, decayFunction: DecayFunction, decayPower: Double,
+         decayRatio: Double, warmup: TimmWarmup, tInEpochs: Bool) {
+        self.lr = lr
+        self.tInitial = tInitial
+        self.decayT = decayT
+        self.lrMin = lrMin
+        self.stableFunction = stableFunction
+        self.stableTimescale = stableTimescale
+        self.stablePower = stablePower
+        self.decayFunction = decayFunction
+        self.decayPower = decayPower
+        self.decayRatio = decayRatio
+        self.warmup = warmup
+        self.tInEpochs = tInEpochs
+    }
+
+    public var initialValue: Double { warmup.initialValue(base: lr) }
+
+    /// `_stable(t_s)`: 1, or `(1 + t_s / timescale) ** -power`.
+    func stable(_ ts: Int) throws(PythonRaise) -> Double {
+        guard stableFunction != .constant, let timescale = stableTimescale else { return 1.0 }
+        let power = stableFunction == .rsqrt ? 0.5 : stablePower
+        return try PyFloatOps.pow(1.0 + Double(ts) / timescale, -power)
+    }
+
+    /// `_decay(frac)`: from 1 at `frac = 0` to 0 at `frac = 1`.
+    func decay(_ frac: Double) throws(PythonRaise) -> Double {
+        switch decayFunction {
+        case .linear: return 1.0 - frac
+        case .oneMinusSqrt: return 1.0 - (try PyFloatOps.sqrt(frac))
+        case .cosine: return 0.5 * (1.0 + cos(Double.pi * frac))
+        case .power: return 1.0 - (try PyFloatOps.pow(frac, decayPower))
+        case .exp:
+            let r = decayRatio
+            return ((try PyFloatOps.pow(r, frac)) - r) / (1.0 - r)
+        }
+    }
+
+    public func scheduledValue(at t: Int) throws(PythonRaise) -> Double {
+        if t < warmup.length { return warmup.value(at: t) }
+        let ts = t - warmup.length
+        let stableLR = PyFloatOps.max(lr * (try stable(ts)), lrMin)
+        let tDecay = ts - (tInitial - decayT)
+        if tDecay <= 0 { return stableLR }
+        let factor = try decay(PyFloatOps.min(Double(tDecay) / Double(decayT), 1.0))
+        return lrMin + (stableLR - lrMin) * factor
+    }
+
+    /// Warmup end, decay start and the end (lr_min from then on).
+    public func breakpoints(below steps: Int) -> [Int] {
+        guard tInEpochs else { return [] }
+        let end = warmup.length + tInitial
+        return TimmParameters.marks([warmup.length, end - decayT, end], below: steps)
+    }
+}
+
+extension ScheduleType {
+    /// `timm.WSDLRScheduler` — see ``TimmWSDLRScheduler``.
+    public static let timmWSDLRScheduler = ScheduleType(
+        name: "timm.WSDLRScheduler",
+        summary: "timm warmup-stable-decay (timm.scheduler.WSDLRScheduler).",
+        formula: """
+            values[0] = warmup_lr_init if warmup_t else lr; values[t] = _get_lr(t):
+              t < warmup_t: warmup_lr_init + t * (lr - warmup_lr_init) / warmup_t
+              else: t_s = t - warmup_t
+                    stable = 1 (constant) | (1 + t_s/timescale) ** -0.5 (rsqrt)
+                             | (1 + t_s/timescale) ** -stable_power (power); timescale defaults to warmup_t
+                    s = max(lr * stable, lr_min); d = t_s - (t_initial - decay_t)
+                    d ≤ 0: s
+                    else:  frac = min(d / decay_t, 1)
+                           lr_min + (s - lr_min) * decay(frac), decay = 1 - frac | 1 - sqrt(frac)
+                           | 0.5 * (1 + cos(pi * frac)) | 1 - frac ** decay_power
+                           | (decay_ratio ** frac - decay_ratio) / (1 - decay_ratio)
+            lr_min from t = warmup_t + t_initial on.
+            With t_in_epochs false, step(t) leaves the lr at values[0].
+            """,
+        parameters: [
+            TimmParameters.lr,
+            .integer("t_initial", "Length of the stable + decay phases (after warmup)."),
+            .integer("decay_t", "Length of the decay phase, the last decay_t steps of t_initial."),
+            .number("lr_min", default: 0, "Learning rate at the end of the decay."),
+            .choice("stable_fn", TimmWSDLRScheduler.StableFunction.allCases.map(\.rawValue), default: "constant", "Stable phase function."),
+            ParameterSpec("stable_timescale", .number, .none, "Timescale of rsqrt / power stable functions (default warmup_t)."),
+            .number("stable_power", default: 0.5, "Exponent of the power stable function."),
+            .choice("decay_fn", TimmWSDLRScheduler.DecayFunction.allCases.map(\.rawValue), default: "1-sqrt", "Decay phase function."),
+            .number("decay_power", default: 0.5, "Exponent of the power decay function."),
+            .number("decay_ratio", default: 0.1, "Final fraction of the exp decay function (before normalization)."),
+            TimmParameters.warmupT(), TimmParameters.warmupLRInit,
+            TimmParameters.tInEpochs,
+        ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
+        make: { p in
+            typealias S = TimmWSDLRScheduler
+            let lr = try TimmParameters.learningRate(p)
+            try TimmParameters.checkNoNoise(p)
+            let tInitial = try p.integer("t_initial")
+            try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
+            let decayT = try p.integer("decay_t")
+            try p.check(0 < decayT && decayT <= tInitial, "decay_t",
+                        "Invalid decay_t (\(decayT)), must be in (0, t_initial] w/ t_initial=\(tInitial).")
+            let lrMin = try p.number("lr_min")
+            try p.check(lrMin >= 0, "lr_min", "Invalid lr_min (\(lrMin)), must be >= 0.")
+            let stableFunction = S.StableFunction(rawValue: try p.string("stable_fn")) ?? .constant
+            let decayFunction = S.DecayFunction(rawValue: try p.string("decay_fn")) ?? .oneMinusSqrt
+            let decayRatio = try p.number("decay_ratio")
+            try p.check(0 < decayRatio && decayRatio < 1, "decay_ratio", "Invalid decay_ratio (\(decayRatio)), must be in (0, 1).")
+            let decayPower = try p.number("decay_power")
+            try p.check(decayPower > 0, "decay_power", "Invalid decay_power (\(decayPower)), must be > 0.")
+            let stablePower = try p.number("stable_power")
+            try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
+            let warmupT = try p.integer("warmup_t")
+            var timescale = try p.optionalNumber("stable_timescale")
+            if stableFunction != .constant {
+                let resolved = timescale ?? Double(warmupT)
+                try p.check(resolved > 0, "stable_timescale",
+                            "stable_fn=\(stableFunction.rawValue) requires a positive stable_timescale, it defaults to warmup_t (\(warmupT)), set it explicitly when there is no warmup.")
+                timescale = resolved
+            }
+            return try S(
+                lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
+                stableTimescale: timescale, stablePower: stablePower, decayFunction: decayFunction,
+                decayPower: decayPower, decayRatio: decayRatio,
+                warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
+            ).checkedAtConstruction(p)
+        })
+}
