@@ -52,15 +52,24 @@ public enum CatalogText {
         for (key, title) in frameworks {
             let types = catalog.types.filter { $0.framework == key }
             guard !types.isEmpty else { continue }
-            out += "#### \(title)\n\n| type | parameters (default) | what it does |\n|---|---|---|\n"
+            // The generic families are documented with their formulas; framework types with a
+            // summary (their formulas are in `lrplot describe`).
+            let generic = key == "generic"
+            out += "#### \(title)\n\n| type | parameters (default) | \(generic ? "formula" : "what it does") |\n|---|---|---|\n"
             for t in types {
                 let params = t.parameters.map { p in
                     p.defaultValue == .required ? "`\(p.name)`" : "`\(p.name)` (\(p.defaultText))"
                 }.joined(separator: ", ")
-                out += "| `\(t.name)` | \(params.replacingOccurrences(of: "|", with: "\\|")) | \(t.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                let text = generic ? t.summary + "<br>" + t.formula.replacingOccurrences(of: "\n", with: "<br>") : t.summary
+                out += "| `\(t.name)` | \(Self.cell(params)) | \(Self.cell(text)) |\n"
             }
             out += "\n"
         }
         return out
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|")
     }
 }
