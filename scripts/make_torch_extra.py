@@ -158,7 +158,7 @@ KINDS = ["LambdaLR", "MultiplicativeLR", "StepLR", "MultiStepLR", "ConstantLR", 
          "ReduceLROnPlateau", "SequentialLR", "ChainedScheduler", "SWALR"]
 cases = []
 for kind in KINDS:
-    for i in range(6):
+    for i in range(10):
         spec = draw(kind)
         steps = rng.randint(60, 260)
         if kind == "ReduceLROnPlateau":
@@ -172,4 +172,44 @@ for kind in KINDS:
         if kind in ("CyclicLR", "OneCycleLR"):
             case["momenta"] = momenta
         cases.append(case)
+QUIRKS = [
+    # A composite restarted at a milestone: torch raises NotImplementedError.
+    {"type": "torch.SequentialLR", "lr": 0.1, "milestones": [4], "schedulers": [
+        {"type": "torch.ExponentialLR", "gamma": 0.9},
+        {"type": "torch.ChainedScheduler", "schedulers": [{"type": "torch.StepLR", "step_size": 2, "gamma": 0.5}]}]},
+    # SequentialLR inside SequentialLR (first child), and CosineAnnealingWarmRestarts restarted at a milestone.
+    {"type": "torch.SequentialLR", "lr": 0.05, "milestones": [7], "schedulers": [
+        {"type": "torch.SequentialLR", "milestones": [3], "schedulers": [
+            {"type": "torch.LinearLR", "start_factor": 0.2, "total_iters": 3}, {"type": "torch.ExponentialLR", "gamma": 0.95}]},
+        {"type": "torch.CosineAnnealingWarmRestarts", "T_0": 5, "T_mult": 2}]},
+    # Children that change initial_lr or the lr at construction.
+    {"type": "torch.SequentialLR", "lr": 0.05, "milestones": [10, 30], "schedulers": [
+        {"type": "torch.CyclicLR", "base_lr": 0.001, "max_lr": 0.02, "step_size_up": 4},
+        {"type": "torch.OneCycleLR", "max_lr": 0.3, "total_steps": 50},
+        {"type": "torch.SWALR", "swa_lr": 0.01, "anneal_epochs": 5}]},
+    {"type": "torch.ChainedScheduler", "lr": 0.05, "schedulers": [
+        {"type": "torch.LinearLR", "start_factor": 0.1, "total_iters": 8},
+        {"type": "torch.CosineAnnealingLR", "T_max": 12, "eta_min": 0.001},
+        {"type": "torch.MultiplicativeLR", "lr_lambda": "0.99"}]},
+    {"type": "torch.SequentialLR", "lr": 0.02, "milestones": [5, 5], "schedulers": [
+        {"type": "torch.ConstantLR", "factor": 0.5}, {"type": "torch.StepLR", "step_size": 3}, {"type": "torch.PolynomialLR", "total_iters": 20, "power": 2.0}]},
+    {"type": "torch.SequentialLR", "lr": 0.02, "milestones": [6], "schedulers": [
+        {"type": "torch.MultiStepLR", "milestones": [2, 2, 4], "gamma": 0.5}, {"type": "torch.MultiplicativeLR", "lr_lambda": "0.9 if epoch else 0.5"}]},
+    {"type": "torch.CosineAnnealingLR", "lr": 0.3, "T_max": 3, "eta_min": 0.01},
+    {"type": "torch.CosineAnnealingLR", "lr": 0.3, "T_max": -4},
+    {"type": "torch.CyclicLR", "lr": 0.3, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 1, "mode": "triangular2"},
+    {"type": "torch.OneCycleLR", "lr": 0.3, "max_lr": 0.5, "total_steps": 7, "pct_start": 0.5, "three_phase": True},
+    {"type": "torch.LinearLR", "lr": 0.3, "start_factor": 0.5, "end_factor": 0.0, "total_iters": 9},
+    {"type": "torch.ConstantLR", "lr": 0.3, "factor": 0.0, "total_iters": 4},
+    {"type": "torch.LambdaLR", "lr": 0.3, "lr_lambda": "1 / (5 - epoch)"},
+    {"type": "torch.SWALR", "lr": 0.3, "swa_lr": 0.05, "anneal_epochs": 0},
+]
+for i, spec in enumerate(QUIRKS):
+    steps = 3000 if "triangular2" in json.dumps(spec) else 90
+    try:
+        values, momenta, stop = run(spec, steps)
+    except Exception as e:
+        cases.append({"id": f"{spec['type']}#q{i}", "steps": steps, "schedule": spec, "error": f"{type(e).__name__}: {e}"})
+        continue
+    cases.append({"id": f"{spec['type']}#q{i}", "steps": steps, "schedule": spec, "values": values, "stop": stop})
 json.dump({"generated_by": "scripts/make_torch_extra.py (torch 2.15.0 lr_scheduler.py, swa_utils.py)", "cases": cases}, sys.stdout, indent=None)

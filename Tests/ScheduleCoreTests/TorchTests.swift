@@ -37,7 +37,7 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
     // MARK: Against torch's own code
 
     @Test func extraFixturesLoaded() {
-        #expect(TorchExtraCase.all.count == 96)
+        #expect(TorchExtraCase.all.count == 174)
     }
 
     @Test(arguments: TorchExtraCase.all)
@@ -51,7 +51,10 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
             #expect(m == nil, "\(reference.id) momentum: \(m ?? "")")
         }
         #expect(series.stop?.step == reference.stop?.step, "\(reference.id): stop \(String(describing: series.stop))")
-        #expect(series.stop?.message == reference.stop?.message)
+        // torch's words, possibly followed by an explanation (its NotImplementedError has none).
+        if let expected = reference.stop?.message {
+            #expect(series.stop?.message.hasPrefix(expected) == true, "\(reference.id): \(String(describing: series.stop))")
+        }
     }
 
     // MARK: Helpers
