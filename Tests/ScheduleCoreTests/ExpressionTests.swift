@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScheduleCore
 
@@ -225,5 +226,51 @@ import Testing
     @Test func missingVariableValueIsAnError() throws {
         let e = try Expression(parsing: "epoch + 1", variables: ["epoch"])
         #expect(throws: ExpressionError.self) { try e.evaluate([:]) }
+    }
+
+    /// 600 random expressions (`scripts/make_expression_cases.py`) agree with CPython: same
+    /// int/float kind and bits, or the same exception. Complex numbers are not supported: where
+    /// Python went through one, lrplot raises instead, which is all that is checked then.
+    @Test func randomExpressionsMatchCPython() throws {
+        guard let url = Bundle.module.url(forResource: "expressions", withExtension: "json", subdirectory: "Fixtures") else {
+            Issue.record("missing Fixtures/expressions.json")
+            return
+        }
+        let document = try JSONParser.parse(try String(contentsOf: url, encoding: .utf8))
+        guard case .array(let cases)? = document["cases"] else {
+            Issue.record("no cases")
+            return
+        }
+        #expect(cases.count == 600)
+        var checked = 0
+        for c in cases {
+            guard case .string(let text)? = c["text"], case .integer(let epoch)? = c["epoch"] else { continue }
+            let e = try Expression(parsing: text, variables: ["epoch"])
+            let got: ExpressionNumber
+            do {
+                got = try e.evaluateNumber(["epoch": .int(epoch)])
+            } catch let error as ExpressionError {
+                if error.message.contains("complex") { continue }
+                if case .string(let expected)? = c["error"] {
+                    #expect(error.message == expected, "\(text) at epoch \(epoch)")
+                } else {
+                    Issue.record("\(text) at epoch \(epoch): raised \(error), Python did not")
+                }
+                checked += 1
+                continue
+            }
+            checked += 1
+            switch (got, c["int"], c["float"]) {
+            case let (.int(a), .integer(b)?, _):
+                #expect(a == b, "\(text) at epoch \(epoch): got \(a), Python \(b)")
+            case let (.float(a), _, .string(b)?):
+                let expected = b == "nan" ? Double.nan : (b == "inf" ? Double.infinity : (b == "-inf" ? -Double.infinity : Double(b)))
+                #expect(expected.map { a == $0 && a.sign == $0.sign || (a.isNaN && $0.isNaN) } == true,
+                        "\(text) at epoch \(epoch): got \(a), Python \(b)")
+            default:
+                Issue.record("\(text) at epoch \(epoch): got \(got), Python \(c["error"] ?? c["int"] ?? c["float"] ?? .null)")
+            }
+        }
+        #expect(checked > 550)
     }
 }
