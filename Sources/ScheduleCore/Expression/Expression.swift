@@ -45,24 +45,3 @@ public struct Expression: Sendable, CustomStringConvertible {
 
     public var description: String { text }
 }
-
-/// A Python number: `int` and `float` behave differently under `/`, `//`, `%` and `**`.
-public enum ExpressionNumber: Sendable, Equatable {
-    case int(Int)
-    case float(Double)
-
-    /// The value as a `Double` (Python's `float(n)`).
-    public var doubleValue: Double {
-        switch self {
-        case .int(let i): return Double(i)
-        case .float(let d): return d
-        }
-    }
-}
-
-/// A syntax error, an unknown name, or an evaluation failure (division by zero, math domain).
-public struct ExpressionError: Error, CustomStringConvertible, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

@@ -1,9 +1,3 @@
-/// A Python exception raised by torch scheduler code, worded as Python prints it
-/// (`"ValueError: Tried to step 11 times. …"`).
-struct TorchRaise: Error, CustomStringConvertible {
-    var description: String
-    init(_ type: String, _ message: String) { description = "\(type): \(message)" }
-}
 
 /// A model of `torch.optim.lr_scheduler.LRScheduler`: the base-class bookkeeping
 /// (`last_epoch`, `_step_count`, `_is_initial`, `base_lrs`) and the `step()` /
