@@ -1,5 +1,3 @@
-
-
 /// Splits Python expression text into ``ExpressionToken``s.
 ///
 /// Numbers follow Python's literal syntax: decimal integers (no leading zeros), `0x`/`0o`/`0b`

@@ -1,4 +1,3 @@
-
 /// A model of `torch.optim.lr_scheduler.LRScheduler`: the base-class bookkeeping
 /// (`last_epoch`, `_step_count`, `_is_initial`, `base_lrs`) and the `step()` /
 /// `_update_lr()` / `_initial_step()` flow, on one ``TorchParamGroup``.
