@@ -118,6 +118,11 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
         #expect(s.stop?.message == "OverflowError: (34, 'Numerical result out of range')")
     }
 
+    /// As in torch, `mode` is only checked when there is no scale_fn.
+    @Test func cyclicModeIsIgnoredWithScaleFunction() throws {
+        _ = try make(#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.01, "mode": "anything", "scale_fn": "1.0"}"#)
+    }
+
     @Test func cyclicScaleFunctionIsAnExpression() throws {
         let s = try values(#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.0, "max_lr": 1.0, "step_size_up": 2, "scale_fn": "0.5 ** (x - 1)", "scale_mode": "cycle", "cycle_momentum": false}"#, steps: 8)
         #expect(s.learningRates == [0, 0.5, 1, 0.5, 0, 0.25, 0.5, 0.25])
@@ -198,6 +203,7 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
         (#"{"type": "torch.SWALR", "lr": 0.1, "swa_lr": 0.01, "anneal_epochs": -1}"#, "anneal_epochs must be equal or greater than 0, got -1"),
         (#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.01, "step_size_up": 0, "step_size_down": 0}"#, "ZeroDivisionError"),
         (#"{"type": "torch.StepLR", "lr": -0.1, "step_size": 3}"#, "Invalid learning rate"),
+        (#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.01, "mode": "triangle"}"#, "mode is invalid and scale_fn is None: \"triangle\"; expected \"triangular\", \"triangular2\" or \"exp_range\"; did you mean \"triangular\"?"),
         (#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 3, "last_epoch": 5}"#, "only -1"),
         (#"{"type": "torch.SequentialLR", "lr": 0.1, "schedulers": [{"type": "torch.StepLR", "step_size": 3}], "milestones": [4]}"#, "one more than the number of milestone points"),
         (#"{"type": "torch.SequentialLR", "lr": 0.1, "schedulers": [], "milestones": []}"#, "at least one scheduler"),

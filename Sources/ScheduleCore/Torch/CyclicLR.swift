@@ -117,7 +117,7 @@ extension ScheduleType {
             .number("max_lr", "Upper learning rate boundary of the cycle."),
             .integer("step_size_up", default: 2000, "Steps in the increasing half of a cycle."),
             ParameterSpec("step_size_down", .integer, .none, "Steps in the decreasing half (None: step_size_up)."),
-            .choice("mode", ["triangular", "triangular2", "exp_range"], default: "triangular", "The scaling policy (ignored when scale_fn is given)."),
+            ParameterSpec("mode", .string, .value(.string("triangular")), "The scaling policy: \"triangular\", \"triangular2\" or \"exp_range\" (ignored when scale_fn is given)."),
             .number("gamma", default: 1.0, "The exp_range factor: scale = gamma^t."),
             ParameterSpec("scale_fn", .expression(variable: "x"), .none, "A custom scaling policy: a Python expression in `x`, with 0 ≤ scale_fn(x) ≤ 1."),
             .choice("scale_mode", ["cycle", "iterations"], default: "cycle", "Whether scale_fn gets the cycle number or the step (only with scale_fn)."),
@@ -132,7 +132,13 @@ extension ScheduleType {
             if try p.raw("scale_fn") != nil {
                 scale = .custom(try p.expression("scale_fn"), perCycle: try p.string("scale_mode") == "cycle")
             } else {
-                switch try p.string("mode") {
+                let mode = try p.string("mode"), modes = ["triangular", "triangular2", "exp_range"]
+                if !modes.contains(mode) {
+                    var message = "mode is invalid and scale_fn is None: \"\(mode)\"; expected \"triangular\", \"triangular2\" or \"exp_range\""
+                    if let close = Suggestion.closest(to: mode, in: modes) { message += "; did you mean \"\(close)\"?" }
+                    throw p.error("mode", message)
+                }
+                switch mode {
                 case "triangular2": scale = .triangular2
                 case "exp_range": scale = .expRange(gamma: try p.number("gamma"))
                 default: scale = .triangular
