@@ -1,0 +1,29 @@
+/// Walks a torch scheduler: each ``advance(metric:)`` is one `scheduler.step()` (or
+/// `step(metric)`); a Python exception there ends the series with a ``ScheduleStop``.
+struct TorchState: ScheduleState {
+    let group: TorchParamGroup
+    let scheduler: TorchLRScheduler?
+    let reportsMomentum: Bool
+    var failure: String?
+    private var step = 0
+
+    init(group: TorchParamGroup, scheduler: TorchLRScheduler?, reportsMomentum: Bool, failure: String? = nil) {
+        self.group = group
+        self.scheduler = scheduler
+        self.reportsMomentum = reportsMomentum
+        self.failure = failure
+    }
+
+    var learningRate: Double { scheduler == nil ? .nan : group.lr }
+    var momentum: Double? { reportsMomentum ? group.momentum : nil }
+
+    mutating func advance(metric: Double?) throws {
+        step += 1
+        guard let scheduler else { throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed") }
+        do {
+            try scheduler.step(metric: metric)
+        } catch {
+            throw ScheduleStop(step: step, "\(error)")
+        }
+    }
+}
