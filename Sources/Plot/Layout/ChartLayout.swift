@@ -1,0 +1,413 @@
+import Foundation
+
+/// The pure layout step: resolves scales and breaks, measures every text, fits the margins,
+/// places panels, legends and markers and decimates the lines. Everything is in CSS px; no
+/// Cairo is involved, so the layout is testable with `ApproximateTextMeasurer`.
+public struct ChartLayout: Sendable {
+    /// Chart width.
+    public var width: Double
+    /// Chart height.
+    public var height: Double
+    /// The title.
+    public var title: PlacedText?
+    /// The resolved x scale, shared by the panels.
+    public var xScale: any PlotScale
+    /// The x breaks.
+    public var xTicks: TickSet
+    /// x positions (px) of major ticks.
+    public var xMajorPositions: [Double]
+    /// x positions (px) of minor ticks.
+    public var xMinorPositions: [Double]
+    /// x tick labels (below the bottom panel).
+    public var xTickLabels: [PlacedText]
+    /// x axis label.
+    public var xLabel: PlacedText?
+    /// x axis multiplier text.
+    public var xMultiplier: PlacedText?
+    /// Panels from top to bottom.
+    public var panels: [PanelLayout]
+
+    /// Outer padding.
+    static let padding = 12.0
+    /// Major tick length.
+    static let tickLength = 5.0
+    /// Minor tick length.
+    static let minorTickLength = 3.0
+    /// Gap between a tick and its label.
+    static let tickLabelGap = 4.0
+    /// Gap between tick labels and the axis label.
+    static let axisLabelGap = 8.0
+    /// Gap between the title and the top panel.
+    static let titleGap = 10.0
+    /// Gap between stacked panels.
+    static let panelGap = 14.0
+    /// Minimum free space between neighbouring x tick labels.
+    static let xLabelSpacing = 14.0
+    /// Minimum free space between neighbouring y tick labels.
+    static let yLabelSpacing = 6.0
+
+    /// Lays out `chart` with text measured by `measurer`; `deviceScale` is the number of device
+    /// pixels per CSS px (the decimation column width). Call `chart.validate()` first.
+    public static func make(
+        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double = 1
+    ) -> ChartLayout {
+        let inside = make(chart, measurer: measurer, deviceScale: deviceScale, outside: false)
+        guard chart.legend == .auto,
+            inside.panels.contains(where: { $0.legend?.placement == .outsideRight })
+        else { return inside }
+        return make(chart, measurer: measurer, deviceScale: deviceScale, outside: true)
+    }
+
+    // MARK: - Domains
+
+    /// The x domain: the explicit one, else the tight range of x values with a drawable y.
+    static func xDomain(_ chart: Chart) -> ClosedRange<Double> {
+        if let d = chart.xAxis.domain { return d }
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        for panel in chart.panels {
+            let isLog = panel.yAxis.scale == .log
+            for s in panel.series {
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                    lo = min(lo, x)
+                    hi = max(hi, x)
+                }
+            }
+        }
+        return padded(lo: lo, hi: hi, fraction: 0, log: chart.xAxis.scale == .log)
+    }
+
+    /// A panel's y domain: the explicit one, else the data range padded by 5% of the span.
+    static func yDomain(_ panel: Panel) -> ClosedRange<Double> {
+        if let d = panel.yAxis.domain { return d }
+        let isLog = panel.yAxis.scale == .log
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        for s in panel.series {
+            for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                lo = min(lo, y)
+                hi = max(hi, y)
+            }
+        }
+        return padded(lo: lo, hi: hi, fraction: 0.05, log: isLog)
+    }
+
+    /// Pads `lo...hi` by `fraction` of its span (in log10 space for log axes). An empty range
+    /// becomes 0...1 (1...10 on log); a single value v becomes v ± 10% (÷ and × √10 on log,
+    /// ±1 for zero).
+    static func padded(lo: Double, hi: Double, fraction: Double, log: Bool) -> ClosedRange<Double> {
+        guard lo.isFinite, hi.isFinite, lo <= hi else { return log ? 1...10 : 0...1 }
+        if log {
+            var a = log10(lo)
+            var b = log10(hi)
+            if b - a < 1e-12 {
+                a -= 0.5
+                b += 0.5
+            } else {
+                let pad = (b - a) * fraction
+                a -= pad
+                b += pad
+            }
+            return pow(10, a)...pow(10, b)
+        }
+        if hi - lo <= abs(hi) * 1e-12 {
+            let d = lo == 0 ? 1 : abs(lo) * 0.1
+            return (lo - d)...(hi + d)
+        }
+        let pad = (hi - lo) * fraction
+        return (lo - pad)...(hi + pad)
+    }
+
+    static func scale(for axis: Axis, domain: ClosedRange<Double>) -> any PlotScale {
+        switch axis.scale {
+        case .linear: return LinearScale(domain: domain, integerTicks: axis.integerTicks)
+        case .log: return LogScale(domain: domain)
+        }
+    }
+
+    // MARK: - Ticks
+
+    /// The densest breaks (from about `length / spacing` down to 2) whose labels do not overlap.
+    static func fittedTicks(
+        scale: any PlotScale, length: Double, spacing: Double, measurer: any TextMeasurer,
+        vertical: Bool
+    ) -> TickSet {
+        let start = min(12, max(2, Int(length / spacing)))
+        var fallback: TickSet?
+        for target in stride(from: start, through: 2, by: -1) {
+            let set = scale.ticks(target: target)
+            if fallback == nil { fallback = set }
+            if labelsFit(set, scale: scale, length: length, measurer: measurer, vertical: vertical) {
+                return set
+            }
+            fallback = set
+        }
+        return fallback ?? TickSet(major: [])
+    }
+
+    static func labelsFit(
+        _ set: TickSet, scale: any PlotScale, length: Double, measurer: any TextMeasurer,
+        vertical: Bool
+    ) -> Bool {
+        var previousEnd = -Double.infinity
+        for tick in set.major {
+            guard let label = tick.label, let f = scale.fraction(of: tick.value) else { continue }
+            let m = measurer.measure(label, style: .tickLabel)
+            let center = f * length
+            let half = vertical ? m.capHeight / 2 + 2 : m.width / 2
+            let gap = vertical ? yLabelSpacing : xLabelSpacing
+            if center - half < previousEnd + gap { return false }
+            previousEnd = center + half
+        }
+        return true
+    }
+
+    // MARK: - Main layout
+
+    static func make(
+        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double, outside: Bool
+    ) -> ChartLayout {
+        let w = Double(chart.width)
+        let h = Double(chart.height)
+        let pad = padding
+        let tickM = measurer.measure("0", style: .tickLabel)
+        let axisM = measurer.measure("Ag", style: .axisLabel)
+
+        // Vertical budget.
+        var top = pad
+        var titleText: PlacedText?
+        if let t = chart.title, !t.isEmpty {
+            let m = measurer.measure(t, style: .title)
+            titleText = PlacedText(
+                text: t, style: .title, role: .title, origin: Point(x: 0, y: pad + m.ascent),
+                rotated: false, metrics: m)
+            top += m.height + titleGap
+        }
+        let xDomain = xDomain(chart)
+        let xScale = scale(for: chart.xAxis, domain: xDomain)
+        let xLabelText = chart.xAxis.label.flatMap { $0.isEmpty ? nil : $0 }
+        // x multiplier known only after ticks; reserve the label row when there is a label.
+        var bottom = pad + tickLength + tickLabelGap + tickM.capHeight + tickM.descent
+        if xLabelText != nil { bottom += axisLabelGap + axisM.height }
+
+        let yDomains = chart.panels.map(yDomain)
+        let yScales = zip(chart.panels, yDomains).map { scale(for: $0.yAxis, domain: $1) }
+        let multM = measurer.measure("×10⁻⁵", style: .tickLabel)
+
+        // Panel heights need the multiplier rows, which need the ticks, which need heights:
+        // estimate with ticks from an even split, then recompute once.
+        func panelRects(left: Double, right: Double, multipliers: [Bool]) -> [Rect] {
+            let totalWeight = chart.panels.map(\.weight).reduce(0, +)
+            var extra = 0.0
+            for (i, has) in multipliers.enumerated() where has && i > 0 { extra += multM.height + 4 }
+            let topExtra = multipliers.first == true ? multM.height + 4 : 0
+            let gaps = Double(chart.panels.count - 1) * panelGap + extra
+            let available = max(20, h - top - topExtra - bottom - gaps)
+            var y = top + topExtra
+            var rects: [Rect] = []
+            for (i, panel) in chart.panels.enumerated() {
+                if i > 0 {
+                    y += panelGap + (multipliers[i] ? multM.height + 4 : 0)
+                }
+                let ph = available * panel.weight / totalWeight
+                rects.append(Rect(x: left, y: y, width: max(20, w - left - right), height: ph))
+                y += ph
+            }
+            return rects
+        }
+        var rects = panelRects(left: 0, right: 0, multipliers: chart.panels.map { _ in false })
+        var yTickSets = zip(yScales, rects).map { scale, rect in
+            fittedTicks(scale: scale, length: rect.height, spacing: 55, measurer: measurer, vertical: true)
+        }
+        let multipliers = yTickSets.map { $0.multiplier != nil }
+        if multipliers.contains(true) {
+            rects = panelRects(left: 0, right: 0, multipliers: multipliers)
+            yTickSets = zip(yScales, rects).map { scale, rect in
+                fittedTicks(scale: scale, length: rect.height, spacing: 55, measurer: measurer, vertical: true)
+            }
+        }
+
+        // Horizontal budget.
+        let maxYLabel = yTickSets.flatMap { $0.major.compactMap(\.label) }
+            .map { measurer.measure($0, style: .tickLabel).width }.max() ?? 0
+        let hasYLabel = chart.panels.contains { !($0.yAxis.label ?? "").isEmpty }
+        var left = pad + maxYLabel + tickLabelGap + tickLength
+        if hasYLabel { left += axisM.height + axisLabelGap }
+
+        let legendSizes: [(width: Double, height: Double)?] = chart.panels.map { panel in
+            chart.legend == .none
+                ? nil : LegendLayout.size(labels: panel.series.map(\.label), measurer: measurer)
+        }
+        let wantsOutside = chart.legend == .outsideRight || (chart.legend == .auto && outside)
+        var right = pad
+        if wantsOutside {
+            let widest = legendSizes.compactMap { $0?.width }.max() ?? 0
+            right += widest + LegendLayout.outsideGap
+        }
+        var xTicks = TickSet(major: [])
+        for _ in 0..<2 {
+            let plotWidth = max(20, w - left - right)
+            xTicks = fittedTicks(
+                scale: xScale, length: plotWidth, spacing: 90, measurer: measurer, vertical: false)
+            // Keep the outer labels inside the chart.
+            var overRight = 0.0
+            var overLeft = 0.0
+            for tick in xTicks.major {
+                guard let label = tick.label, let f = xScale.fraction(of: tick.value) else { continue }
+                let half = measurer.measure(label, style: .tickLabel).width / 2
+                let x = left + f * plotWidth
+                overRight = max(overRight, x + half - (w - pad))
+                overLeft = max(overLeft, pad - (x - half))
+            }
+            if overRight <= 0.5 && overLeft <= 0.5 { break }
+            right += max(0, overRight)
+            left += max(0, overLeft)
+        }
+        rects = panelRects(left: left, right: right, multipliers: multipliers)
+        let plotWidth = rects[0].width
+
+        // Title centred over the plot area, kept inside the chart.
+        if var t = titleText {
+            let cx = left + plotWidth / 2
+            t.origin.x = min(max(pad, cx - t.metrics.width / 2), max(pad, w - pad - t.metrics.width))
+            titleText = t
+        }
+
+        // x texts.
+        let bottomRect = rects[rects.count - 1]
+        func xPos(_ v: Double) -> Double? {
+            xScale.fraction(of: v).map { left + $0 * plotWidth }
+        }
+        let xMajor = xTicks.major.compactMap { xPos($0.value) }
+        let xMinor = xTicks.minor.compactMap(xPos)
+        let xBaseline = bottomRect.maxY + tickLength + tickLabelGap + tickM.capHeight
+        let xTickLabels: [PlacedText] = xTicks.major.compactMap { tick in
+            guard let label = tick.label, let x = xPos(tick.value) else { return nil }
+            let m = measurer.measure(label, style: .tickLabel)
+            return PlacedText(
+                text: label, style: .tickLabel, role: .tick,
+                origin: Point(x: x - m.width / 2, y: xBaseline), rotated: false, metrics: m)
+        }
+        var xLabel: PlacedText?
+        let xLabelBaseline = h - pad - axisM.descent
+        if let text = xLabelText {
+            let m = measurer.measure(text, style: .axisLabel)
+            xLabel = PlacedText(
+                text: text, style: .axisLabel, role: .axisLabel,
+                origin: Point(x: left + plotWidth / 2 - m.width / 2, y: xLabelBaseline),
+                rotated: false, metrics: m)
+        }
+        var xMultiplier: PlacedText?
+        if let mult = xTicks.multiplier {
+            let m = measurer.measure(mult, style: .tickLabel)
+            xMultiplier = PlacedText(
+                text: mult, style: .tickLabel, role: .axisLabel,
+                origin: Point(
+                    x: left + plotWidth - m.width,
+                    y: xLabelText != nil ? xLabelBaseline : xBaseline + tickM.descent + 4 + m.ascent),
+                rotated: false, metrics: m)
+        }
+
+        // Panels.
+        var panels: [PanelLayout] = []
+        for (p, panel) in chart.panels.enumerated() {
+            let rect = rects[p]
+            let yScale = yScales[p]
+            let ticks = yTickSets[p]
+            func yPos(_ v: Double) -> Double? {
+                yScale.fraction(of: v).map { rect.maxY - $0 * rect.height }
+            }
+            let labels: [PlacedText] = ticks.major.compactMap { tick in
+                guard let label = tick.label, let y = yPos(tick.value) else { return nil }
+                let m = measurer.measure(label, style: .tickLabel)
+                return PlacedText(
+                    text: label, style: .tickLabel, role: .tick,
+                    origin: Point(
+                        x: rect.minX - tickLength - tickLabelGap - m.width, y: y + m.capHeight / 2),
+                    rotated: false, metrics: m)
+            }
+            var yLabel: PlacedText?
+            if let text = panel.yAxis.label, !text.isEmpty {
+                let m = measurer.measure(text, style: .axisLabel)
+                yLabel = PlacedText(
+                    text: text, style: .axisLabel, role: .axisLabel,
+                    origin: Point(x: pad + m.ascent, y: rect.minY + rect.height / 2 + m.width / 2),
+                    rotated: true, metrics: m)
+            }
+            var yMultiplier: PlacedText?
+            if let mult = ticks.multiplier {
+                let m = measurer.measure(mult, style: .tickLabel)
+                yMultiplier = PlacedText(
+                    text: mult, style: .tickLabel, role: .axisLabel,
+                    origin: Point(x: rect.minX, y: rect.minY - 4 - m.descent), rotated: false,
+                    metrics: m)
+            }
+            let series = panel.series.enumerated().map { i, s in
+                SeriesLayout.build(
+                    s, color: s.color ?? chart.theme.seriesColor(i), dash: s.dash ?? Theme.seriesDash(i),
+                    lineWidth: s.lineWidth ?? 2, plot: rect, xScale: xScale, yScale: yScale,
+                    deviceScale: deviceScale)
+            }
+            var markerPositions: [Double] = []
+            var markerLabels: [PlacedText] = []
+            for marker in panel.markers {
+                guard let x = xPos(marker.x), x >= rect.minX - 0.01, x <= rect.maxX + 0.01 else { continue }
+                markerPositions.append(x)
+                if let text = marker.label, !text.isEmpty {
+                    let m = measurer.measure(text, style: .marker)
+                    var tx = x + 4
+                    if tx + m.width > rect.maxX - 2 { tx = x - 4 - m.width }
+                    markerLabels.append(
+                        PlacedText(
+                            text: text, style: .marker, role: .marker,
+                            origin: Point(x: tx, y: rect.minY + 4 + m.capHeight), rotated: false,
+                            metrics: m))
+                }
+            }
+            var legend: LegendLayout?
+            if let size = legendSizes[p] {
+                let placement: LegendPlacement
+                if wantsOutside {
+                    placement = .outsideRight
+                } else if chart.legend == .auto {
+                    placement = bestCorner(size: size, plot: rect, series: series)
+                } else {
+                    placement = chart.legend
+                }
+                let box = LegendLayout.box(placement, size: size, plot: rect)
+                legend = LegendLayout.make(
+                    box: box, placement: placement, labels: panel.series.map(\.label),
+                    measurer: measurer)
+            }
+            panels.append(
+                PanelLayout(
+                    plot: rect, yScale: yScale, yTicks: ticks,
+                    yMajorPositions: ticks.major.compactMap { yPos($0.value) },
+                    yMinorPositions: ticks.minor.compactMap(yPos), yTickLabels: labels,
+                    yLabel: yLabel, yMultiplier: yMultiplier, series: series,
+                    markerPositions: markerPositions, markerLabels: markerLabels, legend: legend))
+        }
+        return ChartLayout(
+            width: w, height: h, title: titleText, xScale: xScale, xTicks: xTicks,
+            xMajorPositions: xMajor, xMinorPositions: xMinor, xTickLabels: xTickLabels,
+            xLabel: xLabel, xMultiplier: xMultiplier, panels: panels)
+    }
+
+    /// The inside corner whose legend box covers the least line length (ties: upper right,
+    /// upper left, lower left, lower right); `.outsideRight` when every corner covers some.
+    static func bestCorner(
+        size: (width: Double, height: Double), plot: Rect, series: [SeriesLayout]
+    ) -> LegendPlacement {
+        var best = LegendPlacement.upperRight
+        var bestCover = Double.infinity
+        for candidate in [LegendPlacement.upperRight, .upperLeft, .lowerLeft, .lowerRight] {
+            let box = LegendLayout.box(candidate, size: size, plot: plot).expanded(by: 3)
+            let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
+            if cover < bestCover {
+                bestCover = cover
+                best = candidate
+            }
+        }
+        return bestCover < 1 ? best : .outsideRight
+    }
+}

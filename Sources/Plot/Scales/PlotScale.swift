@@ -1,0 +1,24 @@
+/// A resolved axis scale: it owns its transform, its domain and its breaks (as in ggplot2).
+///
+/// Positions are computed as `(transform(v) − transform(lo)) / (transform(hi) − transform(lo))`,
+/// 0 at the domain's lower end and 1 at its upper end.
+public protocol PlotScale: Sendable {
+    /// The visible data range.
+    var domain: ClosedRange<Double> { get }
+    /// The value in transformed space, or `nil` when it cannot be drawn (non-finite, or ≤ 0 on a
+    /// log scale).
+    func transform(_ value: Double) -> Double?
+    /// Breaks for about `target` labelled ticks.
+    func ticks(target: Int) -> TickSet
+}
+
+extension PlotScale {
+    /// The fraction 0...1 of the axis at which `value` lies (outside 0...1 when outside the
+    /// domain); `nil` when the value cannot be drawn.
+    public func fraction(of value: Double) -> Double? {
+        guard let t = transform(value), let lo = transform(domain.lowerBound),
+            let hi = transform(domain.upperBound), hi != lo
+        else { return nil }
+        return (t - lo) / (hi - lo)
+    }
+}

@@ -1,0 +1,36 @@
+/// Chooses one consistent label format for all the major ticks of a linear axis.
+///
+/// Rules, applied to the exact decimal tick values:
+/// - `|max| ≥ 10 000`: SI-like suffix with one unit for the whole axis — `k` (10³) below 10⁶,
+///   `M` below 10⁹, `B` below 10¹², e.g. `0, 50k, 100k, 150k` or `0, 0.5M, 1.0M, 1.5M`.
+/// - more than 3 decimals needed (e.g. 0.0002 steps) or `|max| ≥ 10¹²`: labels are divided by
+///   `10^m` with `m = floor(log10 |max|)` and the axis shows `×10ᵐ` once, e.g. ticks
+///   0, 5e-5, …, 3e-4 read `0.0, 0.5, …, 3.0` with `×10⁻⁴` (matplotlib's scientific mode).
+/// - otherwise fixed point with the same number of decimals on every label (`0.00, 0.05, 0.10`).
+/// Zero is written with the axis' decimals (`0.00`), or `0` in suffix mode; negatives use U+2212.
+struct TickLabelFormatter: Sendable {
+    /// Labels for `values` (in order) and the multiplier text, if any.
+    static func labels(for values: [DecimalValue]) -> (labels: [String], multiplier: String?) {
+        let nonZero = values.filter { $0.significand != 0 }
+        guard let largest = nonZero.max(by: { $0.magnitude < $1.magnitude }) else {
+            return (values.map { _ in "0" }, nil)
+        }
+        let top = largest.magnitude
+        let decimals = values.map(\.decimalsNeeded).max() ?? 0
+        func render(_ shift: Int, suffix: String) -> [String] {
+            let shiftedValues = values.map { $0.shifted(by: shift) }
+            let d = shiftedValues.map(\.decimalsNeeded).max() ?? 0
+            return shiftedValues.map {
+                $0.significand == 0 && !suffix.isEmpty ? "0" : $0.formatted(decimals: d) + suffix
+            }
+        }
+        if top >= 4 && top < 12 && decimals == 0 {
+            let (shift, suffix) = top < 6 ? (3, "k") : top < 9 ? (6, "M") : (9, "B")
+            return (render(shift, suffix: suffix), nil)
+        }
+        if decimals > 3 || top >= 12 {
+            return (render(top, suffix: ""), "×" + Superscript.powerOfTen(top))
+        }
+        return (values.map { $0.formatted(decimals: decimals) }, nil)
+    }
+}
