@@ -60,15 +60,16 @@ public struct ChartLayout: Sendable {
 
     // MARK: - Domains
 
-    /// The x domain: the explicit one, else the tight range of x values with a drawable y.
+    /// The x domain: the explicit one, else the tight range of x values with a finite y (also
+    /// where a log y axis leaves the point out, so a warmup from 0 still starts at x = 0).
     static func xDomain(_ chart: Chart) -> ClosedRange<Double> {
         if let d = chart.xAxis.domain { return d }
         var lo = Double.infinity
         var hi = -Double.infinity
+        let xLog = chart.xAxis.scale == .log
         for panel in chart.panels {
-            let isLog = panel.yAxis.scale == .log
             for s in panel.series {
-                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite && (!xLog || x > 0) {
                     lo = min(lo, x)
                     hi = max(hi, x)
                 }
@@ -132,7 +133,7 @@ public struct ChartLayout: Sendable {
         scale: any PlotScale, length: Double, spacing: Double, measurer: any TextMeasurer,
         vertical: Bool
     ) -> TickSet {
-        let start = min(12, max(2, Int(length / spacing)))
+        let start = min(12, max(3, Int(length / spacing)))
         var fallback: TickSet?
         for target in stride(from: start, through: 2, by: -1) {
             let set = scale.ticks(target: target)
@@ -152,7 +153,9 @@ public struct ChartLayout: Sendable {
         var previousEnd = -Double.infinity
         for tick in set.major {
             guard let label = tick.label, let f = scale.fraction(of: tick.value) else { continue }
-            let m = measurer.measure(label, style: .tickLabel)
+            let m = PlacedText(
+                label, style: .tickLabel, role: .tick, measurer: measurer, typesetExponent: true
+            ).metrics
             let center = f * length
             let half = vertical ? m.capHeight / 2 + 2 : m.width / 2
             let gap = vertical ? yLabelSpacing : xLabelSpacing
@@ -177,11 +180,10 @@ public struct ChartLayout: Sendable {
         var top = pad
         var titleText: PlacedText?
         if let t = chart.title, !t.isEmpty {
-            let m = measurer.measure(t, style: .title)
-            titleText = PlacedText(
-                text: t, style: .title, role: .title, origin: Point(x: 0, y: pad + m.ascent),
-                rotated: false, metrics: m)
-            top += m.height + titleGap
+            var text = PlacedText(t, style: .title, role: .title, measurer: measurer)
+            text.origin = Point(x: 0, y: pad + text.metrics.ascent)
+            titleText = text
+            top += text.metrics.height + titleGap
         }
         let xDomain = xDomain(chart)
         let xScale = scale(for: chart.xAxis, domain: xDomain)
@@ -217,19 +219,22 @@ public struct ChartLayout: Sendable {
         }
         var rects = panelRects(left: 0, right: 0, multipliers: chart.panels.map { _ in false })
         var yTickSets = zip(yScales, rects).map { scale, rect in
-            fittedTicks(scale: scale, length: rect.height, spacing: 55, measurer: measurer, vertical: true)
+            fittedTicks(scale: scale, length: rect.height, spacing: 42, measurer: measurer, vertical: true)
         }
         let multipliers = yTickSets.map { $0.multiplier != nil }
         if multipliers.contains(true) {
             rects = panelRects(left: 0, right: 0, multipliers: multipliers)
             yTickSets = zip(yScales, rects).map { scale, rect in
-                fittedTicks(scale: scale, length: rect.height, spacing: 55, measurer: measurer, vertical: true)
+                fittedTicks(scale: scale, length: rect.height, spacing: 42, measurer: measurer, vertical: true)
             }
         }
 
         // Horizontal budget.
         let maxYLabel = yTickSets.flatMap { $0.major.compactMap(\.label) }
-            .map { measurer.measure($0, style: .tickLabel).width }.max() ?? 0
+            .map {
+                PlacedText($0, style: .tickLabel, role: .tick, measurer: measurer, typesetExponent: true)
+                    .metrics.width
+            }.max() ?? 0
         let hasYLabel = chart.panels.contains { !($0.yAxis.label ?? "").isEmpty }
         var left = pad + maxYLabel + tickLabelGap + tickLength
         if hasYLabel { left += axisM.height + axisLabelGap }
@@ -254,7 +259,9 @@ public struct ChartLayout: Sendable {
             var overLeft = 0.0
             for tick in xTicks.major {
                 guard let label = tick.label, let f = xScale.fraction(of: tick.value) else { continue }
-                let half = measurer.measure(label, style: .tickLabel).width / 2
+                let half = PlacedText(
+                    label, style: .tickLabel, role: .tick, measurer: measurer, typesetExponent: true
+                ).metrics.width / 2
                 let x = left + f * plotWidth
                 overRight = max(overRight, x + half - (w - pad))
                 overLeft = max(overLeft, pad - (x - half))
@@ -283,29 +290,26 @@ public struct ChartLayout: Sendable {
         let xBaseline = bottomRect.maxY + tickLength + tickLabelGap + tickM.capHeight
         let xTickLabels: [PlacedText] = xTicks.major.compactMap { tick in
             guard let label = tick.label, let x = xPos(tick.value) else { return nil }
-            let m = measurer.measure(label, style: .tickLabel)
-            return PlacedText(
-                text: label, style: .tickLabel, role: .tick,
-                origin: Point(x: x - m.width / 2, y: xBaseline), rotated: false, metrics: m)
+            var text = PlacedText(
+                label, style: .tickLabel, role: .tick, measurer: measurer, typesetExponent: true)
+            text.origin = Point(x: x - text.metrics.width / 2, y: xBaseline)
+            return text
         }
         var xLabel: PlacedText?
         let xLabelBaseline = h - pad - axisM.descent
         if let text = xLabelText {
-            let m = measurer.measure(text, style: .axisLabel)
-            xLabel = PlacedText(
-                text: text, style: .axisLabel, role: .axisLabel,
-                origin: Point(x: left + plotWidth / 2 - m.width / 2, y: xLabelBaseline),
-                rotated: false, metrics: m)
+            var placed = PlacedText(text, style: .axisLabel, role: .axisLabel, measurer: measurer)
+            placed.origin = Point(x: left + plotWidth / 2 - placed.metrics.width / 2, y: xLabelBaseline)
+            xLabel = placed
         }
         var xMultiplier: PlacedText?
         if let mult = xTicks.multiplier {
-            let m = measurer.measure(mult, style: .tickLabel)
-            xMultiplier = PlacedText(
-                text: mult, style: .tickLabel, role: .axisLabel,
-                origin: Point(
-                    x: left + plotWidth - m.width,
-                    y: xLabelText != nil ? xLabelBaseline : xBaseline + tickM.descent + 4 + m.ascent),
-                rotated: false, metrics: m)
+            var placed = PlacedText(
+                mult, style: .tickLabel, role: .axisLabel, measurer: measurer, typesetExponent: true)
+            placed.origin = Point(
+                x: left + plotWidth - placed.metrics.width,
+                y: xLabelText != nil ? xLabelBaseline : xBaseline + tickM.descent + 4 + placed.metrics.ascent)
+            xMultiplier = placed
         }
 
         // Panels.
@@ -319,28 +323,27 @@ public struct ChartLayout: Sendable {
             }
             let labels: [PlacedText] = ticks.major.compactMap { tick in
                 guard let label = tick.label, let y = yPos(tick.value) else { return nil }
-                let m = measurer.measure(label, style: .tickLabel)
-                return PlacedText(
-                    text: label, style: .tickLabel, role: .tick,
-                    origin: Point(
-                        x: rect.minX - tickLength - tickLabelGap - m.width, y: y + m.capHeight / 2),
-                    rotated: false, metrics: m)
+                var text = PlacedText(
+                    label, style: .tickLabel, role: .tick, measurer: measurer, typesetExponent: true)
+                text.origin = Point(
+                    x: rect.minX - tickLength - tickLabelGap - text.metrics.width,
+                    y: y + text.metrics.capHeight / 2)
+                return text
             }
             var yLabel: PlacedText?
             if let text = panel.yAxis.label, !text.isEmpty {
-                let m = measurer.measure(text, style: .axisLabel)
-                yLabel = PlacedText(
-                    text: text, style: .axisLabel, role: .axisLabel,
-                    origin: Point(x: pad + m.ascent, y: rect.minY + rect.height / 2 + m.width / 2),
-                    rotated: true, metrics: m)
+                var placed = PlacedText(
+                    text, style: .axisLabel, role: .axisLabel, rotated: true, measurer: measurer)
+                placed.origin = Point(
+                    x: pad + placed.metrics.ascent, y: rect.minY + rect.height / 2 + placed.metrics.width / 2)
+                yLabel = placed
             }
             var yMultiplier: PlacedText?
             if let mult = ticks.multiplier {
-                let m = measurer.measure(mult, style: .tickLabel)
-                yMultiplier = PlacedText(
-                    text: mult, style: .tickLabel, role: .axisLabel,
-                    origin: Point(x: rect.minX, y: rect.minY - 4 - m.descent), rotated: false,
-                    metrics: m)
+                var placed = PlacedText(
+                    mult, style: .tickLabel, role: .axisLabel, measurer: measurer, typesetExponent: true)
+                placed.origin = Point(x: rect.minX, y: rect.minY - 4 - placed.metrics.descent)
+                yMultiplier = placed
             }
             let series = panel.series.enumerated().map { i, s in
                 SeriesLayout.build(
@@ -354,14 +357,12 @@ public struct ChartLayout: Sendable {
                 guard let x = xPos(marker.x), x >= rect.minX - 0.01, x <= rect.maxX + 0.01 else { continue }
                 markerPositions.append(x)
                 if let text = marker.label, !text.isEmpty {
-                    let m = measurer.measure(text, style: .marker)
+                    var placed = PlacedText(text, style: .marker, role: .marker, measurer: measurer)
+                    let m = placed.metrics
                     var tx = x + 4
                     if tx + m.width > rect.maxX - 2 { tx = x - 4 - m.width }
-                    markerLabels.append(
-                        PlacedText(
-                            text: text, style: .marker, role: .marker,
-                            origin: Point(x: tx, y: rect.minY + 4 + m.capHeight), rotated: false,
-                            metrics: m))
+                    placed.origin = Point(x: tx, y: rect.minY + 5 + m.capHeight)
+                    markerLabels.append(placed)
                 }
             }
             var legend: LegendLayout?

@@ -68,7 +68,8 @@ public struct LegendLayout: Sendable {
         var entries: [Entry] = []
         var top = box.minY + padding
         for (i, label) in labels.enumerated() {
-            let m = measurer.measure(label, style: .legend)
+            var text = PlacedText(label, style: .legend, role: .legend, measurer: measurer)
+            let m = text.metrics
             let middle = top + m.height / 2
             let baseline = middle + m.capHeight / 2
             let x0 = box.minX + padding
@@ -76,10 +77,10 @@ public struct LegendLayout: Sendable {
                 Entry(
                     series: i, sampleStart: Point(x: x0, y: middle),
                     sampleEnd: Point(x: x0 + sampleLength, y: middle),
-                    text: PlacedText(
-                        text: label, style: .legend, role: .legend,
-                        origin: Point(x: x0 + sampleLength + sampleGap, y: baseline), rotated: false,
-                        metrics: m)))
+                    text: {
+                        text.origin = Point(x: x0 + sampleLength + sampleGap, y: baseline)
+                        return text
+                    }()))
             top += m.height + rowGap
         }
         return LegendLayout(box: box, entries: entries, placement: placement)
