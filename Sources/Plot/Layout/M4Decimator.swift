@@ -1,11 +1,13 @@
-/// Reduces a polyline to at most four points per device pixel column: the first, lowest,
+/// Reduces a polyline to at most six points per device pixel column: the first, lowest,
 /// highest and last point of each run of consecutive points in the same column (M4, Jugel et
-/// al., VLDB 2014), kept in their original order.
+/// al., VLDB 2014), plus the point just before the lowest and before the highest, kept in
+/// their original order.
 ///
-/// Drawing the reduced polyline lights exactly the pixels the full one would at that column
+/// Drawing the reduced polyline lights the same pixels the full one would at that column
 /// width: within a column every segment lies between the column's min and max, and the links
-/// between columns (last → next first) are unchanged. A vertical drop inside one column stays
-/// vertical. Output size is proportional to the number of columns, not of points.
+/// between columns (last → next first) are unchanged. Keeping the predecessors of the extremes
+/// makes a vertical drop inside a column (a stair step) exactly vertical rather than a
+/// sub-pixel diagonal. Output size is proportional to the number of columns, not of points.
 public struct M4Decimator: Sendable {
     /// Finished polylines (a break in the data starts a new one).
     public private(set) var runs: [[Point]] = []
@@ -17,6 +19,8 @@ public struct M4Decimator: Sendable {
     private var last = Point(x: 0, y: 0)
     private var lowIndex = 0
     private var highIndex = 0
+    private var beforeLow = Point(x: 0, y: 0)
+    private var beforeHigh = Point(x: 0, y: 0)
     private var index = 0
 
     /// Creates an empty decimator.
@@ -37,10 +41,12 @@ public struct M4Decimator: Sendable {
             if point.y < low.y {
                 low = point
                 lowIndex = index
+                beforeLow = last
             }
             if point.y > high.y {
                 high = point
                 highIndex = index
+                beforeHigh = last
             }
         }
         last = point
@@ -63,13 +69,15 @@ public struct M4Decimator: Sendable {
     private mutating func flushColumn() {
         guard index > 0 else { return }
         let lastIndex = index - 1
-        var kept: [(Int, Point)] = [(0, first)]
-        for (i, p) in [(lowIndex, low), (highIndex, high)].sorted(by: { $0.0 < $1.0 })
-        where i != 0 && i != lastIndex && kept.last?.0 != i {
-            kept.append((i, p))
+        var candidates: [(Int, Point)] = [(0, first), (lastIndex, last)]
+        if lowIndex > 0 { candidates += [(lowIndex - 1, beforeLow), (lowIndex, low)] }
+        if highIndex > 0 { candidates += [(highIndex - 1, beforeHigh), (highIndex, high)] }
+        candidates.sort { $0.0 < $1.0 }
+        var previous = -1
+        for (i, p) in candidates where i != previous {
+            current.append(p)
+            previous = i
         }
-        if lastIndex != 0 { kept.append((lastIndex, last)) }
-        current.append(contentsOf: kept.map(\.1))
         index = 0
     }
 }
