@@ -239,14 +239,14 @@ public struct ChartLayout: Sendable {
         var left = pad + maxYLabel + tickLabelGap + tickLength
         if hasYLabel { left += axisM.height + axisLabelGap }
 
-        let legendSizes: [(width: Double, height: Double)?] = chart.panels.map { panel in
-            chart.legend == .none
-                ? nil : LegendLayout.size(labels: panel.series.map(\.label), measurer: measurer)
-        }
         let wantsOutside = chart.legend == .outsideRight || (chart.legend == .auto && outside)
+        // Outside legends take at most 40% of the chart width (labels shortened with "…").
+        let outsideLabels = chart.panels.map {
+            LegendLayout.fitted(labels: $0.series.map(\.label), maxWidth: 0.4 * w, measurer: measurer)
+        }
         var right = pad
-        if wantsOutside {
-            let widest = legendSizes.compactMap { $0?.width }.max() ?? 0
+        if wantsOutside && chart.legend != .none {
+            let widest = outsideLabels.map { LegendLayout.size(labels: $0, measurer: measurer).width }.max() ?? 0
             right += widest + LegendLayout.outsideGap
         }
         var xTicks = TickSet(major: [])
@@ -366,7 +366,14 @@ public struct ChartLayout: Sendable {
                 }
             }
             var legend: LegendLayout?
-            if let size = legendSizes[p] {
+            if chart.legend != .none {
+                let legendLabels =
+                    wantsOutside
+                    ? outsideLabels[p]
+                    : LegendLayout.fitted(
+                        labels: panel.series.map(\.label),
+                        maxWidth: rect.width - 2 * LegendLayout.inset, measurer: measurer)
+                let size = LegendLayout.size(labels: legendLabels, measurer: measurer)
                 let placement: LegendPlacement
                 if wantsOutside {
                     placement = .outsideRight
@@ -377,8 +384,7 @@ public struct ChartLayout: Sendable {
                 }
                 let box = LegendLayout.box(placement, size: size, plot: rect)
                 legend = LegendLayout.make(
-                    box: box, placement: placement, labels: panel.series.map(\.label),
-                    measurer: measurer)
+                    box: box, placement: placement, labels: legendLabels, measurer: measurer)
             }
             panels.append(
                 PanelLayout(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A placed legend: its box and one entry per series.
 public struct LegendLayout: Sendable {
     /// One legend row: a line sample and the series label.
@@ -31,6 +33,22 @@ public struct LegendLayout: Sendable {
     static let inset = 8.0
     /// Distance between an outside legend and the plot frame.
     static let outsideGap = 14.0
+
+    /// The labels, each shortened with "…" as needed so that the legend box is at most
+    /// `maxWidth` wide.
+    static func fitted(labels: [String], maxWidth: Double, measurer: any TextMeasurer) -> [String] {
+        let available = maxWidth - (2 * padding + sampleLength + sampleGap)
+        return labels.map { label in
+            guard measurer.measure(label, style: .legend).width > available else { return label }
+            var chars = Array(label)
+            while !chars.isEmpty {
+                chars.removeLast()
+                let candidate = String(chars).trimmingCharacters(in: .whitespaces) + "…"
+                if measurer.measure(candidate, style: .legend).width <= available { return candidate }
+            }
+            return "…"
+        }
+    }
 
     /// Size of a legend box for these labels.
     static func size(labels: [String], measurer: any TextMeasurer) -> (width: Double, height: Double) {
