@@ -89,3 +89,29 @@ enum SampleCharts {
          ("twopanel", twoPanels), ("dark", dark)]
     }
 }
+
+extension SampleCharts {
+    /// Extra variants used only for viewing.
+    static var extras: [(String, Chart)] {
+        var narrow = fourSchedules
+        narrow.width = 480
+        narrow.height = 320
+        var outside = fourSchedules
+        outside.legend = .outsideRight
+        var clear = twoPanels
+        clear.transparentBackground = true
+        let xs = (0...300).map(Double.init)
+        let big = Chart(
+            title: "Negative and large values", xAxis: Axis(label: "x"),
+            panels: [Panel(yAxis: Axis(label: "y"), series: [
+                Series(label: "sin × 3·10⁶", xs: xs, ys: xs.map { 3e6 * sin($0 / 40) }),
+                Series(label: "point", xs: [150], ys: [1e6]),
+            ])])
+        let fewDecades = Chart(
+            title: "Log, two decades", xAxis: Axis(label: "epoch", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate", scale: .log), series: [
+                Series(label: "exp", xs: xs, ys: xs.map { 1e-2 * pow(0.985, $0) }),
+            ])])
+        return [("narrow", narrow), ("outside", outside), ("clear", clear), ("big", big), ("fewdecades", fewDecades)]
+    }
+}

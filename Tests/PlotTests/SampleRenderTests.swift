@@ -8,7 +8,7 @@ struct SampleRenderTests {
     /// also writes them there for viewing.
     @Test func renderSamples() throws {
         let dir = ProcessInfo.processInfo.environment["PLOT_SAMPLES_DIR"]
-        for (name, chart) in SampleCharts.all {
+        for (name, chart) in SampleCharts.all + SampleCharts.extras {
             for scale in [1.0, 2.0] where scale == 1 || dir != nil {
                 var c = chart
                 c.scale = scale

@@ -155,16 +155,18 @@ struct CairoChartDrawer {
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
         var pattern = dash.pattern(lineWidth: width)
         cairo_set_dash(cr, &pattern, Int32(pattern.count), 0)
-        for run in runs {
-            guard let first = run.first else { continue }
-            cairo_move_to(cr, first.x, first.y)
-            if run.count == 1 {
-                cairo_line_to(cr, first.x, first.y)  // a dot for an isolated point
-            }
+        for run in runs where run.count > 1 {
+            cairo_move_to(cr, run[0].x, run[0].y)
             for p in run.dropFirst() { cairo_line_to(cr, p.x, p.y) }
         }
         cairo_stroke(cr)
         cairo_set_dash(cr, nil, 0, 0)
+        // An isolated point (between gaps) is a dot 1.5 line widths across.
+        for run in runs where run.count == 1 {
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, run[0].x, run[0].y, 0.75 * width, 0, 2 * Double.pi)
+        }
+        cairo_fill(cr)
     }
 
     private func drawText(_ text: PlacedText) {

@@ -55,7 +55,13 @@ public struct ChartLayout: Sendable {
         guard chart.legend == .auto,
             inside.panels.contains(where: { $0.legend?.placement == .outsideRight })
         else { return inside }
-        return make(chart, measurer: measurer, deviceScale: deviceScale, outside: true)
+        let outside = make(chart, measurer: measurer, deviceScale: deviceScale, outside: true)
+        // Moving the legend out must leave a plot at least 60% of the chart wide; otherwise keep
+        // it inside, in the corner that hides the least.
+        if let plot = outside.panels.first?.plot, plot.width >= 0.6 * outside.width {
+            return outside
+        }
+        return make(chart, measurer: measurer, deviceScale: deviceScale, outside: false, forceInside: true)
     }
 
     // MARK: - Domains
@@ -128,12 +134,20 @@ public struct ChartLayout: Sendable {
 
     // MARK: - Ticks
 
-    /// The densest breaks (from about `length / spacing` down to 2) whose labels do not overlap.
+    /// The densest breaks, from a target count down to 2, whose labels do not overlap.
+    ///
+    /// Target counts (what Extended Wilkinson aims for, similar to matplotlib's density):
+    /// vertical axes shorter than 200 px `max(3, length/40)`, else `length/55` clamped to 5...8;
+    /// horizontal axes `length/110` clamped to 3...7.
     static func fittedTicks(
-        scale: any PlotScale, length: Double, spacing: Double, measurer: any TextMeasurer,
-        vertical: Bool
+        scale: any PlotScale, length: Double, measurer: any TextMeasurer, vertical: Bool
     ) -> TickSet {
-        let start = min(12, max(3, Int(length / spacing)))
+        let start: Int
+        if vertical {
+            start = length < 200 ? max(3, Int(length / 40)) : min(8, max(5, Int(length / 55)))
+        } else {
+            start = min(7, max(3, Int(length / 110)))
+        }
         var fallback: TickSet?
         for target in stride(from: start, through: 2, by: -1) {
             let set = scale.ticks(target: target)
@@ -168,7 +182,8 @@ public struct ChartLayout: Sendable {
     // MARK: - Main layout
 
     static func make(
-        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double, outside: Bool
+        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double, outside: Bool,
+        forceInside: Bool = false
     ) -> ChartLayout {
         let w = Double(chart.width)
         let h = Double(chart.height)
@@ -219,13 +234,13 @@ public struct ChartLayout: Sendable {
         }
         var rects = panelRects(left: 0, right: 0, multipliers: chart.panels.map { _ in false })
         var yTickSets = zip(yScales, rects).map { scale, rect in
-            fittedTicks(scale: scale, length: rect.height, spacing: 42, measurer: measurer, vertical: true)
+            fittedTicks(scale: scale, length: rect.height, measurer: measurer, vertical: true)
         }
         let multipliers = yTickSets.map { $0.multiplier != nil }
         if multipliers.contains(true) {
             rects = panelRects(left: 0, right: 0, multipliers: multipliers)
             yTickSets = zip(yScales, rects).map { scale, rect in
-                fittedTicks(scale: scale, length: rect.height, spacing: 42, measurer: measurer, vertical: true)
+                fittedTicks(scale: scale, length: rect.height, measurer: measurer, vertical: true)
             }
         }
 
@@ -253,7 +268,7 @@ public struct ChartLayout: Sendable {
         for _ in 0..<2 {
             let plotWidth = max(20, w - left - right)
             xTicks = fittedTicks(
-                scale: xScale, length: plotWidth, spacing: 90, measurer: measurer, vertical: false)
+                scale: xScale, length: plotWidth, measurer: measurer, vertical: false)
             // Keep the outer labels inside the chart.
             var overRight = 0.0
             var overLeft = 0.0
@@ -362,7 +377,17 @@ public struct ChartLayout: Sendable {
                     var tx = x + 4
                     if tx + m.width > rect.maxX - 2 { tx = x - 4 - m.width }
                     placed.origin = Point(x: tx, y: rect.minY + 5 + m.capHeight)
-                    markerLabels.append(placed)
+                    // Beside the rule on the right, else on the left, else left out when it
+                    // would collide with an earlier marker label.
+                    let collides = { (t: PlacedText) in
+                        markerLabels.contains { $0.bounds.expanded(by: 2).intersects(t.bounds) }
+                    }
+                    if collides(placed) {
+                        placed.origin.x = x - 4 - m.width
+                    }
+                    if !collides(placed) && placed.origin.x >= rect.minX + 2 {
+                        markerLabels.append(placed)
+                    }
                 }
             }
             var legend: LegendLayout?
@@ -378,7 +403,8 @@ public struct ChartLayout: Sendable {
                 if wantsOutside {
                     placement = .outsideRight
                 } else if chart.legend == .auto {
-                    placement = bestCorner(size: size, plot: rect, series: series)
+                    placement = bestCorner(
+                        size: size, plot: rect, series: series, allowOutside: !forceInside)
                 } else {
                     placement = chart.legend
                 }
@@ -401,9 +427,11 @@ public struct ChartLayout: Sendable {
     }
 
     /// The inside corner whose legend box covers the least line length (ties: upper right,
-    /// upper left, lower left, lower right); `.outsideRight` when every corner covers some.
+    /// upper left, lower left, lower right); `.outsideRight` when every corner covers some and
+    /// `allowOutside`.
     static func bestCorner(
-        size: (width: Double, height: Double), plot: Rect, series: [SeriesLayout]
+        size: (width: Double, height: Double), plot: Rect, series: [SeriesLayout],
+        allowOutside: Bool = true
     ) -> LegendPlacement {
         var best = LegendPlacement.upperRight
         var bestCover = Double.infinity
@@ -415,6 +443,6 @@ public struct ChartLayout: Sendable {
                 best = candidate
             }
         }
-        return bestCover < 1 ? best : .outsideRight
+        return bestCover < 1 || !allowOutside ? best : .outsideRight
     }
 }
