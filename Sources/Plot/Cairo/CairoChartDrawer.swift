@@ -120,7 +120,7 @@ struct CairoChartDrawer {
             // A soft halo in the background colour keeps the label legible over lines.
             let b = text.bounds.expanded(by: 1.5)
             let bg = theme.background
-            cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 0.8)
+            cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 0.65)
             cairo_rectangle(cr, b.minX, b.minY, b.width, b.height)
             cairo_fill(cr)
             drawText(text)

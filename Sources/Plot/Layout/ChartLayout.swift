@@ -374,20 +374,20 @@ public struct ChartLayout: Sendable {
                 if let text = marker.label, !text.isEmpty {
                     var placed = PlacedText(text, style: .marker, role: .marker, measurer: measurer)
                     let m = placed.metrics
-                    var tx = x + 4
-                    if tx + m.width > rect.maxX - 2 { tx = x - 4 - m.width }
-                    placed.origin = Point(x: tx, y: rect.minY + 5 + m.capHeight)
-                    // Beside the rule on the right, else on the left, else left out when it
-                    // would collide with an earlier marker label.
-                    let collides = { (t: PlacedText) in
-                        markerLabels.contains { $0.bounds.expanded(by: 2).intersects(t.bounds) }
+                    // Top of the rule, on the side (right, else left) that fits inside the plot,
+                    // does not collide with earlier marker labels and hides the least of the
+                    // lines; left out when neither side works.
+                    var best: (cover: Double, text: PlacedText)?
+                    for tx in [x + 4, x - 4 - m.width] {
+                        placed.origin = Point(x: tx, y: rect.minY + 5 + m.capHeight)
+                        let box = placed.bounds.expanded(by: 1.5)
+                        guard box.minX >= rect.minX, box.maxX <= rect.maxX,
+                            !markerLabels.contains(where: { $0.bounds.expanded(by: 2).intersects(box) })
+                        else { continue }
+                        let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
+                        if best == nil || cover < (best?.cover ?? 0) { best = (cover, placed) }
                     }
-                    if collides(placed) {
-                        placed.origin.x = x - 4 - m.width
-                    }
-                    if !collides(placed) && placed.origin.x >= rect.minX + 2 {
-                        markerLabels.append(placed)
-                    }
+                    if let chosen = best?.text { markerLabels.append(chosen) }
                 }
             }
             var legend: LegendLayout?

@@ -20,13 +20,15 @@ public struct SeriesLayout: Sendable {
     ) -> SeriesLayout {
         var decimator = M4Decimator()
         let limit = 1e5
+        let mapX = xScale.positioner(from: plot.minX, to: plot.maxX)
+        let mapY = yScale.positioner(from: plot.maxY, to: plot.minY)
         func px(_ x: Double) -> Double? {
-            guard let f = xScale.fraction(of: x) else { return nil }
-            return min(max(plot.minX + f * plot.width, -limit), limit)
+            guard let v = mapX(x) else { return nil }
+            return min(max(v, -limit), limit)
         }
         func py(_ y: Double) -> Double? {
-            guard let f = yScale.fraction(of: y) else { return nil }
-            return min(max(plot.maxY - f * plot.height, -limit), limit)
+            guard let v = mapY(y) else { return nil }
+            return min(max(v, -limit), limit)
         }
         func add(_ p: Point) {
             decimator.add(p, column: Int((p.x * deviceScale).rounded(.down)))

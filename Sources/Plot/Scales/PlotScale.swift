@@ -13,6 +13,19 @@ public protocol PlotScale: Sendable {
 }
 
 extension PlotScale {
+    /// A function from values to positions in `lower...upper` (`lower` at the domain's lower
+    /// end), with the domain's transformed ends computed once; `nil` for undrawable values.
+    public func positioner(from lower: Double, to upper: Double) -> @Sendable (Double) -> Double? {
+        guard let lo = transform(domain.lowerBound), let hi = transform(domain.upperBound), hi != lo
+        else { return { _ in nil } }
+        let k = (upper - lower) / (hi - lo)
+        let scale = self
+        return { value in
+            guard let t = scale.transform(value) else { return nil }
+            return lower + (t - lo) * k
+        }
+    }
+
     /// The fraction 0...1 of the axis at which `value` lies (outside 0...1 when outside the
     /// domain); `nil` when the value cannot be drawn.
     public func fraction(of value: Double) -> Double? {
