@@ -132,3 +132,21 @@ struct LayoutTests {
         #expect(ChartLayout.padded(lo: .infinity, hi: -.infinity, fraction: 0, log: false) == 0...1)
     }
 }
+
+@Suite("Long texts")
+struct LongTextTests {
+    @Test func longTitleAndLabelsAreShortenedNotClipped() throws {
+        let long = String(repeating: "very long text ", count: 40)
+        let xs = [0.0, 1]
+        let chart = Chart(
+            title: long, width: 400, height: 200, xAxis: Axis(label: long),
+            panels: [Panel(yAxis: Axis(label: long), series: [Series(label: long, xs: xs, ys: xs)])])
+        let layout = try ChartRenderer.layout(chart)
+        let bounds = Rect(x: 0, y: 0, width: 400, height: 200)
+        for text in LayoutTests.allTexts(layout) {
+            #expect(bounds.contains(text.bounds), "'\(text.text)' at \(text.bounds)")
+        }
+        #expect(layout.title?.text.hasSuffix("…") == true)
+        #expect(try ChartRenderer.render(chart, as: .png).count > 0)
+    }
+}

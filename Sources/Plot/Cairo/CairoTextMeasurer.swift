@@ -18,6 +18,7 @@ final class CairoTextMeasurer: TextMeasurer {
         cairo_surface_destroy(surface)
     }
 
+    /// Advance width of `text`, font ascent and descent, and the ink height of digits.
     func measure(_ text: String, style: TextStyle) -> TextMetrics {
         guard let cr else { return ApproximateTextMeasurer().measure(text, style: style) }
         CairoFont.select(style, on: cr)

@@ -195,7 +195,8 @@ public struct ChartLayout: Sendable {
         var top = pad
         var titleText: PlacedText?
         if let t = chart.title, !t.isEmpty {
-            var text = PlacedText(t, style: .title, role: .title, measurer: measurer)
+            let fitted = TextFitting.ellipsized(t, style: .title, maxWidth: w - 2 * pad, measurer: measurer)
+            var text = PlacedText(fitted, style: .title, role: .title, measurer: measurer)
             text.origin = Point(x: 0, y: pad + text.metrics.ascent)
             titleText = text
             top += text.metrics.height + titleGap
@@ -313,8 +314,13 @@ public struct ChartLayout: Sendable {
         var xLabel: PlacedText?
         let xLabelBaseline = h - pad - axisM.descent
         if let text = xLabelText {
-            var placed = PlacedText(text, style: .axisLabel, role: .axisLabel, measurer: measurer)
-            placed.origin = Point(x: left + plotWidth / 2 - placed.metrics.width / 2, y: xLabelBaseline)
+            let fitted = TextFitting.ellipsized(
+                text, style: .axisLabel, maxWidth: w - 2 * pad, measurer: measurer)
+            var placed = PlacedText(fitted, style: .axisLabel, role: .axisLabel, measurer: measurer)
+            placed.origin.y = xLabelBaseline
+            placed.origin.x = min(
+                max(pad, left + plotWidth / 2 - placed.metrics.width / 2),
+                max(pad, w - pad - placed.metrics.width))
             xLabel = placed
         }
         var xMultiplier: PlacedText?
@@ -347,10 +353,14 @@ public struct ChartLayout: Sendable {
             }
             var yLabel: PlacedText?
             if let text = panel.yAxis.label, !text.isEmpty {
+                // Centred on the panel; may extend over the panel gaps but not past the chart.
+                let fitted = TextFitting.ellipsized(
+                    text, style: .axisLabel, maxWidth: h - 2 * pad, measurer: measurer)
                 var placed = PlacedText(
-                    text, style: .axisLabel, role: .axisLabel, rotated: true, measurer: measurer)
-                placed.origin = Point(
-                    x: pad + placed.metrics.ascent, y: rect.minY + rect.height / 2 + placed.metrics.width / 2)
+                    fitted, style: .axisLabel, role: .axisLabel, rotated: true, measurer: measurer)
+                let half = placed.metrics.width / 2
+                let centre = min(max(rect.minY + rect.height / 2, pad + half), h - pad - half)
+                placed.origin = Point(x: pad + placed.metrics.ascent, y: centre + half)
                 yLabel = placed
             }
             var yMultiplier: PlacedText?

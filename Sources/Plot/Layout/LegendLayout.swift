@@ -38,15 +38,8 @@ public struct LegendLayout: Sendable {
     /// `maxWidth` wide.
     static func fitted(labels: [String], maxWidth: Double, measurer: any TextMeasurer) -> [String] {
         let available = maxWidth - (2 * padding + sampleLength + sampleGap)
-        return labels.map { label in
-            guard measurer.measure(label, style: .legend).width > available else { return label }
-            var chars = Array(label)
-            while !chars.isEmpty {
-                chars.removeLast()
-                let candidate = String(chars).trimmingCharacters(in: .whitespaces) + "…"
-                if measurer.measure(candidate, style: .legend).width <= available { return candidate }
-            }
-            return "…"
+        return labels.map {
+            TextFitting.ellipsized($0, style: .legend, maxWidth: available, measurer: measurer)
         }
     }
 

@@ -21,6 +21,8 @@ public struct LogScale: PlotScale {
         value.isFinite && value > 0 ? log10(value) : nil
     }
 
+    /// Decade ticks (thinned to about `target`), labelled 2 and 5 multiples when few decades
+    /// are visible, minor ticks at 2…9 × 10ᵏ; linear-like ticks below one decade.
     public func ticks(target: Int) -> TickSet {
         let lo = log10(domain.lowerBound)
         let hi = log10(domain.upperBound)
