@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Plot
 
@@ -113,5 +114,48 @@ struct TickTests {
         #expect(split?.exponent == "\u{2212}4")
         #expect(Exponent.split("0.25") == nil)
         #expect(Superscript.powerOfTen(-12) == "10⁻¹²")
+    }
+}
+
+@Suite("Tick robustness")
+struct TickRobustnessTests {
+    @Test func fineStepsOnLargeOffsetsStayWholeNumbers() {
+        let set = LinearScale(domain: 10_000...10_004, integerTicks: true).ticks(target: 5)
+        #expect(set.labels == ["10000", "10001", "10002", "10003", "10004"])
+    }
+
+    @Test func randomDomainsGiveDistinctOrderedTicks() {
+        var generator = SplitMix64(seed: 0x5EED)
+        for _ in 0..<300 {
+            let exponent = Double.random(in: -12...12, using: &generator)
+            let span = pow(10, exponent) * Double.random(in: 1...9, using: &generator)
+            let offset = Double.random(in: -3...3, using: &generator) * span
+            let lo = offset
+            let hi = offset + span
+            let target = Int.random(in: 2...10, using: &generator)
+            let linear = LinearScale(domain: lo...hi).ticks(target: target)
+            #expect(linear.major.count >= 2, "\(lo)...\(hi)")
+            #expect(zip(linear.values, linear.values.dropFirst()).allSatisfy { $0 < $1 })
+            let labels = linear.labels.compactMap { $0 }
+            #expect(Set(labels).count == labels.count, "\(lo)...\(hi): \(labels)")
+            if lo > 0 {
+                let log = LogScale(domain: lo...hi * Double.random(in: 1...1e6, using: &generator)).ticks(target: target)
+                #expect(!log.major.isEmpty, "log \(lo)")
+                #expect(log.values.allSatisfy { $0 > 0 })
+            }
+        }
+    }
+}
+
+/// A small seeded generator so the random tests are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

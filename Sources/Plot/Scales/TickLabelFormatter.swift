@@ -1,8 +1,10 @@
 /// Chooses one consistent label format for all the major ticks of a linear axis.
 ///
 /// Rules, applied to the exact decimal tick values:
-/// - `|max| ≥ 10 000`: SI-like suffix with one unit for the whole axis — `k` (10³) below 10⁶,
-///   `M` below 10⁹, `B` below 10¹², e.g. `0, 50k, 100k, 150k` or `0, 0.5M, 1.0M, 1.5M`.
+/// - `|max| ≥ 10 000`, whole-number ticks: SI-like suffix with one unit for the whole axis —
+///   `k` (10³) below 10⁶, `M` below 10⁹, `B` below 10¹², e.g. `0, 50k, 100k, 150k` or
+///   `0, 0.5M, 1.0M, 1.5M` — when that needs at most 2 decimals; otherwise plain whole numbers
+///   below 10⁹ (`10001, 10002`).
 /// - more than 3 decimals needed (e.g. 0.0002 steps) or `|max| ≥ 10¹²`: labels are divided by
 ///   `10^m` with `m = floor(log10 |max|)` and the axis shows `×10ᵐ` once, e.g. ticks
 ///   0, 5e-5, …, 3e-4 read `0.0, 0.5, …, 3.0` with `×10⁻⁴` (matplotlib's scientific mode).
@@ -26,7 +28,10 @@ struct TickLabelFormatter: Sendable {
         }
         if top >= 4 && top < 12 && decimals == 0 {
             let (shift, suffix) = top < 6 ? (3, "k") : top < 9 ? (6, "M") : (9, "B")
-            return (render(shift, suffix: suffix), nil)
+            let shiftedDecimals = values.map { $0.shifted(by: shift).decimalsNeeded }.max() ?? 0
+            if shiftedDecimals <= 2 { return (render(shift, suffix: suffix), nil) }
+            // Fine steps on a large offset (10001, 10002, …): whole numbers read best.
+            if top < 9 { return (values.map { $0.formatted(decimals: 0) }, nil) }
         }
         if decimals > 3 || top >= 12 {
             return (render(top, suffix: ""), "×" + Superscript.powerOfTen(top))
