@@ -150,3 +150,15 @@ struct LongTextTests {
         #expect(try ChartRenderer.render(chart, as: .png).count > 0)
     }
 }
+
+@Suite("x domain")
+struct XDomainTests {
+    @Test func tightRangesRoundOutToANearbyTick() {
+        #expect(ChartLayout.roundedOut(0...999_999, integerTicks: true) == 0...1_000_000)
+        #expect(ChartLayout.roundedOut(0...99, integerTicks: true) == 0...100)
+        #expect(ChartLayout.roundedOut(1...100, integerTicks: true) == 0...100)
+        // Far from a tick: left alone.
+        #expect(ChartLayout.roundedOut(0...90, integerTicks: true) == 0...90)
+        #expect(ChartLayout.roundedOut(0...100, integerTicks: true) == 0...100)
+    }
+}

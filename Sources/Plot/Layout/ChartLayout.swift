@@ -81,7 +81,26 @@ public struct ChartLayout: Sendable {
                 }
             }
         }
-        return padded(lo: lo, hi: hi, fraction: 0, log: chart.xAxis.scale == .log)
+        let tight = padded(lo: lo, hi: hi, fraction: 0, log: chart.xAxis.scale == .log)
+        return chart.xAxis.scale == .linear
+            ? roundedOut(tight, integerTicks: chart.xAxis.integerTicks) : tight
+    }
+
+    /// Extends a tight linear range to the next round tick when that is within 3% of the span,
+    /// so 0…999 999 shows up to 1M and 0…99 up to 100, as a reader expects.
+    static func roundedOut(_ domain: ClosedRange<Double>, integerTicks: Bool) -> ClosedRange<Double> {
+        let lo = domain.lowerBound
+        let hi = domain.upperBound
+        let span = hi - lo
+        let ticks = ExtendedWilkinson.ticks(lo: lo, hi: hi, target: 6, integerOnly: integerTicks)
+            .map(\.doubleValue)
+        guard ticks.count >= 2, let first = ticks.first, let last = ticks.last else { return domain }
+        let step = ticks[1] - ticks[0]
+        var newLo = lo
+        var newHi = hi
+        if last < hi - 1e-9 * span, last + step - hi <= 0.03 * span { newHi = last + step }
+        if first > lo + 1e-9 * span, lo - (first - step) <= 0.03 * span { newLo = first - step }
+        return newLo...newHi
     }
 
     /// A panel's y domain: the explicit one, else the data range padded by 5% of the span.
