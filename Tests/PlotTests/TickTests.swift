@@ -47,7 +47,9 @@ struct TickTests {
         let k = LinearScale(domain: 0...200_000, integerTicks: true).ticks(target: 5)
         #expect(k.labels == ["0", "50k", "100k", "150k", "200k"])
         let m = LinearScale(domain: 0...2_500_000, integerTicks: true).ticks(target: 6)
-        #expect(m.labels == ["0", "0.5M", "1.0M", "1.5M", "2.0M", "2.5M"])
+        #expect(m.labels == ["0", "500k", "1.0M", "1.5M", "2.0M", "2.5M"])
+        let million = LinearScale(domain: 0...1_000_000, integerTicks: true).ticks(target: 6)
+        #expect(million.labels == ["0", "200k", "400k", "600k", "800k", "1M"])
         let small = LinearScale(domain: 0...5000, integerTicks: true).ticks(target: 6)
         #expect(small.labels == ["0", "1000", "2000", "3000", "4000", "5000"])
     }

@@ -1,10 +1,10 @@
 /// Chooses one consistent label format for all the major ticks of a linear axis.
 ///
 /// Rules, applied to the exact decimal tick values:
-/// - `|max| ≥ 10 000`, whole-number ticks: SI-like suffix with one unit for the whole axis —
-///   `k` (10³) below 10⁶, `M` below 10⁹, `B` below 10¹², e.g. `0, 50k, 100k, 150k` or
-///   `0, 0.5M, 1.0M, 1.5M` — when that needs at most 2 decimals; otherwise plain whole numbers
-///   below 10⁹ (`10001, 10002`).
+/// - `|max| ≥ 10 000`, whole-number ticks: SI-like suffixes, each label with the largest unit
+///   not above it — `k` (10³), `M` (10⁶), `B` (10⁹) — e.g. `0, 50k, 100k, 150k` or
+///   `0, 200k, 400k, 600k, 800k, 1M` (see `siLabels`); when a unit would need more than 2
+///   decimals, plain whole numbers below 10⁹ (`10001, 10002`).
 /// - more than 3 decimals needed (e.g. 0.0002 steps) or `|max| ≥ 10¹²`: labels are divided by
 ///   `10^m` with `m = floor(log10 |max|)` and the axis shows `×10ᵐ` once, e.g. ticks
 ///   0, 5e-5, …, 3e-4 read `0.0, 0.5, …, 3.0` with `×10⁻⁴` (matplotlib's scientific mode).
@@ -27,9 +27,7 @@ struct TickLabelFormatter: Sendable {
             }
         }
         if top >= 4 && top < 12 && decimals == 0 {
-            let (shift, suffix) = top < 6 ? (3, "k") : top < 9 ? (6, "M") : (9, "B")
-            let shiftedDecimals = values.map { $0.shifted(by: shift).decimalsNeeded }.max() ?? 0
-            if shiftedDecimals <= 2 { return (render(shift, suffix: suffix), nil) }
+            if let labels = siLabels(values) { return (labels, nil) }
             // Fine steps on a large offset (10001, 10002, …): whole numbers read best.
             if top < 9 { return (values.map { $0.formatted(decimals: 0) }, nil) }
         }
@@ -37,5 +35,27 @@ struct TickLabelFormatter: Sendable {
             return (render(top, suffix: ""), "×" + Superscript.powerOfTen(top))
         }
         return (values.map { $0.formatted(decimals: decimals) }, nil)
+    }
+
+    /// Each value with the largest SI-like unit not above it (`k` 10³, `M` 10⁶, `B` 10⁹),
+    /// labels of one unit sharing their decimals: `0, 200k, 400k, …, 1M` or
+    /// `0, 250k, 500k, 750k, 1.00M, 1.25M`. `nil` when a unit would need more
+    /// than 2 decimals.
+    static func siLabels(_ values: [DecimalValue]) -> [String]? {
+        func unit(_ v: DecimalValue) -> (shift: Int, suffix: String) {
+            let m = v.magnitude
+            return m >= 9 ? (9, "B") : m >= 6 ? (6, "M") : m >= 3 ? (3, "k") : (0, "")
+        }
+        var decimals: [Int: Int] = [:]
+        for v in values where v.significand != 0 {
+            let u = unit(v)
+            decimals[u.shift] = max(decimals[u.shift] ?? 0, v.shifted(by: u.shift).decimalsNeeded)
+        }
+        guard decimals.values.allSatisfy({ $0 <= 2 }) else { return nil }
+        return values.map { v in
+            guard v.significand != 0 else { return "0" }
+            let u = unit(v)
+            return v.shifted(by: u.shift).formatted(decimals: decimals[u.shift] ?? 0) + u.suffix
+        }
     }
 }
