@@ -162,3 +162,22 @@ struct XDomainTests {
         #expect(ChartLayout.roundedOut(0...100, integerTicks: true) == 0...100)
     }
 }
+
+@Suite("Crowded legends")
+struct CrowdedLegendTests {
+    @Test func manySeriesInAShortPanelKeepTheLegendInside() throws {
+        let xs = [0.0, 1]
+        let series = (0..<40).map { Series(label: "series \($0)", xs: xs, ys: xs.map { $0 * Double($0 + 1) }) }
+        for placement in [LegendPlacement.upperRight, .outsideRight, .auto] {
+            let chart = Chart(height: 300, panels: [Panel(series: series)], legend: placement)
+            let layout = try ChartRenderer.layout(chart)
+            let panel = layout.panels[0]
+            let legend = try #require(panel.legend)
+            #expect(legend.box.maxY <= panel.plot.maxY + 0.01, "\(placement)")
+            #expect(legend.entries.count < 40)
+            #expect(legend.entries.last?.text.text == "+\(40 - legend.entries.count + 1) more")
+            #expect(legend.entries.last?.series == 40)
+            #expect(try ChartRenderer.render(chart, as: .png).count > 0)
+        }
+    }
+}

@@ -140,9 +140,13 @@ struct CairoChartDrawer {
         setColor(theme.legendBorder)
         cairo_set_line_width(cr, w)
         cairo_stroke(cr)
-        for entry in legend.entries where entry.series < series.count {
-            let s = series[entry.series]
-            stroke([[entry.sampleStart, entry.sampleEnd]], color: s.color, dash: s.dash, width: s.lineWidth)
+        for entry in legend.entries {
+            if entry.series < series.count {
+                let s = series[entry.series]
+                stroke(
+                    [[entry.sampleStart, entry.sampleEnd]], color: s.color, dash: s.dash,
+                    width: s.lineWidth)
+            }
             drawText(entry.text)
         }
     }

@@ -421,12 +421,20 @@ public struct ChartLayout: Sendable {
             }
             var legend: LegendLayout?
             if chart.legend != .none {
-                let legendLabels =
+                var legendLabels =
                     wantsOutside
                     ? outsideLabels[p]
                     : LegendLayout.fitted(
                         labels: panel.series.map(\.label),
                         maxWidth: rect.width - 2 * LegendLayout.inset, measurer: measurer)
+                // Too many entries for the panel's height: keep the first ones and a "+N more" row.
+                let available = wantsOutside ? rect.height : rect.height - 2 * LegendLayout.inset
+                let capacity = LegendLayout.capacity(height: available, measurer: measurer)
+                if legendLabels.count > capacity {
+                    let kept = max(0, capacity - 1)
+                    legendLabels = Array(legendLabels.prefix(kept))
+                        + ["+\(panel.series.count - kept) more"]
+                }
                 let size = LegendLayout.size(labels: legendLabels, measurer: measurer)
                 let placement: LegendPlacement
                 if wantsOutside {
@@ -439,7 +447,8 @@ public struct ChartLayout: Sendable {
                 }
                 let box = LegendLayout.box(placement, size: size, plot: rect)
                 legend = LegendLayout.make(
-                    box: box, placement: placement, labels: legendLabels, measurer: measurer)
+                    box: box, placement: placement, labels: legendLabels,
+                    seriesCount: panel.series.count, measurer: measurer)
             }
             panels.append(
                 PanelLayout(

@@ -43,6 +43,12 @@ public struct LegendLayout: Sendable {
         }
     }
 
+    /// How many rows fit in a legend box at most `height` tall (at least 1).
+    static func capacity(height: Double, measurer: any TextMeasurer) -> Int {
+        let row = measurer.measure("Ag", style: .legend).height
+        return max(1, Int(((height - 2 * padding + rowGap) / (row + rowGap)).rounded(.down)))
+    }
+
     /// Size of a legend box for these labels.
     static func size(labels: [String], measurer: any TextMeasurer) -> (width: Double, height: Double) {
         let metrics = labels.map { measurer.measure($0, style: .legend) }
@@ -72,9 +78,11 @@ public struct LegendLayout: Sendable {
         }
     }
 
-    /// Lays the entries out in `box`.
+    /// Lays the entries out in `box`. When there are fewer labels than `seriesCount`, the last
+    /// label is a "+N more" row without a line sample (its `series` is `seriesCount`).
     static func make(
-        box: Rect, placement: LegendPlacement, labels: [String], measurer: any TextMeasurer
+        box: Rect, placement: LegendPlacement, labels: [String], seriesCount: Int,
+        measurer: any TextMeasurer
     ) -> LegendLayout {
         var entries: [Entry] = []
         var top = box.minY + padding
@@ -86,7 +94,8 @@ public struct LegendLayout: Sendable {
             let x0 = box.minX + padding
             entries.append(
                 Entry(
-                    series: i, sampleStart: Point(x: x0, y: middle),
+                    series: labels.count < seriesCount && i == labels.count - 1 ? seriesCount : i,
+                    sampleStart: Point(x: x0, y: middle),
                     sampleEnd: Point(x: x0 + sampleLength, y: middle),
                     text: {
                         text.origin = Point(x: x0 + sampleLength + sampleGap, y: baseline)
