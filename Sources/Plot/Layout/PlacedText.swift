@@ -1,17 +1,3 @@
-/// What a piece of text is, for colouring.
-public enum TextRole: Sendable, Equatable {
-    /// Chart title.
-    case title
-    /// Axis label or multiplier.
-    case axisLabel
-    /// Tick label.
-    case tick
-    /// Legend entry.
-    case legend
-    /// Marker label.
-    case marker
-}
-
 /// A piece of text with its baseline origin; rotated texts run bottom to top around the origin.
 public struct PlacedText: Sendable, Equatable {
     /// The text.

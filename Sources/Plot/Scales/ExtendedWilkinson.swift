@@ -14,9 +14,11 @@ struct ExtendedWilkinson: Sendable {
     /// Weights of simplicity, coverage, density, legibility.
     static let weights = (0.25, 0.2, 0.5, 0.05)
 
-    /// About `target` ticks covering `lo...hi`; ticks lie inside the range widened by a small
-    /// tolerance unless `loose` allows them outside. With `integerOnly`, every tick is a whole
-    /// number (and the step at least 1). Returns at least two ticks when the range allows it.
+    /// About `target` ticks for `lo...hi`, ascending. Ticks lie inside the range (widened by
+    /// 10⁻⁹ of the span for rounding), since the axis domain is also the frame. With
+    /// `integerOnly` every tick is a whole number. Returns two or more ticks, or none when no
+    /// candidate fits (e.g. `integerOnly` on a range containing fewer than two integers).
+    /// The search is bounded (skip `j` < 50, `k` < 60 ticks, 40 powers of ten per `k`).
     static func ticks(
         lo: Double, hi: Double, target: Int, integerOnly: Bool = false
     ) -> [DecimalValue] {
