@@ -181,3 +181,27 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         elements += 1
     }
 }
+
+@Suite("Degenerate data")
+struct DegenerateDataTests {
+    @Test func emptyConstantAndSinglePointSeriesRender() throws {
+        let cases: [[Series]] = [
+            [Series(label: "nan", xs: [0, 1, 2], ys: [.nan, .nan, .infinity])],
+            [Series(label: "empty", xs: [], ys: [])],
+            [Series(label: "constant", xs: [0, 1, 2], ys: [0.1, 0.1, 0.1])],
+            [Series(label: "one", xs: [5], ys: [0.3])],
+            [Series(label: "nan x", xs: [.nan, 1, 2], ys: [1, 2, 3])],
+        ]
+        for series in cases {
+            for scale in [AxisScale.linear, .log] {
+                let chart = Chart(
+                    xAxis: Axis(integerTicks: true),
+                    panels: [Panel(yAxis: Axis(scale: scale), series: series)])
+                let image = try RasterImage.decodePNG(try ChartRenderer.render(chart, as: .png))
+                #expect(image.width == 960, "\(series[0].label) \(scale)")
+                let layout = try ChartRenderer.layout(chart)
+                #expect(layout.panels[0].yTickLabels.count >= 2, "\(series[0].label) \(scale)")
+            }
+        }
+    }
+}
