@@ -1,0 +1,75 @@
+import CLRPlotCairo
+
+/// Renders charts to PNG, SVG or PDF bytes through Cairo.
+///
+/// PNG: `round(width × scale)` × `round(height × scale)` pixels, ARGB with the chart scaled by
+/// `scale`. SVG: sized in px (`cairo_svg_surface_set_document_unit(…, CAIRO_SVG_UNIT_PX)`),
+/// text as glyph outlines (Cairo emits glyph symbols and `<use>`s, so no font is needed to view
+/// it). PDF: `0.75 × width` by `0.75 × height` pt. The same chart always gives byte-identical
+/// PNG; SVG differs only in the process-wide `surfaceN` ids Cairo numbers its surfaces with.
+public enum ChartRenderer {
+    /// The file bytes of `chart` in `format`. Throws `PlotError` for invalid charts (see
+    /// `Chart.validate()`) or when Cairo fails.
+    public static func render(_ chart: Chart, as format: ImageFormat) throws -> [UInt8] {
+        try chart.validate()
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let w = Double(chart.width)
+        let h = Double(chart.height)
+        let surface: OpaquePointer?
+        var deviceScale = 1.0
+        var userScale = 1.0
+        switch format {
+        case .png:
+            deviceScale = chart.scale
+            userScale = chart.scale
+            surface = cairo_image_surface_create(
+                CAIRO_FORMAT_ARGB32, Int32((w * chart.scale).rounded()), Int32((h * chart.scale).rounded()))
+        case .svg:
+            surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
+            if let surface { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX) }
+        case .pdf:
+            userScale = 0.75
+            surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w * 0.75, h * 0.75)
+        }
+        guard let surface else { throw PlotError("Cairo could not create a \(format.rawValue) surface") }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "creating the \(format.rawValue) surface")
+        guard let cr = cairo_create(surface) else { throw PlotError("Cairo could not create a context") }
+        CairoFont.configure(cr)
+        cairo_scale(cr, userScale, userScale)
+
+        let measurer = CairoTextMeasurer()
+        let layout = ChartLayout.make(chart, measurer: measurer, deviceScale: deviceScale)
+        CairoChartDrawer(cr: cr, theme: chart.theme, deviceScale: deviceScale)
+            .draw(layout, background: !chart.transparentBackground)
+        let drawStatus = cairo_status(cr)
+        cairo_destroy(cr)
+        try check(drawStatus, "drawing")
+
+        switch format {
+        case .png:
+            cairo_surface_flush(surface)
+            try check(
+                cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "writing the PNG")
+        case .svg, .pdf:
+            cairo_surface_finish(surface)
+            try check(cairo_surface_status(surface), "finishing the \(format.rawValue)")
+        }
+        return withExtendedLifetime(sink) { sink.bytes }
+    }
+
+    /// The layout `render` would draw (text measured through Cairo), for inspection and tests.
+    public static func layout(_ chart: Chart, format: ImageFormat = .png) throws -> ChartLayout {
+        try chart.validate()
+        return ChartLayout.make(
+            chart, measurer: CairoTextMeasurer(), deviceScale: format == .png ? chart.scale : 1)
+    }
+
+    private static func check(_ status: cairo_status_t, _ what: String) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            let message = cairo_status_to_string(status).map { String(cString: $0) } ?? "error \(status)"
+            throw PlotError("Cairo failed \(what): \(message)")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// An axis-aligned rectangle in CSS pixels.
+public struct Rect: Sendable, Equatable, Hashable {
+    /// Left edge.
+    public var x: Double
+    /// Top edge.
+    public var y: Double
+    /// Width (≥ 0).
+    public var width: Double
+    /// Height (≥ 0).
+    public var height: Double
+
+    /// Creates a rectangle.
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// Left edge.
+    public var minX: Double { x }
+    /// Right edge.
+    public var maxX: Double { x + width }
+    /// Top edge.
+    public var minY: Double { y }
+    /// Bottom edge.
+    public var maxY: Double { y + height }
+
+    /// The rectangle grown by `d` on every side (shrunk for negative `d`).
+    public func expanded(by d: Double) -> Rect {
+        Rect(x: x - d, y: y - d, width: max(0, width + 2 * d), height: max(0, height + 2 * d))
+    }
+
+    /// Whether two rectangles overlap (touching edges do not count).
+    public func intersects(_ other: Rect) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    /// Whether `other` lies entirely inside.
+    public func contains(_ other: Rect) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+    }
+
+    /// Length of the part of segment `a`–`b` inside the rectangle (Liang–Barsky clipping).
+    func clippedLength(from a: Point, to b: Point) -> Double {
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        var t0 = 0.0
+        var t1 = 1.0
+        for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+            if p == 0 {
+                if q < 0 { return 0 }
+            } else {
+                let r = q / p
+                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if t0 > t1 { return 0 }
+            }
+        }
+        return (t1 - t0) * (dx * dx + dy * dy).squareRoot()
+    }
+}

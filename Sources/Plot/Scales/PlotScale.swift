@@ -1,0 +1,37 @@
+/// A resolved axis scale: it owns its transform, its domain and its breaks (as in ggplot2).
+///
+/// Positions are computed as `(transform(v) − transform(lo)) / (transform(hi) − transform(lo))`,
+/// 0 at the domain's lower end and 1 at its upper end.
+public protocol PlotScale: Sendable {
+    /// The visible data range.
+    var domain: ClosedRange<Double> { get }
+    /// The value in transformed space, or `nil` when it cannot be drawn (non-finite, or ≤ 0 on a
+    /// log scale).
+    func transform(_ value: Double) -> Double?
+    /// Breaks for about `target` labelled ticks.
+    func ticks(target: Int) -> TickSet
+}
+
+extension PlotScale {
+    /// A function from values to positions in `lower...upper` (`lower` at the domain's lower
+    /// end), with the domain's transformed ends computed once; `nil` for undrawable values.
+    public func positioner(from lower: Double, to upper: Double) -> @Sendable (Double) -> Double? {
+        guard let lo = transform(domain.lowerBound), let hi = transform(domain.upperBound), hi != lo
+        else { return { _ in nil } }
+        let k = (upper - lower) / (hi - lo)
+        let scale = self
+        return { value in
+            guard let t = scale.transform(value) else { return nil }
+            return lower + (t - lo) * k
+        }
+    }
+
+    /// The fraction 0...1 of the axis at which `value` lies (outside 0...1 when outside the
+    /// domain); `nil` when the value cannot be drawn.
+    public func fraction(of value: Double) -> Double? {
+        guard let t = transform(value), let lo = transform(domain.lowerBound),
+            let hi = transform(domain.upperBound), hi != lo
+        else { return nil }
+        return (t - lo) / (hi - lo)
+    }
+}

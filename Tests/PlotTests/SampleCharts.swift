@@ -1,0 +1,117 @@
+import Foundation
+import Plot
+
+/// Charts resembling the project's use: learning-rate schedules.
+enum SampleCharts {
+    static func steps(_ n: Int) -> [Double] { (0...n).map(Double.init) }
+
+    /// Four schedules over 100 epochs: step decay, exponential, cosine, triangular cyclic.
+    static var fourSchedules: Chart {
+        let xs = steps(100)
+        let step = xs.map { 0.1 * pow(0.1, floor($0 / 30)) }
+        let expo = xs.map { 0.1 * pow(0.95, $0) }
+        let cosine = xs.map { 0.0005 + 0.5 * (0.1 - 0.0005) * (1 + cos(Double.pi * $0 / 100)) }
+        let tri = xs.map { x -> Double in
+            let cycle = x.truncatingRemainder(dividingBy: 20) / 10
+            return 0.001 + (0.06 - 0.001) * (cycle < 1 ? cycle : 2 - cycle)
+        }
+        return Chart(
+            title: "Learning-rate schedules", xAxis: Axis(label: "epoch", integerTicks: true),
+            panels: [
+                Panel(
+                    yAxis: Axis(label: "learning rate"),
+                    series: [
+                        Series(label: "StepLR(step_size=30, gamma=0.1)", xs: xs, ys: step, drawStyle: .stepsPost),
+                        Series(label: "ExponentialLR(gamma=0.95)", xs: xs, ys: expo),
+                        Series(label: "CosineAnnealingLR(T_max=100)", xs: xs, ys: cosine),
+                        Series(label: "CyclicLR(triangular)", xs: xs, ys: tri),
+                    ], markers: [Marker(x: 30, label: "milestone"), Marker(x: 60, label: "milestone")])
+            ])
+    }
+
+    /// Log y from 1e-5 to 1e-1 with a linear warmup from 0 (zero is a gap on a log axis).
+    static var logWarmup: Chart {
+        let xs = steps(10_000)
+        let ys = xs.map { x -> Double in
+            x < 1000 ? 0.1 * x / 1000 : 1e-5 + (0.1 - 1e-5) * 0.5 * (1 + cos(Double.pi * (x - 1000) / 9000))
+        }
+        return Chart(
+            title: "Warmup + cosine (log scale)", xAxis: Axis(label: "step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate", scale: .log), series: [Series(label: "warmup_cosine", xs: xs, ys: ys)])])
+    }
+
+    /// 10^6 steps of a fast triangular cycle: a filled band after decimation.
+    static var millionSteps: Chart {
+        let n = 1_000_000
+        let xs = (0..<n).map(Double.init)
+        let ys = xs.map { x -> Double in
+            let t = x.truncatingRemainder(dividingBy: 2000) / 1000
+            let envelope = 3e-4 * (1 - x / Double(n)) + 1e-5
+            return envelope * (t < 1 ? t : 2 - t) + 1e-5
+        }
+        return Chart(
+            title: "Cyclic LR, 10⁶ steps", xAxis: Axis(label: "step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate"), series: [Series(label: "triangular2", xs: xs, ys: ys)])])
+    }
+
+    /// Two panels sharing x: learning rate over momentum.
+    static var twoPanels: Chart {
+        let xs = steps(5000)
+        let lr = xs.map { x -> Double in
+            let p = x / 5000
+            return p < 0.3 ? 4e-5 + (1e-3 - 4e-5) * 0.5 * (1 - cos(Double.pi * p / 0.3))
+                : 4e-9 + (1e-3 - 4e-9) * 0.5 * (1 + cos(Double.pi * (p - 0.3) / 0.7))
+        }
+        let mom = xs.map { x -> Double in
+            let p = x / 5000
+            return p < 0.3 ? 0.95 - 0.1 * 0.5 * (1 - cos(Double.pi * p / 0.3))
+                : 0.85 + 0.1 * 0.5 * (1 - cos(Double.pi * (p - 0.3) / 0.7))
+        }
+        return Chart(
+            title: "OneCycleLR", xAxis: Axis(label: "step", integerTicks: true),
+            panels: [
+                Panel(yAxis: Axis(label: "learning rate"), series: [Series(label: "lr", xs: xs, ys: lr)],
+                      markers: [Marker(x: 1500, label: "peak")], weight: 2),
+                Panel(yAxis: Axis(label: "momentum"), series: [Series(label: "momentum", xs: xs, ys: mom)], weight: 1),
+            ])
+    }
+
+    /// The four schedules on the dark theme.
+    static var dark: Chart {
+        var chart = fourSchedules
+        chart.theme = .dark
+        chart.title = "Learning-rate schedules (dark)"
+        return chart
+    }
+
+    static var all: [(String, Chart)] {
+        [("four", fourSchedules), ("logwarmup", logWarmup), ("million", millionSteps),
+         ("twopanel", twoPanels), ("dark", dark)]
+    }
+}
+
+extension SampleCharts {
+    /// Extra variants used only for viewing.
+    static var extras: [(String, Chart)] {
+        var narrow = fourSchedules
+        narrow.width = 480
+        narrow.height = 320
+        var outside = fourSchedules
+        outside.legend = .outsideRight
+        var clear = twoPanels
+        clear.transparentBackground = true
+        let xs = (0...300).map(Double.init)
+        let big = Chart(
+            title: "Negative and large values", xAxis: Axis(label: "x"),
+            panels: [Panel(yAxis: Axis(label: "y"), series: [
+                Series(label: "sin × 3·10⁶", xs: xs, ys: xs.map { 3e6 * sin($0 / 40) }),
+                Series(label: "point", xs: [150], ys: [1e6]),
+            ])])
+        let fewDecades = Chart(
+            title: "Log, two decades", xAxis: Axis(label: "epoch", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate", scale: .log), series: [
+                Series(label: "exp", xs: xs, ys: xs.map { 1e-2 * pow(0.985, $0) }),
+            ])])
+        return [("narrow", narrow), ("outside", outside), ("clear", clear), ("big", big), ("fewdecades", fewDecades)]
+    }
+}

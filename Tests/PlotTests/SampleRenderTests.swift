@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import Plot
+
+@Suite("Sample charts")
+struct SampleRenderTests {
+    /// Renders every sample as PNG (and SVG) and checks the size; with `PLOT_SAMPLES_DIR` set,
+    /// also writes them there for viewing.
+    @Test func renderSamples() throws {
+        let dir = ProcessInfo.processInfo.environment["PLOT_SAMPLES_DIR"]
+        for (name, chart) in SampleCharts.all + SampleCharts.extras {
+            for scale in [1.0, 2.0] where scale == 1 || dir != nil {
+                var c = chart
+                c.scale = scale
+                let png = try ChartRenderer.render(c, as: .png)
+                let image = try RasterImage.decodePNG(png)
+                #expect(image.width == Int(Double(c.width) * scale))
+                #expect(image.height == Int(Double(c.height) * scale))
+                if let dir {
+                    let suffix = scale == 1 ? "" : "@2x"
+                    try Data(png).write(to: URL(fileURLWithPath: "\(dir)/\(name)\(suffix).png"))
+                    if scale == 1 {
+                        try Data(try ChartRenderer.render(c, as: .svg)).write(to: URL(fileURLWithPath: "\(dir)/\(name).svg"))
+                        try Data(try ChartRenderer.render(c, as: .pdf)).write(to: URL(fileURLWithPath: "\(dir)/\(name).pdf"))
+                    }
+                }
+            }
+        }
+    }
+}
