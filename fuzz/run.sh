@@ -20,6 +20,14 @@ case "$target" in
     # The spec decoder's files (they need only ScheduleCore), plus the entry point.
     sources=(fuzz/SpecFuzz.swift Sources/LRPlotKit/Spec/*.swift Sources/LRPlotKit/Errors/*.swift Sources/LRPlotKit/Output/OutputFormat.swift)
     cp -n examples/*.json "fuzz/corpus/spec/" 2>/dev/null || true
+    # Seed with every reference case, written as a one-schedule spec.
+    python3 - <<'PY'
+import json
+cases = json.load(open("Tests/ScheduleCoreTests/Fixtures/frameworks.json"))["cases"]
+for i, c in enumerate(cases):
+    with open("fuzz/corpus/spec/ref-%03d.json" % i, "w") as f:
+        json.dump({"steps": c["steps"], "schedules": [c["schedule"]]}, f)
+PY
     ;;
   expression)
     sources=(fuzz/ExpressionFuzz.swift)
@@ -28,4 +36,4 @@ case "$target" in
 esac
 swiftc "${flags[@]}" -module-name Fuzz -I "$out" -L "$out" -lScheduleCore "${sources[@]}" -o "$out/fuzz-$target"
 "$out/fuzz-$target" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
-  -artifact_prefix=fuzz/crashes/ "fuzz/corpus/$target"
+  -artifact_prefix=fuzz/crashes/ $([ "$target" = spec ] && echo -dict=fuzz/spec.dict) "fuzz/corpus/$target"

@@ -10,11 +10,13 @@ public struct ScheduleEntry: Sendable {
     public var color: String?
     /// `solid`, `dashed`, `dotted`, `dashdot`, or `nil` for the cycle.
     public var dash: String?
+    /// `auto`, `lines` or `steps` (hold each value through its step).
+    public var draw: String
     /// The schedule on the step axis (wrapped when `"interval": "epoch"`).
     public var schedule: any Schedule
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
-    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval"]
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw"]
 }

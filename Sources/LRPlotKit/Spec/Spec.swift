@@ -30,6 +30,8 @@ public struct Spec: Sendable {
     public var markers: Bool
     /// Output paths (`"output"`), relative to the current directory.
     public var outputs: [String]
+    /// Panels from top to bottom (`"panels"`); by default one learning-rate panel read from `"y"`.
+    public var panels: [PanelSpec]
 
     /// The largest `"steps"` accepted.
     public static let maxSteps = 1_000_000_000

@@ -6,7 +6,7 @@ public struct SpecDecoder: Sendable {
     /// Top-level keys a spec may have.
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
-        "theme", "background", "legend", "markers", "output",
+        "theme", "background", "legend", "markers", "panels", "output",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -85,6 +85,34 @@ public struct SpecDecoder: Sendable {
                                 "unknown output format for \"\(o)\"; use a .png, .svg or .pdf file name")
         }
 
+        var panels = [PanelSpec(content: .lr, label: y.label, scale: y.scale, weight: 1)]
+        if let panelsValue = top["panels"], panelsValue != .null {
+            guard case .array(let items) = panelsValue, !items.isEmpty else {
+                throw ScheduleError(path: "panels", "expected a non-empty list of panels like [{\"show\": \"lr\"}, {\"show\": \"momentum\"}], found \(panelsValue.kindDescription)")
+            }
+            panels = try items.enumerated().map { (i, item) throws(ScheduleError) -> PanelSpec in
+                let r = try ObjectReader(item, path: "panels[\(i)]", allowed: ["show", "label", "scale", "weight"], what: "a panel")
+                guard let show = try r.choice("show", PanelSpec.Content.allCases.map(\.rawValue)), let content = PanelSpec.Content(rawValue: show) else {
+                    throw ScheduleError(path: r.path, "missing \"show\": one of \"lr\", \"momentum\", \"metric\"")
+                }
+                return PanelSpec(
+                    content: content,
+                    label: try r.string("label") ?? (content == .lr ? y.label : nil),
+                    scale: try r.choice("scale", ["linear", "log"]) ?? (content == .lr ? y.scale : "linear"),
+                    weight: try r.number("weight", in: 0.1...10, what: "weight") ?? (content == .lr ? 1 : 0.5))
+            }
+            for (i, panel) in panels.enumerated() {
+                switch panel.content {
+                case .lr: break
+                case .momentum where !entries.contains(where: { $0.schedule.setsMomentum }):
+                    throw ScheduleError(path: "panels[\(i)].show", "no schedule sets momentum (torch.CyclicLR and torch.OneCycleLR do, with cycle_momentum)")
+                case .metric where !entries.contains(where: { $0.schedule.usesMetrics }):
+                    throw ScheduleError(path: "panels[\(i)].show", "no schedule takes \"metrics\" (reduce-on-plateau schedules do)")
+                default: break
+                }
+            }
+        }
+
         return Spec(
             title: try top.string("title"),
             steps: steps,
@@ -99,7 +127,8 @@ public struct SpecDecoder: Sendable {
             transparent: (try top.choice("background", ["opaque", "transparent"]) ?? "opaque") == "transparent",
             legend: try top.choice("legend", ["auto", "none", "outside", "upper right", "upper left", "lower left", "lower right"]) ?? "auto",
             markers: try top.bool("markers") ?? false,
-            outputs: outputs)
+            outputs: outputs,
+            panels: panels)
     }
 
     func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?) throws(ScheduleError) -> ScheduleEntry {
@@ -134,6 +163,7 @@ public struct SpecDecoder: Sendable {
             typeName: typeName,
             color: try presentation.string("color"),
             dash: try presentation.choice("dash", ["solid", "dashed", "dotted", "dashdot"]),
+            draw: try presentation.choice("draw", ["auto", "lines", "steps"]) ?? "auto",
             schedule: schedule,
             path: path)
     }
