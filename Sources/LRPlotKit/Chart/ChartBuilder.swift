@@ -89,13 +89,20 @@ public struct ChartBuilder {
                 momentumSeries.append(series(momenta, stairs: stairs))
             }
             if entry.schedule.usesMetrics, let metrics = entry.schedule.metrics {
-                metricSeries.append(series(Array(metrics.prefix(spec.steps)), stairs: false))
+                let shown = Array(metrics.prefix(spec.steps))
+                // Schedules fed the same metrics share one line.
+                if let same = metricSeries.firstIndex(where: { $0.ys == shown }) {
+                    metricSeries[same].label += ", " + entry.label
+                } else {
+                    metricSeries.append(series(shown, stairs: false))
+                }
             }
             if spec.markers {
                 markerSteps.formUnion(entry.schedule.breakpoints(below: spec.steps).filter { $0 > 0 })
             }
         }
         let markers = markerSteps.sorted().map { Marker(x: Double($0) / divisor, label: nil) }
+        var labelsInLegends = Set<String>()
         let panels = spec.panels.map { panel -> Panel in
             let series: [Series]
             let defaultLabel: String
@@ -104,9 +111,17 @@ public struct ChartBuilder {
             case .momentum: series = momentumSeries; defaultLabel = "momentum"
             case .metric: series = metricSeries; defaultLabel = "metric"
             }
+            // A panel repeating series already in a legend above (momentum under the learning
+            // rate) draws no legend of its own.
+            let labels = Set(series.map(\.label))
+            // One metric line fed to every schedule needs no legend either.
+            let sharedMetric = panel.content == .metric && series.count == 1
+                && spec.schedules.filter { $0.schedule.usesMetrics }.count > 1
+            let showsLegend = !labels.isSubset(of: labelsInLegends) && !sharedMetric
+            if showsLegend { labelsInLegends.formUnion(labels) }
             return Panel(
                 yAxis: Axis(label: panel.label ?? defaultLabel, scale: panel.scale == "log" ? .log : .linear),
-                series: series, markers: markers, weight: panel.weight)
+                series: series, markers: markers, weight: panel.weight, showsLegend: showsLegend)
         }
         let chart = Chart(
             title: spec.title, width: spec.width, height: spec.height, scale: spec.scale, theme: theme,

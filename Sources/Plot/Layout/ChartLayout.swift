@@ -277,7 +277,7 @@ public struct ChartLayout: Sendable {
         let wantsOutside = chart.legend == .outsideRight || (chart.legend == .auto && outside)
         // Outside legends take at most 40% of the chart width (labels shortened with "…").
         let outsideLabels = chart.panels.map {
-            LegendLayout.fitted(labels: $0.series.map(\.label), maxWidth: 0.4 * w, measurer: measurer)
+            LegendLayout.fitted(labels: $0.showsLegend ? $0.series.map(\.label) : [], maxWidth: 0.4 * w, measurer: measurer)
         }
         var right = pad
         if wantsOutside && chart.legend != .none {
@@ -420,7 +420,7 @@ public struct ChartLayout: Sendable {
                 }
             }
             var legend: LegendLayout?
-            if chart.legend != .none {
+            if chart.legend != .none && panel.showsLegend {
                 var legendLabels =
                     wantsOutside
                     ? outsideLabels[p]

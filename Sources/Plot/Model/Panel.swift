@@ -8,9 +8,13 @@ public struct Panel: Sendable {
     public var markers: [Marker]
     /// Height relative to the other panels' weights (1 = equal share).
     public var weight: Double
+    /// Whether the panel draws its own legend. A panel whose series repeat another panel's
+    /// (momentum under the learning rate, say) reads better without one.
+    public var showsLegend: Bool
 
     /// Creates a panel.
-    public init(yAxis: Axis = Axis(), series: [Series], markers: [Marker] = [], weight: Double = 1) {
+    public init(yAxis: Axis = Axis(), series: [Series], markers: [Marker] = [], weight: Double = 1, showsLegend: Bool = true) {
+        self.showsLegend = showsLegend
         self.yAxis = yAxis
         self.series = series
         self.markers = markers
