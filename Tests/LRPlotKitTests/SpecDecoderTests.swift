@@ -50,14 +50,14 @@ import ScheduleCore
 
     @Test(arguments: [
         (#"{"schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)"),
-        (#"{"steps": 0, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: steps must be between 1 and 1000000000, found 0"),
-        (#"{"steps": 2.5, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: expected steps (a whole number), found the number 2.5"),
-        (#"{"steps": 10, "schedules": []}"#, "spec.json: schedules: expected a non-empty list of schedule objects, found an array"),
+        (#"{"steps": 0, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: must be from 1 to 1,000,000,000 (steps charted), found 0"),
+        (#"{"steps": 2.5, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: expected a whole number (steps charted), found the number 2.5"),
+        (#"{"steps": 10, "schedules": []}"#, "spec.json: schedules: the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "titel": "x"}"#, "spec.json: titel: unknown key \"titel\"; did you mean \"title\"?"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1, "color": "red"}]}"#, "spec.json: schedules[0].color: expected a colour like \"#1f77b4\" (#rrggbb), found \"red\""),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "y": {"scale": "logarithmic"}}"#, "spec.json: y.scale: unknown value \"logarithmic\"; expected one of \"linear\", \"log\""),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "y": {"scale": "lgo"}}"#, "spec.json: y.scale: unknown value \"lgo\"; expected one of \"linear\", \"log\"; did you mean \"log\"?"),
-        (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "width": 100000}"#, "spec.json: width: width must be between 64 and 16000, found 100000"),
+        (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "width": 100000}"#, "spec.json: width: must be from 64 to 16,000 (chart width in CSS pixels), found 100,000"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "output": "chart.gif"}"#, "spec.json: output: unknown output format for \"chart.gif\"; use a .png, .svg or .pdf file name"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1, "interval": "epoch"}]}"#, "spec.json: schedules[0].interval: \"interval\": \"epoch\" needs a top-level \"steps_per_epoch\""),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": "0.1"}]}"#, "spec.json: schedules[0].lr: expected a number, found the string \"0.1\"; remove the quotes"),

@@ -59,20 +59,31 @@ struct ObjectReader {
         switch v {
         case .integer(let n): i = n
         case .number(let d) where d == d.rounded() && abs(d) < 9e15: i = Int(d)
-        default: throw ScheduleError(path: at(key), "expected \(what) (a whole number), found \(v.kindDescription)")
+        default: throw ScheduleError(path: at(key), "expected a whole number (\(what)), found \(v.kindDescription)")
         }
         guard range.contains(i) else {
-            throw ScheduleError(path: at(key), "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(i)")
+            throw ScheduleError(path: at(key), "must be from \(range.lowerBound) to \(ObjectReader.grouped(range.upperBound)) (\(what)), found \(ObjectReader.grouped(i))")
         }
         return i
     }
 
     func number(_ key: String, in range: ClosedRange<Double>, what: String) throws(ScheduleError) -> Double? {
         guard let v = self[key], v != .null else { return nil }
-        guard let d = v.doubleValue else { throw ScheduleError(path: at(key), "expected \(what) (a number), found \(v.kindDescription)") }
+        guard let d = v.doubleValue else { throw ScheduleError(path: at(key), "expected a number (\(what)), found \(v.kindDescription)") }
         guard range.contains(d) else {
-            throw ScheduleError(path: at(key), "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(d)")
+            throw ScheduleError(path: at(key), "must be from \(JSONWriter.format(range.lowerBound)) to \(JSONWriter.format(range.upperBound)) (\(what)), found \(JSONWriter.format(d))")
         }
         return d
+    }
+
+    /// `1000000000` as `1,000,000,000`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 }

@@ -36,10 +36,10 @@ public struct SpecDecoder: Sendable {
         guard top["steps"] != nil else {
             throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)")
         }
-        guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps") else {
+        guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") else {
             throw ScheduleError(path: "steps", "expected a whole number ≥ 1, found null")
         }
-        let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps_per_epoch")
+        let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
 
         var x = XAxisSpec(label: nil, unit: "step")
         if let xv = top["x"] {
@@ -60,8 +60,11 @@ public struct SpecDecoder: Sendable {
         guard let schedulesValue = top["schedules"] else {
             throw ScheduleError(path: "", "missing \"schedules\": a list of schedule objects like {\"type\": \"torch.StepLR\", \"lr\": 0.1, \"step_size\": 30}")
         }
-        guard case .array(let items) = schedulesValue, !items.isEmpty else {
-            throw ScheduleError(path: "schedules", "expected a non-empty list of schedule objects, found \(schedulesValue.kindDescription)")
+        guard case .array(let items) = schedulesValue else {
+            throw ScheduleError(path: "schedules", "expected a list of schedule objects, found \(schedulesValue.kindDescription)")
+        }
+        guard !items.isEmpty else {
+            throw ScheduleError(path: "schedules", "the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}")
         }
         var entries: [ScheduleEntry] = []
         for (i, item) in items.enumerated() {
@@ -99,7 +102,7 @@ public struct SpecDecoder: Sendable {
                     content: content,
                     label: try r.string("label") ?? (content == .lr ? y.label : nil),
                     scale: try r.choice("scale", ["linear", "log"]) ?? (content == .lr ? y.scale : "linear"),
-                    weight: try r.number("weight", in: 0.1...10, what: "weight") ?? (content == .lr ? 1 : 0.5))
+                    weight: try r.number("weight", in: 0.1...10, what: "relative panel height") ?? (content == .lr ? 1 : 0.5))
             }
             for (i, panel) in panels.enumerated() {
                 switch panel.content {
@@ -120,9 +123,9 @@ public struct SpecDecoder: Sendable {
             schedules: entries,
             x: x,
             y: y,
-            width: try top.integer("width", in: 64...Self.maxSide, what: "width") ?? 960,
-            height: try top.integer("height", in: 64...Self.maxSide, what: "height") ?? 540,
-            scale: try top.number("scale", in: 0.25...4, what: "scale") ?? 1,
+            width: try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? 960,
+            height: try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels") ?? 540,
+            scale: try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1,
             theme: try top.choice("theme", ["light", "dark"]) ?? "light",
             transparent: (try top.choice("background", ["opaque", "transparent"]) ?? "opaque") == "transparent",
             legend: try top.choice("legend", ["auto", "none", "outside", "upper right", "upper left", "lower left", "lower right"]) ?? "auto",

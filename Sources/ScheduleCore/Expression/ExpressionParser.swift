@@ -50,6 +50,11 @@ struct ExpressionParser {
         return ExpressionError("syntax error at column \(t.column): \(message)")
     }
 
+    /// An unknown or misused name: not a syntax error, so it is not called one.
+    private func nameError(_ message: String, at token: ExpressionToken) -> ExpressionError {
+        ExpressionError("at column \(token.column): \(message)")
+    }
+
     private func unexpected() -> ExpressionError {
         if current.kind == .end { return fail("unexpected end of expression") }
         return fail("unexpected '\(current.text)'")
@@ -233,7 +238,7 @@ struct ExpressionParser {
                 var message = "unknown name math.\(member)"
                 if let close = Suggestion.closest(to: member, in: known) { message += "; did you mean math.\(close)?" }
                 message += " (supported: math." + known.joined(separator: ", math.") + ")"
-                throw fail(message, at: memberToken)
+                throw nameError(message, at: memberToken)
             }
             return try parseCall(function, token: memberToken)
         }
@@ -253,7 +258,7 @@ struct ExpressionParser {
         let vars = aliases.keys.sorted()
         message += " (variables: " + (vars.isEmpty ? "none" : vars.joined(separator: ", "))
             + "; functions: math functions such as exp, log, sqrt, cos, floor, and min, max, abs, int, float, round, pow; constants: pi, e, tau, inf)"
-        throw fail(message, at: token)
+        throw nameError(message, at: token)
     }
 
     private mutating func parseCall(_ function: ExpressionFunction, token: ExpressionToken) throws -> ExpressionNode {
