@@ -8,7 +8,8 @@ import TestSupport
 /// when the examples no longer render to what output/ holds, comparing decoded pixels with a
 /// small tolerance rather than bytes.
 ///
-/// On a mismatch the actual image is written beside the reference as `NAME.actual.png`.
+/// On a mismatch the actual image is written beside the reference as `NAME.actual.png`, and a
+/// picture of the differing pixels (red) as `NAME.diff.png`.
 /// `LRPLOT_RECORD=1 swift test --filter GoldenOutputTests` rewrites the references.
 @Suite struct GoldenOutputTests {
     static let root = PackagePaths.root()
@@ -45,9 +46,14 @@ import TestSupport
         let actual = try RasterImage.decodePNG(actualBytes)
         let difference = PixelComparison.compare(actual, expected)
         if !difference.matches {
-            try? Data(actualBytes).write(to: reference.deletingPathExtension().appendingPathExtension("actual.png"))
+            let stem = reference.deletingPathExtension()
+            try? Data(actualBytes).write(to: stem.appendingPathExtension("actual.png"))
+            if let diff = RasterImage.difference(actual, expected, tolerance: PixelComparison.channelTolerance),
+               let bytes = try? diff.encodePNG() {
+                try? Data(bytes).write(to: stem.appendingPathExtension("diff.png"))
+            }
         }
-        #expect(difference.matches, "output/\(base).png differs from what examples/\(name) renders: \(difference); actual written beside it; `make examples` re-renders")
+        #expect(difference.matches, "output/\(base).png differs from what examples/\(name) renders: \(difference); output/\(base).actual.png and .diff.png written beside it; `make examples` re-renders")
     }
 }
 
