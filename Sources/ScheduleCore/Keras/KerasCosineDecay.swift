@@ -9,6 +9,8 @@ import Foundation
 ///     # the cosine and the bracket in float32, as Keras computes them (see ``KerasFloat32``);
 ///     # with warmup_target, Keras runs both phases inside ops.cond, compiled by XLA, which
 ///     # contracts `a * b + c` into fused multiply-adds: reproduced with `addingProduct`.
+///     # Without warmup_target, `from` is the weakly typed initial_learning_rate, so Keras's
+///     # product stays float32: lr = float32(initial_learning_rate) * factor in float32.
 /// warmup_target is None:  lr = decay(min(step, decay_steps), initial_learning_rate)
 /// otherwise:  s = min(step, decay_steps + warmup_steps)
 ///     s < warmup_steps:  lr = (warmup_target - initial_learning_rate) * (s / warmup_steps) + initial_learning_rate
@@ -33,21 +35,28 @@ public struct KerasCosineDecay: ClosedFormSchedule {
 
     /// Keras's `_decay_function`: the cosine and the factor are float32 (`ops.cos` computes in
     /// float32 and the Python scalars 0.5, 1.0, alpha stay weakly typed); `from` is float64.
-    /// `fused`: inside `ops.cond` (the warmup case) XLA compiles the branch as one fused
-    /// kernel and contracts `(1 - alpha) * c + alpha` into a fused multiply-add.
-    private func decay(_ step: Double, from: Double, fused: Bool) -> Double {
+    private func decay(_ step: Double) -> Float {
         let completedFraction = step / decaySteps
         let cosine = KerasFloat32.cos(Double.pi * completedFraction)
         let cosineDecayed: Float = 0.5 * (1.0 + cosine)
-        let decayed: Float = fused
-            ? Float(alpha).addingProduct(Float(1 - alpha), cosineDecayed)
-            : Float(1 - alpha) * cosineDecayed + Float(alpha)
-        return from * Double(decayed)
+        return Float(1 - alpha) * cosineDecayed + Float(alpha)
+    }
+
+    /// The same inside `ops.cond` (the warmup case): XLA compiles the branch as one fused
+    /// kernel and contracts `(1 - alpha) * c + alpha` into a fused multiply-add.
+    private func fusedDecay(_ step: Double) -> Float {
+        let completedFraction = step / decaySteps
+        let cosine = KerasFloat32.cos(Double.pi * completedFraction)
+        let cosineDecayed: Float = 0.5 * (1.0 + cosine)
+        return Float(alpha).addingProduct(Float(1 - alpha), cosineDecayed)
     }
 
     public func value(at step: Int) -> Double {
         guard let target = warmupTarget else {
-            return decay(XLAMath.minimum(Double(step), decaySteps), from: initialLearningRate, fused: false)
+            // initial_learning_rate is a weakly typed tensor (a Python float converted), so
+            // multiplying it by the float32 factor stays float32.
+            let decayed = decay(XLAMath.minimum(Double(step), decaySteps))
+            return Double(Float(initialLearningRate) * decayed)
         }
         let s = XLAMath.minimum(Double(step), decaySteps + warmupSteps)
         if s < warmupSteps {
@@ -55,7 +64,8 @@ public struct KerasCosineDecay: ClosedFormSchedule {
             let totalDelta = target - initialLearningRate
             return initialLearningRate.addingProduct(totalDelta, completedFraction)   // fused in the cond branch
         }
-        return decay(s - warmupSteps, from: target, fused: true)
+        // warmup_target is cast to a strong float64 tensor: the product is float64.
+        return target * Double(fusedDecay(s - warmupSteps))
     }
 
     /// The end of warmup and the end of the decay.
@@ -78,7 +88,8 @@ extension ScheduleType {
             warmup_target None: lr = decay(min(step, decay_steps), initial_learning_rate). \
             Otherwise s = min(step, warmup_steps + decay_steps); s < warmup_steps: \
             (warmup_target - initial_learning_rate) * s / warmup_steps + initial_learning_rate; else decay(s - warmup_steps, warmup_target). \
-            Keras computes the cosine factor in float32 (its ops.cos casts to float32): reproduced bit for bit. \
+            Keras computes the cosine factor in float32 (its ops.cos casts to float32), and without warmup_target \
+            the final product too (float32(initial_learning_rate) × factor): reproduced bit for bit. \
             Constant alpha·from after the decay. decay_steps must be > 0 (Keras raises).
             """,
         parameters: [
