@@ -55,7 +55,7 @@ public struct DigitsProblem: Sendable, Equatable {
         .choice("activation", ["tanh", "relu"], default: "tanh", "Nonlinearity of the mlp's hidden layer."),
         .integer("batch_size", default: 32, "Images per mini-batch (1…1500)."),
         .integer("seed", default: 0, "Seed of the initial weights and the mini-batch order (SplitMix64)."),
-        .integer("eval_every", default: nil, nullable: true, "Steps between validation measurements (default: one epoch)."),
+        ParameterSpec("eval_every", .integer, .none, "Steps between validation measurements (default: one epoch)."),
     ]
 
     /// Reads the digits keys (validated by the caller).
