@@ -101,10 +101,15 @@ private func run<O: Objective>(
         if effective != nil, !rates.isEmpty {
             sorted.withUnsafeMutableBufferPointer { s in
                 rates.withUnsafeBufferPointer { r in _ = s.initialize(from: r) }
-                s.sort()
-                effective?.median.append(Quantiles.linear(s, 0.5))
-                effective?.p10.append(Quantiles.linear(s, 0.1))
-                effective?.p90.append(Quantiles.linear(s, 0.9))
+                if s.contains(where: \.isNaN) {
+                    effective?.median.append(.nan)
+                    effective?.p10.append(.nan)
+                    effective?.p90.append(.nan)
+                } else {
+                    effective?.median.append(Quantiles.linear(s, 0.5))
+                    effective?.p10.append(Quantiles.linear(s, 0.1))
+                    effective?.p90.append(Quantiles.linear(s, 0.9))
+                }
             }
         }
         progress?(t + 1)
