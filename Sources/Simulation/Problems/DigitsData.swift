@@ -61,13 +61,38 @@ public struct DigitsData: Sendable, Equatable {
         self.labels = labels
     }
 
-    /// Loads the bundled `digits.csv`.
+    /// Loads the bundled `digits.csv` (see ``resourceURL()``).
     public static func load() throws -> DigitsData {
-        guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "digits", withExtension: "csv") else {
-            throw DigitsDataError("the bundled digits.csv is missing")
+        guard let url = resourceURL() else {
+            throw DigitsDataError("the resource digits.csv was not found: keep the *_Simulation.resources directory that the build puts beside the lrplot executable next to it")
         }
         return try DigitsData(csv: String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Where the build put `digits.csv`: inside the target's resource bundle
+    /// (`<package>_Simulation.resources/Resources/` on Linux, `<package>_Simulation.bundle`
+    /// on Apple platforms) beside the executable or test bundle.
+    ///
+    /// Searched by hand rather than through `Bundle.module`, whose accessor stops the process
+    /// when the bundle is missing; a missing resource is an error here.
+    public static func resourceURL() -> URL? {
+        let fileManager = FileManager.default
+        var directories = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            directories.append(executable.deletingLastPathComponent())
+            directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for directory in directories {
+            guard let entries = try? fileManager.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) else { continue }
+            for bundle in entries.sorted(by: { $0.path < $1.path })
+            where bundle.lastPathComponent.hasSuffix("_Simulation.resources") || bundle.lastPathComponent.hasSuffix("_Simulation.bundle") {
+                for inner in ["Resources/digits.csv", "Contents/Resources/Resources/digits.csv", "digits.csv"] {
+                    let url = bundle.appendingPathComponent(inner)
+                    if fileManager.fileExists(atPath: url.path) { return url }
+                }
+            }
+        }
+        return nil
     }
 
     /// The bundled data, parsed once.
@@ -76,11 +101,4 @@ public struct DigitsData: Sendable, Equatable {
             return .failure(DigitsDataError("\(error)"))
         }
     }()
-}
-
-/// The digits resource could not be read.
-public struct DigitsDataError: Error, CustomStringConvertible, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { "digits data: \(message)" }
 }
