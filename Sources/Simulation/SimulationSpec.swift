@@ -10,7 +10,7 @@ import ScheduleCore
 /// ```
 /// Keys beside `"problem"`: `model` (`linear` | `mlp`, default `mlp`), `hidden` (32),
 /// `activation` (`tanh` | `relu`, default `tanh`), `batch_size` (32), `seed` (0) and
-/// `eval_every` (one epoch) — digits only; see ``DigitsProblem``.
+/// `eval_every` (min(one epoch, steps / 100)) — digits only; see ``DigitsProblem``.
 public struct SimulationSpec: Sendable, Equatable {
     public var optimizer: OptimizerSpec
     public var problem: Problem

@@ -47,8 +47,12 @@ import ScheduleCore
     }
 
     @Test func trainingLearnsAndValidationFollowsTheCadence() throws {
-        let result = try run(Self.mlp, schedule: #"{"type": "torch.StepLR", "step_size": 1000}"#, steps: 95)
-        // 1500 / 50 = 30 steps per epoch: validation at 0, 30, 60, 90 and the last step 94.
+        let everyStep = try run(Self.mlp, schedule: #"{"type": "torch.StepLR", "step_size": 1000}"#, steps: 95)
+        // 95 steps → every step (⌊95/100⌋ < 1)
+        #expect(everyStep.validationLoss.allSatisfy { $0 != nil })
+        let cadence = Self.mlp.replacingOccurrences(of: #""seed": 1"#, with: #""seed": 1, "eval_every": 30"#)
+        let result = try run(cadence, schedule: #"{"type": "torch.StepLR", "step_size": 1000}"#, steps: 95)
+        // Every 30 steps (one epoch of 1500 / 50): validation at 0, 30, 60, 90 and the last step 94.
         let measured = result.validationLoss.enumerated().compactMap { $0.element == nil ? nil : $0.offset }
         #expect(measured == [0, 30, 60, 90, 94])
         #expect(result.validationAccuracy.enumerated().allSatisfy { ($0.element == nil) == (result.validationLoss[$0.offset] == nil) })

@@ -14,8 +14,9 @@ import ScheduleCore
 ///   with `shuffle=True, drop_last=False`). One step is one mini-batch update.
 /// - Validation (loss and accuracy on all 297 validation images) is measured at step t on the
 ///   weights before update t, when t is a multiple of `eval_every`, and at the last step.
-///   `eval_every` defaults to one epoch, ⌈1500 / batch_size⌉ steps. With a metric-driven
-///   schedule (reduce-on-plateau) it is measured after every update.
+///   `eval_every` defaults to min(⌈1500 / batch_size⌉, max(1, ⌊steps / 100⌋)): at least once
+///   an epoch, and about 100 points over a short run (see ``evalInterval(steps:)``). With a
+///   metric-driven schedule (reduce-on-plateau) it is measured after every update.
 public struct DigitsProblem: Sendable, Equatable {
     /// The classifier.
     public enum Model: Sendable, Equatable {
@@ -33,14 +34,20 @@ public struct DigitsProblem: Sendable, Equatable {
     public var model: Model
     public var batchSize: Int
     public var seed: Int
-    /// Steps between validation measurements.
-    public var evalEvery: Int
+    /// Steps between validation measurements as given (`nil`: automatic, see ``evalInterval(steps:)``).
+    public var evalEvery: Int?
 
     public init(model: Model = .mlp(hidden: 32, activation: "tanh"), batchSize: Int = 32, seed: Int = 0, evalEvery: Int? = nil) {
         self.model = model
         self.batchSize = batchSize
         self.seed = seed
-        self.evalEvery = evalEvery ?? Self.stepsPerEpoch(batchSize: batchSize)
+        self.evalEvery = evalEvery
+    }
+
+    /// Steps between validation measurements in a run of `steps` steps: `eval_every` when
+    /// given, else min(⌈1500 / batch_size⌉, max(1, ⌊steps / 100⌋)).
+    public func evalInterval(steps: Int) -> Int {
+        evalEvery ?? Swift.min(Self.stepsPerEpoch(batchSize: batchSize), Swift.max(1, steps / 100))
     }
 
     /// ⌈1500 / batch_size⌉.
@@ -55,7 +62,7 @@ public struct DigitsProblem: Sendable, Equatable {
         .choice("activation", ["tanh", "relu"], default: "tanh", "Nonlinearity of the mlp's hidden layer."),
         .integer("batch_size", default: 32, "Images per mini-batch (1…1500)."),
         .integer("seed", default: 0, "Seed of the initial weights and the mini-batch order (SplitMix64)."),
-        ParameterSpec("eval_every", .integer, .none, "Steps between validation measurements (default: one epoch)."),
+        ParameterSpec("eval_every", .integer, .none, "Steps between validation measurements (default: min(one epoch, steps / 100))."),
     ]
 
     /// Reads the digits keys (validated by the caller).

@@ -22,7 +22,7 @@ import ScheduleCore
 ///   (Adagrad; torch raises the same), or the digits data cannot be read.
 public func simulate(
     schedule: any Schedule, spec: SimulationSpec, steps: Int, progress: ((Int) -> Void)? = nil
-) throws -> SimulationRun {
+) throws(SimulationError) -> SimulationRun {
     var optimizer = spec.optimizer.optimizer
     if schedule.setsMomentum && !optimizer.supportsMomentumCycling {
         throw SimulationError("\(optimizer.typeName) has no momentum or betas to cycle: optimizer must support momentum or beta1 with `cycle_momentum` option enabled (set \"cycle_momentum\": false)")
@@ -38,7 +38,7 @@ public func simulate(
         case .failure(let error): throw SimulationError("\(error)")
         }
         var objective = DigitsObjective(problem: problem, data: data)
-        return run(&objective, optimizer: &optimizer, schedule: schedule, steps: steps, evalEvery: problem.evalEvery, progress: progress)
+        return run(&objective, optimizer: &optimizer, schedule: schedule, steps: steps, evalEvery: problem.evalInterval(steps: steps), progress: progress)
     }
 }
 
