@@ -15,6 +15,10 @@ import ScheduleCore
 ///    for digits (the same value recorded as `validationLoss[t + 1]`), the full-batch training
 ///    loss for inline problems (= `losses[t + 1]`). The spec's own `metrics` are not used.
 ///
+/// The run also ends early when the schedule raises (``ScheduleStop``, e.g. torch's
+/// `OneCycleLR` past `total_steps`; `stop` is set and the losses end at `stop.step`) or
+/// yields a non-finite learning rate (a schedule that could not be built).
+///
 /// Memory is O(steps) for the recorded series plus O(parameters).
 ///
 /// - Parameter progress: called with the number of steps done, after every step.
