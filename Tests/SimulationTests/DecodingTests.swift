@@ -50,7 +50,7 @@ import Simulation
     @Test func defaultsAreTorchs() throws {
         let adamW = try SimulationSpec.decode(try json(#"{"optimizer": {"type": "torch.AdamW"}, "problem": "digits"}"#), path: "simulate")
         #expect(adamW.optimizer == .adamW(Adam(lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, decoupledWeightDecay: true)))
-        #expect(adamW.problem == .digits(DigitsProblem(model: .mlp(hidden: 32, activation: "tanh"), batchSize: 32, seed: 0)))
+        #expect(adamW.problem == .digits(DigitsProblem(model: .mlp(hidden: 32, activation: .tanh), batchSize: 32, seed: 0)))
         if case .digits(let d) = adamW.problem { #expect(d.evalEvery == nil && d.evalInterval(steps: 100_000) == 47 && d.evalInterval(steps: 1000) == 10 && d.evalInterval(steps: 50) == 1) }
         let sgd = try SimulationSpec.decode(try json(#"{"optimizer": {"type": "torch.SGD"}, "problem": "digits"}"#), path: "s")
         #expect(sgd.optimizer == .sgd(SGD(lr: 0.001)))

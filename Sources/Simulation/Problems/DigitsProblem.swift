@@ -23,7 +23,15 @@ public struct DigitsProblem: Sendable, Equatable {
         /// Softmax regression with bias.
         case linear
         /// One hidden layer of `hidden` units.
-        case mlp(hidden: Int, activation: String)
+        case mlp(hidden: Int, activation: Activation)
+    }
+
+    /// The nonlinearity of the mlp's hidden layer.
+    public enum Activation: String, Sendable, Equatable, CaseIterable {
+        /// tanh(a); derivative 1 − tanh²(a).
+        case tanh
+        /// max(a, 0); derivative 1 where a > 0, else 0.
+        case relu
     }
 
     /// Training images: indices 0 ..< trainingCount.
@@ -37,7 +45,7 @@ public struct DigitsProblem: Sendable, Equatable {
     /// Steps between validation measurements as given (`nil`: automatic, see ``evalInterval(steps:)``).
     public var evalEvery: Int?
 
-    public init(model: Model = .mlp(hidden: 32, activation: "tanh"), batchSize: Int = 32, seed: Int = 0, evalEvery: Int? = nil) {
+    public init(model: Model = .mlp(hidden: 32, activation: .tanh), batchSize: Int = 32, seed: Int = 0, evalEvery: Int? = nil) {
         self.model = model
         self.batchSize = batchSize
         self.seed = seed
@@ -59,7 +67,7 @@ public struct DigitsProblem: Sendable, Equatable {
     static let parameters: [ParameterSpec] = [
         .choice("model", ["linear", "mlp"], default: "mlp", "linear (softmax regression) or mlp (one hidden layer)."),
         .integer("hidden", default: 32, "Hidden units of the mlp."),
-        .choice("activation", ["tanh", "relu"], default: "tanh", "Nonlinearity of the mlp's hidden layer."),
+        .choice("activation", Activation.allCases.map(\.rawValue), default: "tanh", "Nonlinearity of the mlp's hidden layer."),
         .integer("batch_size", default: 32, "Images per mini-batch (1…1500)."),
         .integer("seed", default: 0, "Seed of the initial weights and the mini-batch order (SplitMix64)."),
         ParameterSpec("eval_every", .integer, .none, "Steps between validation measurements (default: min(one epoch, steps / 100))."),
@@ -74,7 +82,7 @@ public struct DigitsProblem: Sendable, Equatable {
         if try p.string("model") == "mlp" {
             let hidden = try p.integer("hidden")
             try p.check(hidden >= 1 && hidden <= 4096, "hidden", "expected 1…4096 hidden units, found \(hidden)")
-            model = .mlp(hidden: hidden, activation: try p.string("activation"))
+            model = .mlp(hidden: hidden, activation: Activation(rawValue: try p.string("activation")) ?? .tanh)
         } else {
             for key in ["hidden", "activation"] where p.isGiven(key) {
                 throw p.error(key, "only used with \"model\": \"mlp\"")
@@ -93,7 +101,7 @@ public struct DigitsProblem: Sendable, Equatable {
             return SoftmaxNetwork(inputs: DigitsData.featureCount, hidden: nil, classes: DigitsData.classCount, bias: true, activation: .tanh)
         case .mlp(let hidden, let activation):
             return SoftmaxNetwork(inputs: DigitsData.featureCount, hidden: hidden, classes: DigitsData.classCount, bias: true,
-                                  activation: SoftmaxNetwork.Activation(rawValue: activation) ?? .tanh)
+                                  activation: activation)
         }
     }
 }

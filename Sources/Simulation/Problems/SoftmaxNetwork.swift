@@ -12,13 +12,7 @@ import Foundation
 /// loss = (1/|B|) Σᵢ (m + log Σ_c exp(z_c − m) − z_y), m = max_c z_c (log-softmax, stable);
 /// gradient by backpropagation: ∂loss/∂z = (softmax(z) − onehot(y)) / |B|.
 struct SoftmaxNetwork: Sendable, Equatable {
-    /// The hidden layer's nonlinearity.
-    enum Activation: String, Sendable, Equatable {
-        /// tanh(a); derivative 1 − tanh²(a).
-        case tanh
-        /// max(a, 0); derivative 1 where a > 0, else 0.
-        case relu
-    }
+    typealias Activation = DigitsProblem.Activation
 
     let inputs: Int
     let hidden: Int?
