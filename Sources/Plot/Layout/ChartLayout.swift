@@ -114,6 +114,16 @@ public struct ChartLayout: Sendable {
                 lo = min(lo, y)
                 hi = max(hi, y)
             }
+            if let band = s.band {
+                for (x, y) in zip(s.xs, band.lower) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                    lo = min(lo, y)
+                    hi = max(hi, y)
+                }
+                for (x, y) in zip(s.xs, band.upper) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                    lo = min(lo, y)
+                    hi = max(hi, y)
+                }
+            }
         }
         return padded(lo: lo, hi: hi, fraction: 0.05, log: isLog)
     }
