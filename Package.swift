@@ -26,7 +26,7 @@ let package = Package(
         // Multi-series line charts rendered through Cairo; knows nothing about schedules.
         .target(name: "Plot", dependencies: ["CLRPlotCairo"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [

@@ -14,7 +14,11 @@ public enum RenderJob {
 
     /// Renders the spec at `specPath` to `outputs`, or to the spec's `"output"`, or to
     /// `output/<spec name>.png`.
-    public static func run(specPath: String, outputs overrides: [String]) throws(LRPlotError) -> Report {
+    ///
+    /// - Parameter progress: for specs with `"simulate"`: (schedule index, steps done).
+    public static func run(
+        specPath: String, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> Report {
         let spec = try SpecFile.load(specPath)
         var outputs = overrides.isEmpty ? spec.outputs : overrides
         var createDefaultDirectory = false
@@ -34,7 +38,13 @@ public enum RenderJob {
         }
         for path in outputs { try AtomicFile.checkWritable(path) }
 
-        let chart = try ChartBuilder(spec: spec, file: specPath).build()
+        let chart: ChartBuilder.Built
+        if spec.simulation != nil {
+            let results = try SimulationJob.run(spec, file: specPath, progress: progress)
+            chart = try SimulationChartBuilder(spec: spec, file: specPath, results: results).build()
+        } else {
+            chart = try ChartBuilder(spec: spec, file: specPath).build()
+        }
         var rendered: [[UInt8]] = []
         for (path, format) in zip(outputs, formats) {
             do {
