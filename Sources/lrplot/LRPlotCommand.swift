@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
         let decoded = try SpecFile.load(spec)
         let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
         defer { bar.finish() }
-        let report = try RenderJob.run(specPath: spec, outputs: output) { bar.update(index: $0, done: $1) }
+        let report = try RenderJob.run(spec: decoded, specPath: spec, outputs: output) { bar.update(index: $0, done: $1) }
         for warning in report.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         for path in report.written { print("wrote \(path)") }
     }

@@ -84,7 +84,7 @@ public struct SimulationChartBuilder {
     }
 
     /// `values[t]` replaced by the mean of `values[max(0, t − window + 1) … t]`.
-    static func trailingMean(_ values: [Double], window: Int) -> [Double] {
+    public static func trailingMean(_ values: [Double], window: Int) -> [Double] {
         guard window > 1 else { return values }
         var out: [Double] = []
         out.reserveCapacity(values.count)
