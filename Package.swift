@@ -40,7 +40,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"]),
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
     ]
 )
