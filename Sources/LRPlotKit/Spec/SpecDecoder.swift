@@ -124,6 +124,14 @@ public struct SpecDecoder: Sendable {
             }
         }
 
+        let width = try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? 960
+        let height = try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels") ?? 540
+        let scale = try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1
+        for (key, side) in [("width", width), ("height", height)] where (Double(side) * scale).rounded(.up) > 32767 {
+            throw ScheduleError(path: top["scale"] != nil ? "scale" : key,
+                                "\(key) \(side) at scale \(JSONWriter.format(scale)) is \(Int((Double(side) * scale).rounded(.up))) device pixels; Cairo draws at most 32767 per side")
+        }
+
         return Spec(
             title: try top.string("title"),
             steps: steps,
@@ -131,9 +139,9 @@ public struct SpecDecoder: Sendable {
             schedules: entries,
             x: x,
             y: y,
-            width: try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? 960,
-            height: try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels") ?? 540,
-            scale: try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1,
+            width: width,
+            height: height,
+            scale: scale,
             theme: try top.choice("theme", ["light", "dark"]) ?? "light",
             transparent: (try top.choice("background", ["opaque", "transparent"]) ?? "opaque") == "transparent",
             legend: try top.choice("legend", ["auto", "none", "outside", "upper right", "upper left", "lower left", "lower right"]) ?? "auto",
