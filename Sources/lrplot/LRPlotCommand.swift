@@ -9,7 +9,8 @@ struct LRPlotCommand: ParsableCommand {
         abstract: "Chart learning-rate schedules exactly as PyTorch, transformers, timm, optax and Keras apply them.",
         discussion: """
             Examples:
-              lrplot examples/seeds.json                 render to the spec's "output" (default output/seeds.png)
+              lrplot examples/seeds.json                 render to the spec's "output"
+              lrplot my-spec.json                        no "output": writes output/my-spec.png
               lrplot examples/seeds.json -o a.png -o a.svg
               lrplot values examples/mnist-steplr.json --format csv
               lrplot simulate examples/simulate-digits-lr.json --format csv
