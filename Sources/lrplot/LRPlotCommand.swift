@@ -10,7 +10,7 @@ struct LRPlotCommand: ParsableCommand {
         discussion: """
             Examples:
               lrplot examples/seeds.json                 render to the spec's "output"
-              lrplot my-spec.json                        no "output": writes output/my-spec.png
+              lrplot my-spec.json                        no "output": output/my-spec.png
               lrplot examples/seeds.json -o a.png -o a.svg
               lrplot values examples/mnist-steplr.json --format csv
               lrplot simulate examples/simulate-digits-lr.json --format csv
