@@ -41,7 +41,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
-                    exclude: ["Malformed"]),
+                    exclude: ["Malformed", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
     ]
 )

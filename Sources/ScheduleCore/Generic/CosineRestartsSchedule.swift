@@ -38,7 +38,7 @@ public struct CosineRestartsSchedule: ClosedFormSchedule {
             return (step / period, Double(step % period) / Double(period))
         }
         let m = periodMultiplier
-        var i = Int((log(Double(step) * (m - 1) / Double(period) + 1) / log(m)).rounded(.down))
+        var i = Int(saturating: (log(Double(step) * (m - 1) / Double(period) + 1) / log(m)).rounded(.down))
         i = max(i, 0)
         while cycleStart(i + 1) <= Double(step) { i += 1 }
         while i > 0 && cycleStart(i) > Double(step) { i -= 1 }

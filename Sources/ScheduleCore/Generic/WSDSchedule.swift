@@ -90,7 +90,7 @@ extension ScheduleType {
             if let total {
                 try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
                 T = total
-                D = decaySteps ?? Int((fraction * Double(total)).rounded(.toNearestOrAwayFromZero))
+                D = decaySteps ?? Int(saturating: (fraction * Double(total)).rounded(.toNearestOrAwayFromZero))
                 if let stable {
                     try p.check(warmup + stable + D == T, "stable_steps",
                                 "warmup_steps + stable_steps + decay steps must equal total_steps: \(warmup) + \(stable) + \(D) ≠ \(T)")

@@ -39,7 +39,7 @@ public struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
             func cycle(_ s: Int) -> Double { (numCycles * progress(s)).rounded(.down) }
             var k = 1
             while Double(k) < numCycles && marks.count < 10_000 {
-                var s = numWarmupSteps + Int((Double(k) * Double(span) / numCycles).rounded(.up))
+                var s = numWarmupSteps &+ Int(saturating: (Double(k) * Double(span) / numCycles).rounded(.up))
                 while s > numWarmupSteps + 1 && cycle(s - 1) >= Double(k) { s -= 1 }
                 while s < numTrainingSteps && cycle(s) < Double(k) { s += 1 }
                 if s >= steps || s >= numTrainingSteps { break }

@@ -52,7 +52,7 @@ public struct KerasPolynomialDecay: ClosedFormSchedule {
         var result: [Int] = []
         var k = 1.0
         while result.count <= 100 {
-            let restart = Int((k * decaySteps).rounded(.down)) + 1
+            let restart = Int(saturating: (k * decaySteps).rounded(.down)) &+ 1
             if restart >= steps { return result }
             result.append(restart)
             k += 1

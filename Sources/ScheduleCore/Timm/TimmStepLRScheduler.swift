@@ -37,7 +37,8 @@ public struct TimmStepLRScheduler: TimmSchedule {
         if decayT > 0 {
             var k = 1.0
             while marks.count < 10_000 {
-                var t = Int((k * decayT).rounded(.up))
+                guard k * decayT < Double(steps) else { break }
+                var t = Int(saturating: (k * decayT).rounded(.up))
                 if t < 1 { t = 1 }
                 let reached = try? PyFloatOps.floorDivide(Double(t), decayT)
                 if let reached, reached < k { t += 1 }

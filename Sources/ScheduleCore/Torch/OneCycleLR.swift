@@ -52,7 +52,7 @@ struct TorchOneCycleLR: TorchScheduler {
     /// The first step of each later phase (the first `t > end_step`), and `total_steps`, the
     /// last step with a value.
     func breakpoints(below steps: Int) -> [Int] {
-        var out = phases.dropLast().map { Int(($0.endStep).rounded(.down)) + 1 }
+        var out = phases.dropLast().map { Int(saturating: ($0.endStep).rounded(.down)) &+ 1 }
         out.append(totalSteps)
         return Array(Set(out.filter { $0 > 0 && $0 < steps })).sorted()
     }
