@@ -1,0 +1,63 @@
+/// A closed-form schedule that can say where, inside a range of steps, its minimum and
+/// maximum are attained — so a chart of 10⁹ steps evaluates a few steps per pixel column
+/// instead of every step.
+///
+/// Conforming is opt-in. ``criticalSteps(in:)`` returns steps strictly inside or at the ends
+/// of `range` such that the minimum and the maximum of ``ClosedFormSchedule/value(at:)``
+/// over every step of `range` are both attained at one of the returned steps or at one of
+/// the range's two ends (`range.lowerBound`, `range.upperBound − 1`). Typical answers:
+/// phase changes (warmup end, milestones, decay start), each cycle's peak and trough, and
+/// the step just before each jump (the last value of the old phase).
+///
+/// The contract is about the values as computed in floating point, not as real functions:
+/// a segment may be omitted only when its computed values are monotone over the steps it
+/// covers. Return `nil` when this cannot be guaranteed for `range` (a custom expression, a
+/// schedule that may raise there, too many extrema): the sampler then evaluates every step
+/// of `range`.
+public protocol RangeExtrema: ClosedFormSchedule {
+    /// Steps (any order, duplicates allowed, each within `range`) at which, together with
+    /// the ends of `range`, the minimum and the maximum over `range` are attained; `nil`
+    /// when unknown. `range` is non-empty and starts at 0 or later.
+    func criticalSteps(in range: Range<Int>) -> [Int]?
+}
+
+/// Helpers for ``RangeExtrema`` conformances.
+public enum CriticalSteps {
+    /// For a function that is monotone on each piece `[b_i, b_{i+1})` between `boundaries`:
+    /// each boundary inside `range` and the step before it (the last step of the previous
+    /// piece). Boundaries need not be sorted.
+    public static func pieces(_ boundaries: [Int], in range: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        for b in boundaries {
+            if b > range.lowerBound && b < range.upperBound {
+                out.append(b - 1)
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    /// The boundaries of a periodic pattern with period `period` and boundary offsets
+    /// `offsets` (within one period) that fall in `range`, with the step before each;
+    /// `nil` when there would be more than `limit` of them.
+    public static func periodic(period: Int, offsets: [Int], origin: Int = 0, in range: Range<Int>,
+                                limit: Int = 4096) -> [Int]? {
+        guard period > 0 else { return nil }
+        let lo = range.lowerBound - origin
+        let hi = range.upperBound - origin
+        let firstCycle = lo >= 0 ? lo / period - 1 : -1
+        let lastCycle = hi >= 0 ? hi / period + 1 : 0
+        if (lastCycle - firstCycle + 1) * offsets.count * 2 > limit { return nil }
+        var out: [Int] = []
+        for c in max(firstCycle, 0)...max(lastCycle, 0) {
+            for o in offsets {
+                let b = origin + c * period + o
+                if b > range.lowerBound && b < range.upperBound {
+                    out.append(b - 1)
+                    out.append(b)
+                }
+            }
+        }
+        return out
+    }
+}
