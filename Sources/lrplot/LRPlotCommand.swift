@@ -54,8 +54,8 @@ struct Values: ParsableCommand {
     func run() throws {
         let decoded = try SpecFile.load(spec)
         let out = FileHandle.standardOutput
-        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).write { chunk in
-            out.write(Data(chunk.utf8))
+        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).writeBytes { chunk in
+            out.write(Data(chunk))
         }
         for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
     }

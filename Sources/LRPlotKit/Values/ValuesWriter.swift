@@ -17,6 +17,81 @@ public struct ValuesWriter {
         self.file = file
     }
 
+    /// Writes the values through `emit` (called with chunks of UTF-8 bytes) and returns the
+    /// warnings for schedules that stopped early. The bytes are those ``write(_:)`` emits.
+    ///
+    /// CSV is built directly as bytes: each number is formatted by `Double`'s own
+    /// shortest round-trip algorithm (the text of `description`) through
+    /// ``ByteStream`` without creating a `String`, and a value equal to the one above it in
+    /// the same column reuses that text.
+    ///
+    /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
+    public func writeBytes(_ emit: ([UInt8]) -> Void) throws(LRPlotError) -> [String] {
+        guard format == .csv else {
+            return try write { emit(Array($0.utf8)) }
+        }
+        var cursors = try makeCursors()
+        let momentumColumns = spec.schedules.map(\.schedule.setsMomentum)
+        var out = ByteStream()
+        out.bytes.reserveCapacity(1 << 17)
+        var header = "step"
+        for (entry, hasMomentum) in zip(spec.schedules, momentumColumns) {
+            header += "," + Self.csvField(entry.label)
+            if hasMomentum { header += "," + Self.csvField(entry.label + ":momentum") }
+        }
+        out.write(header + "\n")
+        // The last value written in each column and its text.
+        let columnCount = momentumColumns.reduce(0) { $0 + ($1 ? 2 : 1) }
+        var lastValue = [Double](repeating: .nan, count: columnCount)
+        // Texts are at most 24 bytes ("-2.2250738585072014e-308").
+        let slot = 32
+        var lastText = [UInt8](repeating: 0, count: columnCount * slot)
+        var lastLength = [Int](repeating: 0, count: columnCount)
+        func number(_ v: Double, column: Int) {
+            if v == lastValue[column], v != 0 || v.sign == lastValue[column].sign {
+                let base = column * slot
+                out.bytes.append(contentsOf: lastText[base..<(base + lastLength[column])])
+                return
+            }
+            let start = out.bytes.count
+            if v.isFinite { v.write(to: &out) } else { out.write(JSONWriter.format(v)) }
+            let length = out.bytes.count - start
+            lastValue[column] = length <= slot ? v : .nan
+            if length <= slot {
+                let base = column * slot
+                for k in 0..<length { lastText[base + k] = out.bytes[start + k] }
+                lastLength[column] = length
+            }
+        }
+        for step in 0..<spec.steps {
+            out.appendDecimal(step)
+            var column = 0
+            for i in cursors.indices {
+                let sample = cursors[i].next()
+                if let sample, !sample.learningRate.isFinite {
+                    throw nonFinite(entry: spec.schedules[i], step: step, value: sample.learningRate)
+                }
+                out.bytes.append(UInt8(ascii: ","))
+                if let sample { number(sample.learningRate, column: column) }
+                column += 1
+                if momentumColumns[i] {
+                    out.bytes.append(UInt8(ascii: ","))
+                    if let m = sample?.momentum { number(m, column: column) }
+                    column += 1
+                }
+            }
+            out.bytes.append(UInt8(ascii: "\n"))
+            if out.bytes.count > 1 << 16 {
+                emit(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(out.bytes)
+        return zip(spec.schedules, cursors).compactMap { entry, cursor in
+            cursor.stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
+        }
+    }
+
     /// Writes the values through `emit` (called with chunks of text) and returns the
     /// warnings for schedules that stopped early.
     ///
