@@ -54,6 +54,8 @@ public struct ChartBuilder {
         var markerSteps = Set<Int>()
         let columns = Self.columns(width: spec.width, scale: spec.scale)
         let decimates = spec.steps > Self.decimationFactor * columns
+        let sampler = ColumnSampler(steps: spec.steps, columns: columns)
+        let reductions = decimates ? sampler.sampleAll(spec.schedules.map(\.schedule)) : []
         for (index, entry) in spec.schedules.enumerated() {
             let color = entry.color.flatMap(RGBColor.init(hex:)) ?? theme.palette[index % max(theme.palette.count, 1)]
             let dash = entry.dash.flatMap(DashStyle.init(name:)) ?? Self.dashCycle[index % Self.dashCycle.count]
@@ -84,7 +86,7 @@ public struct ChartBuilder {
             if decimates {
                 let reduced: ColumnSampler.Result
                 do {
-                    reduced = try ColumnSampler(steps: spec.steps, columns: columns).sample(entry.schedule)
+                    reduced = try reductions[index].get()
                 } catch {
                     throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
                 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reduces a schedule over steps `0 ..< steps` to one ``ColumnSummary`` per column of steps,
 /// in memory proportional to the number of columns.
 ///
@@ -64,33 +66,62 @@ public struct ColumnSampler: Sendable {
         return try stream(schedule, metrics: metrics)
     }
 
-    /// Streams every step through a cursor.
+    /// Streams every step, as a ``ScheduleCursor`` would walk them.
     func stream(_ schedule: any Schedule, metrics: [Double]?) throws -> Result {
-        var cursor = try ScheduleCursor(schedule, steps: steps, metrics: metrics)
+        if schedule.usesMetrics {
+            let needed = max(steps - 1, 0)
+            let feed = metrics ?? schedule.metrics
+            guard let feed, feed.count >= needed else {
+                // The message a cursor gives.
+                throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(feed?.count ?? 0)")
+            }
+            return walk(schedule.start(), feed: feed)
+        }
+        return walk(schedule.start(), feed: nil)
+    }
+
+    /// The streaming loop over a concrete state type (the existential is opened once, not
+    /// at every step). Round `t` is fed `feed[t − 1]`; a throw ends the series there.
+    func walk<State: ScheduleState>(_ initial: State, feed: [Double]?) -> Result {
+        var state = initial
         var rates: [ColumnSummary] = []
         var momenta: [ColumnSummary] = []
         rates.reserveCapacity(columns)
         var momentumEverywhere = true
         var nonFinite: SamplePoint?
+        var stop: ScheduleStop?
         outer: for c in 0..<columns {
             let range = range(ofColumn: c)
             var lr = ColumnAccumulator()
             var m = ColumnAccumulator()
-            for _ in range {
-                guard let (t, value, momentum) = cursor.next() else {
-                    if let s = lr.summary(range) { rates.append(s) }
-                    if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
-                    break outer
+            for t in range {
+                if t > 0 {
+                    do {
+                        let metric = feed.flatMap { t - 1 < $0.count ? $0[t - 1] : nil }
+                        try state.advance(metric: metric)
+                    } catch let s as ScheduleStop {
+                        stop = s
+                    } catch {
+                        stop = ScheduleStop(step: t, "\(error)")
+                    }
+                    if stop != nil {
+                        if let s = lr.summary(range) { rates.append(s) }
+                        if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
+                        break outer
+                    }
                 }
+                let value = state.learningRate
                 if nonFinite == nil, !value.isFinite { nonFinite = SamplePoint(step: t, value: value) }
                 lr.add(t, value)
-                if let momentum { m.add(t, momentum) } else { momentumEverywhere = false }
+                if momentumEverywhere {
+                    if let momentum = state.momentum { m.add(t, momentum) } else { momentumEverywhere = false }
+                }
             }
             if let s = lr.summary(range) { rates.append(s) }
             if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
         }
         let hasMomenta = momentumEverywhere && !momenta.isEmpty && momenta.count == rates.count
-        return Result(learningRates: rates, momenta: hasMomenta ? momenta : nil, stop: cursor.stop,
+        return Result(learningRates: rates, momenta: hasMomenta ? momenta : nil, stop: stop,
                       nonFinite: nonFinite, sampledClosedForm: false)
     }
 
@@ -147,6 +178,31 @@ public struct ColumnSampler: Sendable {
         }
         return Result(learningRates: rates, momenta: nil, stop: nil, nonFinite: nonFinite,
                       sampledClosedForm: true)
+    }
+}
+
+extension ColumnSampler {
+    /// Reduces several schedules, each on its own thread when there are cores to spare
+    /// (schedules are independent values; the results are those of ``sample(_:metrics:)``).
+    public func sampleAll(_ schedules: [any Schedule]) -> [Swift.Result<Result, any Error>] {
+        let box = ResultBox(count: schedules.count)
+        DispatchQueue.concurrentPerform(iterations: schedules.count) { i in
+            let r = Swift.Result { try self.sample(schedules[i]) }
+            box.set(i, r)
+        }
+        return box.results.map { $0 ?? .failure(EvaluationError("not evaluated")) }
+    }
+}
+
+/// Collects results written from concurrent iterations, each index exactly once.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [Swift.Result<ColumnSampler.Result, any Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Swift.Result<ColumnSampler.Result, any Error>) {
+        lock.lock()
+        results[i] = r
+        lock.unlock()
     }
 }
 
