@@ -58,6 +58,9 @@ enum RandomSpecs {
         case "hf.cosine_with_restarts": return #"{"type": "hf.cosine_with_restarts", "lr": \#(x(0, 1)), "num_warmup_steps": \#(warm), "num_training_steps": \#(total), "num_cycles": \#(pick(["1", "3", "2.5", "10"]))}"#
         case "hf.inverse_sqrt": return #"{"type": "hf.inverse_sqrt", "lr": \#(x(0, 1)), "num_warmup_steps": \#(warm)}"#
         case "hf.polynomial": return #"{"type": "hf.polynomial", "lr": \#(x(0.01, 1)), "num_warmup_steps": \#(warm), "num_training_steps": \#(total + warm + 1), "lr_end": \#(x(0, 0.001)), "power": \#(x(0.2, 3))}"#
+        case "hf.warmup_stable_decay":
+            let d = n(1, scale / 3), st = n(0, scale / 3)
+            return #"{"type": "hf.warmup_stable_decay", "lr": \#(x(0.01, 1)), "num_warmup_steps": \#(warm), "num_stable_steps": \#(st), "num_decay_steps": \#(d), "warmup_type": "\#(pick(["linear", "cosine", "1-sqrt"]))", "decay_type": "\#(pick(["linear", "cosine", "1-sqrt"]))", "min_lr_ratio": \#(x(0, 0.3)), "num_cycles": \#(pick(["0.5", "1", "3.5"]))}"#
         default: return ""
         }
     }
@@ -67,6 +70,7 @@ enum RandomSpecs {
         "wsd", "piecewise", "inverse_sqrt", "one_cycle", "cyclic", "cosine_restarts", "warmup", "sequence",
         "hf.constant", "hf.constant_with_warmup", "hf.linear", "hf.cosine", "hf.cosine_with_min_lr",
         "hf.cosine_warmup_with_min_lr", "hf.cosine_with_restarts", "hf.inverse_sqrt", "hf.polynomial",
+        "hf.warmup_stable_decay",
     ]
 }
 
@@ -163,6 +167,26 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
             #expect(summary.first.value == values.first)
             #expect(summary.last.value == values.last)
             #expect(summary.points.map(\.step) == summary.points.map(\.step).sorted())
+        }
+    }
+
+    @Test("per-epoch wrappers keep the fast path and its exactness", arguments: ["step", "cosine", "cyclic", "hf.cosine"])
+    func epochIntervals(_ type: String) throws {
+        var g = SeededGenerator(seed: 5)
+        for _ in 0..<10 {
+            let spe = Int.random(in: 2...50, using: &g)
+            let epochs = Int.random(in: 10...400, using: &g)
+            let inner = try makeSchedule(RandomSpecs.spec(type, scale: epochs, &g))
+            let schedule = EpochIntervalSchedule.wrap(inner, stepsPerEpoch: spe)
+            let closed = try #require(schedule as? any RangeExtrema)
+            let steps = spe * epochs
+            let sampler = ColumnSampler(steps: steps, columns: Int.random(in: 1...200, using: &g))
+            let result = try sampler.sample(schedule)
+            #expect(result.sampledClosedForm)
+            for (c, summary) in result.learningRates.enumerated() {
+                let brute = bruteExtrema(closed, sampler.range(ofColumn: c))
+                #expect(summary.minimum.value == brute.min && summary.maximum.value == brute.max)
+            }
         }
     }
 

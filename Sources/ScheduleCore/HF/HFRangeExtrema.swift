@@ -119,3 +119,22 @@ extension HFPolynomialSchedule: RangeExtrema {
         return CriticalSteps.pieces([numWarmupSteps, numTrainingSteps + 1], in: range)
     }
 }
+
+extension HFWarmupStableDecaySchedule: RangeExtrema {
+    /// The ends of warm-up, of the stable phase and of the decay (each with the step before
+    /// it), and around every peak and trough of a cosine decay with several cycles. The
+    /// square roots never see a negative number, so it never raises.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        let decayStart = numWarmupSteps + numStableSteps
+        var out = CriticalSteps.pieces([numWarmupSteps, decayStart, decayStart + numDecaySteps], in: range)
+        if decayType == .cosine {
+            let lo = max(range.lowerBound, decayStart), hi = min(range.upperBound, decayStart + numDecaySteps)
+            if lo < hi {
+                guard let extrema = cosineExtrema(origin: decayStart, span: max(1, numDecaySteps),
+                                                  cycles: numCycles, in: lo..<hi) else { return nil }
+                out += extrema
+            }
+        }
+        return out
+    }
+}

@@ -61,3 +61,23 @@ public enum CriticalSteps {
         return out
     }
 }
+
+extension ClosedFormEpochIntervalSchedule: RangeExtrema {
+    /// The inner schedule's critical epochs mapped to steps: each epoch's value holds for
+    /// all its steps, so epoch `e` is represented by its first step in the range, and a
+    /// change of epoch by the last step of the previous epoch and the first of the next.
+    /// `nil` unless the inner schedule conforms.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        guard let inner = inner as? any RangeExtrema else { return nil }
+        let first = range.lowerBound / stepsPerEpoch
+        let last = (range.upperBound - 1) / stepsPerEpoch
+        guard let epochs = inner.criticalSteps(in: first..<(last + 1)) else { return nil }
+        return epochs.compactMap { e -> Int? in
+            let s = Swift.max(e * stepsPerEpoch, range.lowerBound)
+            return s < range.upperBound ? s : nil
+        } + epochs.compactMap { e -> Int? in
+            let s = e * stepsPerEpoch - 1
+            return range.contains(s) ? s : nil
+        }
+    }
+}
