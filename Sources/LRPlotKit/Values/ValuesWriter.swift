@@ -40,29 +40,8 @@ public struct ValuesWriter {
             if hasMomentum { header += "," + Self.csvField(entry.label + ":momentum") }
         }
         out.write(header + "\n")
-        // The last value written in each column and its text.
         let columnCount = momentumColumns.reduce(0) { $0 + ($1 ? 2 : 1) }
-        var lastValue = [Double](repeating: .nan, count: columnCount)
-        // Texts are at most 24 bytes ("-2.2250738585072014e-308").
-        let slot = 32
-        var lastText = [UInt8](repeating: 0, count: columnCount * slot)
-        var lastLength = [Int](repeating: 0, count: columnCount)
-        func number(_ v: Double, column: Int) {
-            if v == lastValue[column], v != 0 || v.sign == lastValue[column].sign {
-                let base = column * slot
-                out.bytes.append(contentsOf: lastText[base..<(base + lastLength[column])])
-                return
-            }
-            let start = out.bytes.count
-            if v.isFinite { v.write(to: &out) } else { out.write(JSONWriter.format(v)) }
-            let length = out.bytes.count - start
-            lastValue[column] = length <= slot ? v : .nan
-            if length <= slot {
-                let base = column * slot
-                for k in 0..<length { lastText[base + k] = out.bytes[start + k] }
-                lastLength[column] = length
-            }
-        }
+        var fields = [FieldCache](repeating: FieldCache(), count: columnCount)
         for step in 0..<spec.steps {
             out.appendDecimal(step)
             var column = 0
@@ -72,11 +51,11 @@ public struct ValuesWriter {
                     throw nonFinite(entry: spec.schedules[i], step: step, value: sample.learningRate)
                 }
                 out.bytes.append(UInt8(ascii: ","))
-                if let sample { number(sample.learningRate, column: column) }
+                if let sample { fields[column].write(sample.learningRate, to: &out) }
                 column += 1
                 if momentumColumns[i] {
                     out.bytes.append(UInt8(ascii: ","))
-                    if let m = sample?.momentum { number(m, column: column) }
+                    if let m = sample?.momentum { fields[column].write(m, to: &out) }
                     column += 1
                 }
             }
