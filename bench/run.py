@@ -2,7 +2,7 @@
 """lrplot's benchmark: whole-process wall time (median of several runs) and peak memory of
 lrplot and of the Python peers doing the same work, for the four cases of issue 5.
 
-usage: python3 bench/run.py [--runs N] [--peer-runs N] [--lrplot PATH] [--markdown]
+usage: python3 bench/run.py [--runs N] [--peer-runs N] [--lrplot PATH] [--cases 1,2,3,4] [--no-peers]
 (`make bench` builds the release binary first and runs this.)
 
 Each run is one process started from scratch; wall time is measured around it here and
@@ -56,7 +56,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer-runs", type=int, default=5)
     ap.add_argument("--lrplot", default=os.path.join(ROOT, ".build", "release", "lrplot"))
-    ap.add_argument("--cases", default="1,2,3,4")
+    ap.add_argument("--cases", default="1,2,3,4", help="comma-separated case numbers")
+    ap.add_argument("--no-peers", action="store_true", help="measure lrplot only")
     args = ap.parse_args()
     lrplot = args.lrplot
     if not os.path.exists(lrplot):
@@ -93,14 +94,14 @@ def main():
         if num not in wanted:
             continue
         wall, peak, _ = measure(cmd, args.runs, stdout[0] if stdout else None)
-        if peer and peer_ok:
+        if peer and peer_ok and not args.no_peers:
             pwall, ppeak, _ = measure(peer, args.peer_runs, stdout[1] if stdout else None)
             ratio = f"{pwall / wall:.0f}x"
             peer_txt = f"{peer_name:<11} {pwall:>8.3f} {ppeak:>6.0f}"
         else:
             pwall = None
             ratio = "-"
-            why = "not installed" if peer else peer_name
+            why = ("skipped" if args.no_peers else "not installed") if peer else peer_name
             peer_txt = f"{why:<27}"
         line = f"{num + '. ' + name:<46} {wall:>9.3f} {peak:>6.0f} | {peer_txt} | {ratio:>7} | {target}"
         print(line, flush=True)
