@@ -60,7 +60,7 @@ public struct ValuesWriter {
                 }
             }
             out.bytes.append(UInt8(ascii: "\n"))
-            if out.bytes.count > 1 << 16 {
+            if out.bytes.count > 1 << 18 {
                 emit(out.bytes)
                 out.bytes.removeAll(keepingCapacity: true)
             }
