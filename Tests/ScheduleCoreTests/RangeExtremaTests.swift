@@ -61,6 +61,14 @@ enum RandomSpecs {
         case "hf.warmup_stable_decay":
             let d = n(1, scale / 3), st = n(0, scale / 3)
             return #"{"type": "hf.warmup_stable_decay", "lr": \#(x(0.01, 1)), "num_warmup_steps": \#(warm), "num_stable_steps": \#(st), "num_decay_steps": \#(d), "warmup_type": "\#(pick(["linear", "cosine", "1-sqrt"]))", "decay_type": "\#(pick(["linear", "cosine", "1-sqrt"]))", "min_lr_ratio": \#(x(0, 0.3)), "num_cycles": \#(pick(["0.5", "1", "3.5"]))}"#
+        case "timm.StepLRScheduler":
+            return #"{"type": "timm.StepLRScheduler", "lr": \#(x(0.01, 1)), "decay_t": \#(x(1, Double(max(scale / 10, 2)))), "decay_rate": \#(x(0.1, 1)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g))}"#
+        case "timm.MultiStepLRScheduler":
+            let ds = (0..<n(1, 6)).map { _ in n(1, scale) }
+            return #"{"type": "timm.MultiStepLRScheduler", "lr": \#(x(0.01, 1)), "decay_t": \#(ds), "decay_rate": \#(x(0.1, 1)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g))}"#
+        case "timm.CosineLRScheduler", "timm.PolyLRScheduler":
+            let extra = type == "timm.PolyLRScheduler" ? #", "power": \#(x(0.2, 3))"# : ""
+            return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(n(1, scale / 4)), "lr_min": \#(x(0, 0.01)), "cycle_decay": \#(x(0.3, 1)), "cycle_limit": \#(n(1, 8)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g)), "k_decay": \#(pick(["1", "0.5", "2"]))\#(extra)}"#
         default: return ""
         }
     }
@@ -71,6 +79,7 @@ enum RandomSpecs {
         "hf.constant", "hf.constant_with_warmup", "hf.linear", "hf.cosine", "hf.cosine_with_min_lr",
         "hf.cosine_warmup_with_min_lr", "hf.cosine_with_restarts", "hf.inverse_sqrt", "hf.polynomial",
         "hf.warmup_stable_decay",
+        "timm.StepLRScheduler", "timm.MultiStepLRScheduler", "timm.CosineLRScheduler", "timm.PolyLRScheduler",
     ]
 }
 
