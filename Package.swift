@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
         .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
         .executable(name: "lrplot", targets: ["lrplot"]),
     ],
     dependencies: [
@@ -14,6 +15,8 @@ let package = Package(
     targets: [
         // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
         .target(name: "ScheduleCore"),
+        // Training simulations: torch optimizers driven by schedules on small problems (digits data as a resource).
+        .target(name: "Simulation", dependencies: ["ScheduleCore"], resources: [.copy("Resources")]),
         // libcairo through pkg-config; a project-specific module name avoids clashes with other `CCairo`s.
         .systemLibrary(
             name: "CLRPlotCairo",
@@ -23,7 +26,7 @@ let package = Package(
         // Multi-series line charts rendered through Cairo; knows nothing about schedules.
         .target(name: "Plot", dependencies: ["CLRPlotCairo"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [
@@ -34,8 +37,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ScheduleCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ScheduleCoreTests", dependencies: ["ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"]),
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
     ]
 )

@@ -17,6 +17,10 @@ swiftc "${flags[@]}" -emit-module -emit-library -static -module-name ScheduleCor
   $(find Sources/ScheduleCore -name '*.swift')
 case "$target" in
   spec)
+    # The spec decoder reads "simulate" blocks: the Simulation module too.
+    swiftc "${flags[@]}" -emit-module -emit-library -static -module-name Simulation -I "$out" \
+      -emit-module-path "$out/Simulation.swiftmodule" -o "$out/libSimulation.a" \
+      $(find Sources/Simulation -name '*.swift')
     # The spec decoder's files (they need only ScheduleCore), plus the entry point.
     sources=(fuzz/SpecFuzz.swift Sources/LRPlotKit/Spec/*.swift Sources/LRPlotKit/Errors/*.swift Sources/LRPlotKit/Output/OutputFormat.swift)
     cp -n examples/*.json "fuzz/corpus/spec/" 2>/dev/null || true
@@ -34,6 +38,8 @@ PY
     ;;
   *) echo "usage: fuzz/run.sh spec|expression [seconds]" >&2; exit 2 ;;
 esac
-swiftc "${flags[@]}" -module-name Fuzz -I "$out" -L "$out" -lScheduleCore "${sources[@]}" -o "$out/fuzz-$target"
+libs=(-lScheduleCore)
+[ "$target" = spec ] && libs=(-lSimulation -lScheduleCore)
+swiftc "${flags[@]}" -module-name Fuzz -I "$out" -L "$out" "${libs[@]}" "${sources[@]}" -o "$out/fuzz-$target"
 "$out/fuzz-$target" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
   -artifact_prefix=fuzz/crashes/ $([ "$target" = spec ] && echo -dict=fuzz/spec.dict) "fuzz/corpus/$target"

@@ -9,16 +9,18 @@ struct LRPlotCommand: ParsableCommand {
         abstract: "Chart learning-rate schedules exactly as PyTorch, transformers, timm, optax and Keras apply them.",
         discussion: """
             Examples:
-              lrplot examples/seeds.json                 render to the spec's "output" (default output/seeds.png)
+              lrplot examples/seeds.json                 render to the spec's "output"
+              lrplot my-spec.json                        no "output": output/my-spec.png
               lrplot examples/seeds.json -o a.png -o a.svg
               lrplot values examples/mnist-steplr.json --format csv
+              lrplot simulate examples/simulate-digits-lr.json --format csv
               lrplot list
               lrplot describe torch.OneCycleLR
 
             Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec or arguments.
             """,
         version: LRPlotVersion.current,
-        subcommands: [Render.self, Values.self, List.self, Describe.self],
+        subcommands: [Render.self, Values.self, SimulateCommand.self, List.self, Describe.self],
         defaultSubcommand: Render.self)
 }
 
@@ -34,7 +36,10 @@ struct Render: ParsableCommand {
     var output: [String] = []
 
     func run() throws {
-        let report = try RenderJob.run(specPath: spec, outputs: output)
+        let decoded = try SpecFile.load(spec)
+        let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
+        defer { bar.finish() }
+        let report = try RenderJob.run(spec: decoded, specPath: spec, outputs: output) { bar.update(index: $0, done: $1) }
         for warning in report.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         for path in report.written { print("wrote \(path)") }
     }
@@ -104,5 +109,29 @@ struct Describe: ParsableCommand {
 
     func run() throws {
         print(try CatalogText.describe(type), terminator: "")
+    }
+}
+
+/// `lrplot simulate SPEC --format csv|json`.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Train the spec's \"simulate\" problem under each schedule and print the training losses.")
+
+    @Argument(help: "The JSON spec file (with a \"simulate\" block).")
+    var spec: String
+
+    @Option(help: "csv (step,<label>,…: the loss before each step's update) or json.")
+    var format: ValuesFormat = .csv
+
+    func run() throws {
+        let decoded = try SpecFile.load(spec)
+        let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
+        let results = try SimulationJob.run(decoded, file: spec) { bar.update(index: $0, done: $1) }
+        bar.finish()
+        print(SimulationWriter.write(results, steps: decoded.steps, format: format), terminator: "")
+        for warning in SimulationJob.warnings(results, file: spec) {
+            FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8))
+        }
     }
 }

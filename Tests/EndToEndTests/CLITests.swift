@@ -143,4 +143,23 @@ import TestSupport
         let r = try lrplot(["values", "x.json", "--format", "xml"])
         #expect(r.status == 2)
     }
+
+    @Test func simulatePrintsLossesAndWarnsOnDivergence() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try write(#"""
+            {"steps": 300, "simulate": {"optimizer": {"type": "torch.SGD", "lr": 0.01},
+              "problem": {"loss": "mse", "features": [[1.0], [2.0], [3.0]], "targets": [2.0, 4.0, 6.0], "initial_weights": [0.0]}},
+             "schedules": [{"type": "constant", "lr": 0.01, "label": "small"}, {"type": "constant", "lr": 10, "label": "large"}]}
+            """#, to: dir.appendingPathComponent("sim.json"))
+        let r = try lrplot(["simulate", "sim.json", "--format", "csv"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 301)
+        #expect(lines[0] == "step,small,large")
+        #expect(r.stderr.contains("(large): the loss diverged (NaN or infinity) at step"))
+        let chart = try lrplot(["sim.json", "-o", "sim.png"], in: dir)
+        #expect(chart.status == 0, "\(chart.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("sim.png").path))
+    }
 }

@@ -14,8 +14,30 @@ public enum RenderJob {
 
     /// Renders the spec at `specPath` to `outputs`, or to the spec's `"output"`, or to
     /// `output/<spec name>.png`.
-    public static func run(specPath: String, outputs overrides: [String]) throws(LRPlotError) -> Report {
-        let spec = try SpecFile.load(specPath)
+    ///
+    /// - Parameter progress: for specs with `"simulate"`: (schedule index, steps done).
+    public static func run(
+        specPath: String, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> Report {
+        try run(spec: try SpecFile.load(specPath), specPath: specPath, outputs: overrides, progress: progress)
+    }
+
+    /// The chart a decoded spec describes: a schedule chart, or with `"simulate"` the
+    /// simulation's panels.
+    public static func chart(
+        for spec: Spec, file: String, progress: ((Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> ChartBuilder.Built {
+        if spec.simulation != nil {
+            let results = try SimulationJob.run(spec, file: file, progress: progress)
+            return try SimulationChartBuilder(spec: spec, file: file, results: results).build()
+        }
+        return try ChartBuilder(spec: spec, file: file).build()
+    }
+
+    /// Renders an already decoded spec (read from `specPath`).
+    public static func run(
+        spec: Spec, specPath: String, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> Report {
         var outputs = overrides.isEmpty ? spec.outputs : overrides
         var createDefaultDirectory = false
         if outputs.isEmpty {
@@ -34,7 +56,7 @@ public enum RenderJob {
         }
         for path in outputs { try AtomicFile.checkWritable(path) }
 
-        let chart = try ChartBuilder(spec: spec, file: specPath).build()
+        let chart = try chart(for: spec, file: specPath, progress: progress)
         var rendered: [[UInt8]] = []
         for (path, format) in zip(outputs, formats) {
             do {

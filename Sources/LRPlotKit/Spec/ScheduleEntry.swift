@@ -1,4 +1,5 @@
 import ScheduleCore
+import Simulation
 
 /// One schedule of a spec with its presentation: label, colour, dash, interval.
 public struct ScheduleEntry: Sendable {
@@ -14,9 +15,12 @@ public struct ScheduleEntry: Sendable {
     public var draw: String
     /// The schedule on the step axis (wrapped when `"interval": "epoch"`).
     public var schedule: any Schedule
+    /// With `"simulate"`: the simulation this schedule drives (the spec's, with the entry's own
+    /// `"optimizer"` when it gives one).
+    public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
-    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw"]
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]
 }

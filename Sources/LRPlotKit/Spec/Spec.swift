@@ -1,4 +1,5 @@
 import ScheduleCore
+import Simulation
 
 /// A decoded spec: the schedules to compare and how to chart them.
 ///
@@ -30,11 +31,16 @@ public struct Spec: Sendable {
     public var markers: Bool
     /// Output paths (`"output"`), relative to the current directory.
     public var outputs: [String]
+    /// The training simulation (`"simulate"`), when the spec asks for one: each schedule then
+    /// drives an optimizer on a problem, and the chart shows the losses too.
+    public var simulation: SimulationSpec?
     /// Panels from top to bottom (`"panels"`); by default one learning-rate panel read from `"y"`.
     public var panels: [PanelSpec]
 
     /// The largest `"steps"` accepted.
     public static let maxSteps = 1_000_000_000
+    /// The largest `"steps"` accepted with `"simulate"` (each step trains a model).
+    public static let maxSimulatedSteps = 1_000_000
 }
 
 /// The x axis of a spec (`"x"`).

@@ -1,4 +1,5 @@
 import ScheduleCore
+import Simulation
 
 /// Turns the text of a spec file into a ``Spec``, or an ``LRPlotError`` that names the file,
 /// the JSON path (or line and column) and what was expected.
@@ -6,7 +7,7 @@ public struct SpecDecoder: Sendable {
     /// Top-level keys a spec may have.
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
-        "theme", "background", "legend", "markers", "panels", "output",
+        "theme", "background", "legend", "markers", "panels", "simulate", "output",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -39,6 +40,13 @@ public struct SpecDecoder: Sendable {
         guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") else {
             throw ScheduleError(path: "steps", "expected a whole number ≥ 1, found null")
         }
+        var simulation: SimulationSpec?
+        if let simulate = top["simulate"], simulate != .null {
+            simulation = try SimulationSpec.decode(simulate, path: "simulate")
+            if steps > Spec.maxSimulatedSteps {
+                throw ScheduleError(path: "steps", "must be from 1 to \(ObjectReader.grouped(Spec.maxSimulatedSteps)) with \"simulate\" (each step trains the model), found \(ObjectReader.grouped(steps))")
+            }
+        }
         let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
 
         var x = XAxisSpec(label: nil, unit: "step")
@@ -68,7 +76,7 @@ public struct SpecDecoder: Sendable {
         }
         var entries: [ScheduleEntry] = []
         for (i, item) in items.enumerated() {
-            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch))
+            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
         }
 
         let outputs: [String]
@@ -116,6 +124,14 @@ public struct SpecDecoder: Sendable {
             }
         }
 
+        let width = try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? 960
+        let height = try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels") ?? 540
+        let scale = try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1
+        for (key, side) in [("width", width), ("height", height)] where (Double(side) * scale).rounded(.up) > 32767 {
+            throw ScheduleError(path: top["scale"] != nil ? "scale" : key,
+                                "\(key) \(side) at scale \(JSONWriter.format(scale)) is \(Int((Double(side) * scale).rounded(.up))) device pixels; Cairo draws at most 32767 per side")
+        }
+
         return Spec(
             title: try top.string("title"),
             steps: steps,
@@ -123,18 +139,19 @@ public struct SpecDecoder: Sendable {
             schedules: entries,
             x: x,
             y: y,
-            width: try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? 960,
-            height: try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels") ?? 540,
-            scale: try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1,
+            width: width,
+            height: height,
+            scale: scale,
             theme: try top.choice("theme", ["light", "dark"]) ?? "light",
             transparent: (try top.choice("background", ["opaque", "transparent"]) ?? "opaque") == "transparent",
             legend: try top.choice("legend", ["auto", "none", "outside", "upper right", "upper left", "lower left", "lower right"]) ?? "auto",
             markers: try top.bool("markers") ?? false,
             outputs: outputs,
+            simulation: simulation,
             panels: panels)
     }
 
-    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?) throws(ScheduleError) -> ScheduleEntry {
+    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
         guard case .object = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -142,9 +159,20 @@ public struct SpecDecoder: Sendable {
         let presentation = try ObjectReader(
             .object(ObjectReader.members(of: item).filter { ScheduleEntry.presentationKeys.contains($0.key) }),
             path: path, allowed: Array(ScheduleEntry.presentationKeys), what: "a schedule")
+        // With "simulate", a schedule may name its own optimizer, and one without an "lr" of its
+        // own starts from its optimizer's.
+        var entrySimulation = simulation
+        if let optimizerValue = presentation["optimizer"], optimizerValue != .null {
+            guard var s = simulation else {
+                throw ScheduleError(path: presentation.at("optimizer"), "an optimizer per schedule only makes sense with a top-level \"simulate\" block")
+            }
+            s.optimizer = try OptimizerSpec.decode(optimizerValue, path: presentation.at("optimizer"))
+            entrySimulation = s
+        }
         var schedule: any Schedule
         do {
-            schedule = try catalog.make(item, path: path, ignoring: ScheduleEntry.presentationKeys)
+            schedule = try catalog.make(item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                                        inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
         } catch let error as ScheduleError {
             throw error
         } catch {
@@ -168,6 +196,7 @@ public struct SpecDecoder: Sendable {
             dash: try presentation.choice("dash", ["solid", "dashed", "dotted", "dashdot"]),
             draw: try presentation.choice("draw", ["auto", "lines", "steps"]) ?? "auto",
             schedule: schedule,
+            simulation: entrySimulation,
             path: path)
     }
 

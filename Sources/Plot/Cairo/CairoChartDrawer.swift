@@ -76,6 +76,16 @@ struct CairoChartDrawer {
         cairo_rectangle(cr, plot.minX, plot.minY, plot.width, plot.height)
         cairo_clip(cr)
         for series in panel.series {
+            for polygon in series.bandPolygons {
+                guard let first = polygon.first else { continue }
+                cairo_set_source_rgba(cr, series.color.r, series.color.g, series.color.b, 0.2)
+                cairo_move_to(cr, first.x, first.y)
+                for p in polygon.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+                cairo_close_path(cr)
+                cairo_fill(cr)
+            }
+        }
+        for series in panel.series {
             stroke(series.runs, color: series.color, dash: series.dash, width: series.lineWidth)
         }
         cairo_restore(cr)

@@ -114,6 +114,16 @@ public struct ChartLayout: Sendable {
                 lo = min(lo, y)
                 hi = max(hi, y)
             }
+            if let band = s.band {
+                for (x, y) in zip(s.xs, band.lower) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                    lo = min(lo, y)
+                    hi = max(hi, y)
+                }
+                for (x, y) in zip(s.xs, band.upper) where x.isFinite && y.isFinite && (!isLog || y > 0) {
+                    lo = min(lo, y)
+                    hi = max(hi, y)
+                }
+            }
         }
         return padded(lo: lo, hi: hi, fraction: 0.05, log: isLog)
     }
@@ -134,14 +144,20 @@ public struct ChartLayout: Sendable {
                 a -= pad
                 b += pad
             }
+            // Keep the padded range finite and positive (data can span 1e-300 … 1e308).
+            a = max(a, -307)
+            b = min(b, 308)
+            if b <= a { b = a + 1 }
             return pow(10, a)...pow(10, b)
         }
         if hi - lo <= abs(hi) * 1e-12 {
             let d = lo == 0 ? 1 : abs(lo) * 0.1
             return (lo - d)...(hi + d)
         }
-        let pad = (hi - lo) * fraction
-        return (lo - pad)...(hi + pad)
+        let limit = Double.greatestFiniteMagnitude / 4
+        let l = max(lo, -limit), h = min(hi, limit)
+        let pad = (h - l) * fraction
+        return (l - pad)...(h + pad)
     }
 
     static func scale(for axis: Axis, domain: ClosedRange<Double>) -> any PlotScale {

@@ -10,6 +10,9 @@ public struct SeriesLayout: Sendable {
     public var lineWidth: Double
     /// Polylines after M4 decimation; one per unbroken stretch of data.
     public var runs: [[Point]]
+    /// Closed polygons of the series' band (upper edge forward, lower edge back), one per
+    /// unbroken stretch; empty without a band.
+    public var bandPolygons: [[Point]] = []
 
     /// Maps a series into `plot` and decimates it per device column (`deviceScale` device
     /// pixels per CSS px). Points with a non-finite x, or a y the scale cannot draw, break the
@@ -53,9 +56,43 @@ public struct SeriesLayout: Sendable {
             add(point)
             previous = point
         }
-        return SeriesLayout(
+        var layout = SeriesLayout(
             label: series.label, color: color, dash: dash, lineWidth: lineWidth,
             runs: decimator.finish())
+        if let band = series.band {
+            layout.bandPolygons = bandPolygons(band, xs: series.xs, px: px, py: py, deviceScale: deviceScale)
+        }
+        return layout
+    }
+
+    /// The band's polygons. Points are thinned to one per device column (the band's edges are
+    /// smooth spreads, not lines whose extremes must survive).
+    static func bandPolygons(
+        _ band: Band, xs: [Double], px: (Double) -> Double?, py: (Double) -> Double?, deviceScale: Double
+    ) -> [[Point]] {
+        var polygons: [[Point]] = []
+        var upper: [Point] = []
+        var lower: [Point] = []
+        var lastColumn = Int.min
+        func close() {
+            if upper.count > 1 { polygons.append(upper + lower.reversed()) }
+            upper.removeAll()
+            lower.removeAll()
+        }
+        for i in 0..<min(xs.count, band.lower.count, band.upper.count) {
+            guard let x = px(xs[i]), let lo = py(band.lower[i]), let hi = py(band.upper[i]) else {
+                close()
+                lastColumn = Int.min
+                continue
+            }
+            let column = Int((x * deviceScale).rounded(.down))
+            if column == lastColumn && i != xs.count - 1 { continue }
+            lastColumn = column
+            upper.append(Point(x: x, y: hi))
+            lower.append(Point(x: x, y: lo))
+        }
+        close()
+        return polygons
     }
 
     /// Total length of the polylines inside `rect`.

@@ -68,6 +68,10 @@ public struct Chart: Sendable {
                     throw PlotError(
                         "series '\(series.label)' has \(series.xs.count) x values but \(series.ys.count) y values")
                 }
+                if let band = series.band, band.lower.count != series.xs.count || band.upper.count != series.xs.count {
+                    throw PlotError(
+                        "series '\(series.label)' band has \(band.lower.count) lower and \(band.upper.count) upper values for \(series.xs.count) x values")
+                }
                 if let width = series.lineWidth, !(width.isFinite && width > 0) {
                     throw PlotError("series '\(series.label)' line width must be positive, found \(width)")
                 }

@@ -17,12 +17,16 @@ public struct Series: Sendable {
     public var lineWidth: Double?
     /// How consecutive points are joined.
     public var drawStyle: DrawStyle
+    /// An optional shaded range drawn under the line; where either edge cannot be drawn the
+    /// band is broken.
+    public var band: Band?
 
     /// Creates a series.
     public init(
         label: String, xs: [Double], ys: [Double], color: RGBColor? = nil, dash: DashStyle? = nil,
-        lineWidth: Double? = nil, drawStyle: DrawStyle = .linear
+        lineWidth: Double? = nil, drawStyle: DrawStyle = .linear, band: Band? = nil
     ) {
+        self.band = band
         self.label = label
         self.xs = xs
         self.ys = ys

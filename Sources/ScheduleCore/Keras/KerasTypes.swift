@@ -2,5 +2,11 @@
 public enum KerasTypes {
     /// Every type of this family. Add one line per new type file.
     public static let all: [ScheduleType] = [
+        .kerasExponentialDecay,
+        .kerasPiecewiseConstantDecay,
+        .kerasPolynomialDecay,
+        .kerasInverseTimeDecay,
+        .kerasCosineDecay,
+        .kerasCosineDecayRestarts,
     ]
 }

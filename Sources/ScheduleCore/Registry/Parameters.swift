@@ -254,3 +254,36 @@ public struct Parameters: Sendable {
         try catalog.make(.object([("type", .string(typeName))] + members.filter { $0.key != "type" }), path: path, inherited: [:])
     }
 }
+
+extension Parameters {
+    /// Validated parameters of an object that is not itself a schedule (for example a
+    /// simulation's optimizer object), read with the same accessors and error messages.
+    ///
+    /// Keys of `members` that `specs` does not declare (other than those in `ignoring`) are
+    /// rejected with a ``ScheduleError`` at their path, suggesting the closest declared name.
+    ///
+    /// - Parameters:
+    ///   - typeName: the name used in messages (e.g. `torch.Adam`).
+    ///   - path: the object's JSON path (e.g. `simulate.optimizer`).
+    ///   - catalog: builds nested schedules, if any are declared.
+    public init(
+        validating members: [(key: String, value: JSONValue)], typeName: String, path: String,
+        specs: [ParameterSpec], ignoring: Set<String> = [], catalog: ScheduleCatalog = .standard
+    ) throws {
+        let declared = specs.map(\.name)
+        var own: [(key: String, value: JSONValue)] = []
+        for member in members where !ignoring.contains(member.key) {
+            guard declared.contains(member.key) else {
+                var message = "unknown parameter \"\(member.key)\" for \(typeName)"
+                if let close = Suggestion.closest(to: member.key, in: declared) {
+                    message += "; did you mean \"\(close)\"?"
+                } else {
+                    message += "; it takes " + (declared.isEmpty ? "no parameters" : declared.map { "\"\($0)\"" }.joined(separator: ", "))
+                }
+                throw ScheduleError(path: path.isEmpty ? member.key : "\(path).\(member.key)", message)
+            }
+            own.append(member)
+        }
+        self.init(typeName: typeName, path: path, specs: specs, members: own, inherited: [:], catalog: catalog)
+    }
+}

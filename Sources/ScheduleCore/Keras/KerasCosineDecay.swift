@@ -1,0 +1,109 @@
+import Foundation
+
+/// Keras's `CosineDecay`: an optional linear warmup from `initial_learning_rate` to
+/// `warmup_target`, then cosine decay to `alpha` times the decay's starting value.
+///
+/// Mirrors `keras/src/optimizers/schedules/learning_rate_schedule.py` (3.15) in float64:
+/// ```
+/// decay(s, from) = from * ((1 - alpha) * 0.5 * (1 + cos(pi * (s / decay_steps))) + alpha)
+///     # the cosine and the bracket in float32, as Keras computes them (see ``KerasFloat32``);
+///     # with warmup_target, Keras runs both phases inside ops.cond, compiled by XLA, which
+///     # contracts `a * b + c` into fused multiply-adds: reproduced with `addingProduct`.
+///     # Without warmup_target, `from` is the weakly typed initial_learning_rate, so Keras's
+///     # product stays float32: lr = float32(initial_learning_rate) * factor in float32.
+/// warmup_target is None:  lr = decay(min(step, decay_steps), initial_learning_rate)
+/// otherwise:  s = min(step, decay_steps + warmup_steps)
+///     s < warmup_steps:  lr = (warmup_target - initial_learning_rate) * (s / warmup_steps) + initial_learning_rate
+///     else:              lr = decay(s - warmup_steps, warmup_target)
+/// ```
+/// Constant `alpha · from` once the decay is over. Without `warmup_target`, `warmup_steps` is
+/// ignored. Keras raises for `decay_steps ≤ 0`.
+public struct KerasCosineDecay: ClosedFormSchedule {
+    public var initialLearningRate: Double
+    public var decaySteps: Double
+    public var alpha: Double
+    public var warmupTarget: Double?
+    public var warmupSteps: Double
+
+    public init(initialLearningRate: Double, decaySteps: Double, alpha: Double = 0, warmupTarget: Double? = nil, warmupSteps: Double = 0) {
+        self.initialLearningRate = initialLearningRate
+        self.decaySteps = decaySteps
+        self.alpha = alpha
+        self.warmupTarget = warmupTarget
+        self.warmupSteps = warmupSteps
+    }
+
+    /// Keras's `_decay_function`: the cosine and the factor are float32 (`ops.cos` computes in
+    /// float32 and the Python scalars 0.5, 1.0, alpha stay weakly typed); `from` is float64.
+    private func decay(_ step: Double) -> Float {
+        let completedFraction = step / decaySteps
+        let cosine = KerasFloat32.cos(Double.pi * completedFraction)
+        let cosineDecayed: Float = 0.5 * (1.0 + cosine)
+        return Float(1 - alpha) * cosineDecayed + Float(alpha)
+    }
+
+    /// The same inside `ops.cond` (the warmup case): XLA compiles the branch as one fused
+    /// kernel and contracts `(1 - alpha) * c + alpha` into a fused multiply-add.
+    private func fusedDecay(_ step: Double) -> Float {
+        let completedFraction = step / decaySteps
+        let cosine = KerasFloat32.cos(Double.pi * completedFraction)
+        let cosineDecayed: Float = 0.5 * (1.0 + cosine)
+        return Float(alpha).addingProduct(Float(1 - alpha), cosineDecayed)
+    }
+
+    public func value(at step: Int) -> Double {
+        guard let target = warmupTarget else {
+            // initial_learning_rate is a weakly typed tensor (a Python float converted), so
+            // multiplying it by the float32 factor stays float32.
+            let decayed = decay(XLAMath.minimum(Double(step), decaySteps))
+            return Double(Float(initialLearningRate) * decayed)
+        }
+        let s = XLAMath.minimum(Double(step), decaySteps + warmupSteps)
+        if s < warmupSteps {
+            let completedFraction = s / warmupSteps
+            let totalDelta = target - initialLearningRate
+            return initialLearningRate.addingProduct(totalDelta, completedFraction)   // fused in the cond branch
+        }
+        // warmup_target is cast to a strong float64 tensor: the product is float64.
+        return target * Double(fusedDecay(s - warmupSteps))
+    }
+
+    /// The end of warmup and the end of the decay.
+    public func breakpoints(below steps: Int) -> [Int] {
+        let warmup = warmupTarget == nil ? 0 : max(warmupSteps, 0)
+        return [warmup, warmup + decaySteps]
+            .filter { $0 < 1e15 }
+            .map { Int($0.rounded(.up)) }
+            .filter { $0 > 0 && $0 < steps }
+    }
+}
+
+extension ScheduleType {
+    /// `keras.CosineDecay` — see ``KerasCosineDecay``.
+    public static let kerasCosineDecay = ScheduleType(
+        name: "keras.CosineDecay",
+        summary: "Keras: optional linear warmup to warmup_target, then cosine decay to alpha times it.",
+        formula: """
+            decay(s, from) = from * ((1 - alpha) * 0.5 * (1 + cos(pi * s / decay_steps)) + alpha). \
+            warmup_target None: lr = decay(min(step, decay_steps), initial_learning_rate). \
+            Otherwise s = min(step, warmup_steps + decay_steps); s < warmup_steps: \
+            (warmup_target - initial_learning_rate) * s / warmup_steps + initial_learning_rate; else decay(s - warmup_steps, warmup_target). \
+            Keras computes the cosine factor in float32 (its ops.cos casts to float32), and without warmup_target \
+            the final product too (float32(initial_learning_rate) × factor): reproduced bit for bit. \
+            Constant alpha·from after the decay. decay_steps must be > 0 (Keras raises).
+            """,
+        parameters: [
+            .number("initial_learning_rate", "Initial learning rate (start of warmup, or of the decay without warmup)."),
+            .number("decay_steps", "Steps of the cosine decay (> 0)."),
+            .number("alpha", default: 0.0, "Final learning rate as a fraction of the decay's starting value."),
+            ParameterSpec("warmup_target", .number, .none, "Learning rate at the end of warmup; None: no warmup."),
+            .number("warmup_steps", default: 0, "Steps of the linear warmup (used with warmup_target)."),
+        ],
+        make: { p in
+            KerasCosineDecay(
+                initialLearningRate: try p.number("initial_learning_rate"),
+                decaySteps: try KerasChecks.positiveSteps(p, "decay_steps"),
+                alpha: try p.number("alpha"), warmupTarget: try p.optionalNumber("warmup_target"),
+                warmupSteps: try p.number("warmup_steps"))
+        })
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// optax's `cosine_decay_schedule`: cosine decay from `init_value` to `alpha · init_value`
+/// over `decay_steps`, then constant.
+///
+/// Mirrors `optax/schedules/_schedule.py` (0.2.8) in float64 (the count is made a float):
+/// ```
+/// count = min(t, decay_steps)
+/// cosine_decay = 0.5 * (1 + cos(pi * count / decay_steps))
+/// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
+/// ```
+/// optax raises for `decay_steps ≤ 0`.
+public struct OptaxCosineDecaySchedule: ClosedFormSchedule {
+    public var initValue: Double
+    public var decaySteps: Int
+    public var alpha: Double
+    public var exponent: Double
+
+    public init(initValue: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) {
+        self.initValue = initValue
+        self.decaySteps = decaySteps
+        self.alpha = alpha
+        self.exponent = exponent
+    }
+
+    public func value(at step: Int) -> Double {
+        let steps = Double(decaySteps)
+        let count = XLAMath.minimum(Double(step), steps)
+        let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
+        let decayed = (1 - alpha) * pow(cosineDecay, exponent) + alpha
+        return initValue * decayed
+    }
+
+    /// The end of the decay.
+    public func breakpoints(below steps: Int) -> [Int] {
+        decaySteps > 0 && decaySteps < steps ? [decaySteps] : []
+    }
+
+    /// optax's check: `decay_steps` must be positive.
+    static func validate(decaySteps: Int, _ p: Parameters, _ name: String) throws {
+        try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(decaySteps).")
+    }
+}
+
+extension ScheduleType {
+    /// `optax.cosine_decay_schedule` — see ``OptaxCosineDecaySchedule``.
+    public static let optaxCosineDecaySchedule = ScheduleType(
+        name: "optax.cosine_decay_schedule",
+        summary: "optax: cosine decay from init_value to alpha·init_value over decay_steps.",
+        formula: """
+            c = 0.5 * (1 + cos(pi * min(t, decay_steps) / decay_steps)); \
+            schedule(t) = init_value * ((1 - alpha) * c ** exponent + alpha). \
+            Constant alpha·init_value from t = decay_steps on. decay_steps must be > 0 (optax raises).
+            """,
+        parameters: [
+            .number("init_value", "Initial value."),
+            .integer("decay_steps", "Steps of the decay (> 0)."),
+            .number("alpha", default: 0.0, "Final multiplier of init_value."),
+            .number("exponent", default: 1.0, "Exponent applied to the cosine factor."),
+        ],
+        make: { p in
+            let decaySteps = try p.integer("decay_steps")
+            try OptaxCosineDecaySchedule.validate(decaySteps: decaySteps, p, "decay_steps")
+            return OptaxCosineDecaySchedule(
+                initValue: try p.number("init_value"), decaySteps: decaySteps,
+                alpha: try p.number("alpha"), exponent: try p.number("exponent"))
+        })
+}
