@@ -69,6 +69,30 @@ enum RandomSpecs {
         case "timm.CosineLRScheduler", "timm.PolyLRScheduler":
             let extra = type == "timm.PolyLRScheduler" ? #", "power": \#(x(0.2, 3))"# : ""
             return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(n(1, scale / 4)), "lr_min": \#(x(0, 0.01)), "cycle_decay": \#(x(0.3, 1)), "cycle_limit": \#(n(1, 8)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g)), "k_decay": \#(pick(["1", "0.5", "2"]))\#(extra)}"#
+        case "optax.cosine_decay_schedule": return #"{"type": "optax.cosine_decay_schedule", "init_value": \#(x(0.01, 1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3)), "exponent": \#(pick(["1", "0.5", "2"]))}"#
+        case "optax.exponential_decay": return #"{"type": "optax.exponential_decay", "init_value": \#(x(0.01, 1)), "transition_steps": \#(n(1, scale / 10)), "decay_rate": \#(pick(["0.5", "0.99", "1.01"])), "transition_begin": \#(warm), "staircase": \#(Bool.random(using: &g))}"#
+        case "optax.polynomial_schedule": return #"{"type": "optax.polynomial_schedule", "init_value": \#(x(0.01, 1)), "end_value": \#(x(0, 0.01)), "power": \#(x(0.3, 3)), "transition_steps": \#(total), "transition_begin": \#(warm)}"#
+        case "optax.linear_schedule": return #"{"type": "optax.linear_schedule", "init_value": \#(x(0, 1)), "end_value": \#(x(0, 1)), "transition_steps": \#(total), "transition_begin": \#(warm)}"#
+        case "optax.piecewise_constant_schedule":
+            let entries = (0..<n(1, 5)).map { _ in "\"\(n(0, scale))\": \(x(0.1, 2))" }.joined(separator: ", ")
+            return #"{"type": "optax.piecewise_constant_schedule", "init_value": \#(x(0.01, 1)), "boundaries_and_scales": {\#(entries)}}"#
+        case "optax.piecewise_interpolate_schedule":
+            let entries = Set((0..<n(1, 5)).map { _ in n(0, scale) }).map { "\"\($0)\": \(x(0.1, 2))" }.joined(separator: ", ")
+            return #"{"type": "optax.piecewise_interpolate_schedule", "interpolate_type": "\#(pick(["linear", "cosine"]))", "init_value": \#(x(0.01, 1)), "boundaries_and_scales": {\#(entries)}}"#
+        case "optax.warmup_cosine_decay_schedule": return #"{"type": "optax.warmup_cosine_decay_schedule", "init_value": \#(x(0, 0.01)), "peak_value": \#(x(0.02, 1)), "warmup_steps": \#(warm), "decay_steps": \#(total + warm), "end_value": \#(x(0, 0.01))}"#
+        case "optax.cosine_onecycle_schedule": return #"{"type": "optax.cosine_onecycle_schedule", "transition_steps": \#(max(total, 10)), "peak_value": \#(x(0.01, 1)), "pct_start": \#(x(0.1, 0.5))}"#
+        case "optax.join_schedules":
+            let b = n(1, scale)
+            return #"{"type": "optax.join_schedules", "boundaries": [\#(b)], "schedules": [\#(spec("optax.linear_schedule", scale: b, &g)), \#(spec("optax.cosine_decay_schedule", scale: scale, &g))]}"#
+        case "keras.ExponentialDecay": return #"{"type": "keras.ExponentialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(n(1, scale / 5)), "decay_rate": \#(pick(["0.5", "0.96", "1.5"])), "staircase": \#(Bool.random(using: &g))}"#
+        case "keras.InverseTimeDecay": return #"{"type": "keras.InverseTimeDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(n(1, scale / 5)), "decay_rate": \#(x(0, 2)), "staircase": \#(Bool.random(using: &g))}"#
+        case "keras.PiecewiseConstantDecay":
+            let bs = Set((0..<n(1, 5)).map { _ in n(0, scale) }).sorted()
+            return #"{"type": "keras.PiecewiseConstantDecay", "boundaries": \#(bs), "values": \#((0...bs.count).map { _ in x(0, 1) })}"#
+        case "keras.PolynomialDecay": return #"{"type": "keras.PolynomialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(total), "end_learning_rate": \#(x(0, 0.01)), "power": \#(x(0.3, 3))}"#
+        case "keras.CosineDecay":
+            let w = Bool.random(using: &g)
+            return #"{"type": "keras.CosineDecay", "initial_learning_rate": \#(x(0.001, 0.1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3))\#(w ? ", \"warmup_target\": \(x(0.2, 1)), \"warmup_steps\": \(warm)" : "")}"#
         default: return ""
         }
     }
@@ -80,6 +104,11 @@ enum RandomSpecs {
         "hf.cosine_warmup_with_min_lr", "hf.cosine_with_restarts", "hf.inverse_sqrt", "hf.polynomial",
         "hf.warmup_stable_decay",
         "timm.StepLRScheduler", "timm.MultiStepLRScheduler", "timm.CosineLRScheduler", "timm.PolyLRScheduler",
+        "optax.cosine_decay_schedule", "optax.exponential_decay", "optax.polynomial_schedule", "optax.linear_schedule",
+        "optax.piecewise_constant_schedule", "optax.piecewise_interpolate_schedule", "optax.warmup_cosine_decay_schedule",
+        "optax.cosine_onecycle_schedule", "optax.join_schedules",
+        "keras.ExponentialDecay", "keras.InverseTimeDecay", "keras.PiecewiseConstantDecay", "keras.PolynomialDecay",
+        "keras.CosineDecay",
     ]
 }
 
