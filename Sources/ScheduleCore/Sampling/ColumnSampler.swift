@@ -10,9 +10,13 @@ import Foundation
 /// - A schedule conforming to ``RangeExtrema`` (and not metric-driven and not setting
 ///   momentum) is evaluated only at each column's ends, its ``RangeExtrema/criticalSteps(in:)``
 ///   and the step before each extreme: the cost grows with the number of columns, not of
-///   steps. A column for which `criticalSteps` is `nil` is evaluated at every step.
-/// - Any other schedule is streamed step by step through a ``ScheduleCursor`` (fed its
-///   metrics), reducing the learning rate and, when it sets one, the momentum.
+///   steps. A column for which `criticalSteps` is `nil` is evaluated at every step; for a
+///   ``RaisingClosedFormSchedule`` through `checkedValue(at:)`, so the series stops (with a
+///   ``ScheduleStop``) where the framework raises. Conformers answer `nil` wherever they
+///   could raise.
+/// - Any other schedule is streamed step by step from ``Schedule/start()``, exactly as a
+///   ``ScheduleCursor`` walks it (fed its metrics, stopping where it throws), reducing the
+///   learning rate and, when it sets one at every step, the momentum.
 ///
 /// Either way each column's minimum and maximum are exactly those over every step of the
 /// column, and `first`/`last` are the values at its ends.
