@@ -1,6 +1,7 @@
 # lrplot — the two commands of the README, and a few more.
 #   make demo    installs what is missing, builds, renders examples/seeds.json to output/
 #   make test    runs every test
+#   make bench   builds in release mode and prints the benchmark table (bench/run.py; see BENCHMARKS.md)
 SWIFT ?= swift
 LRPLOT = .build/release/lrplot
 
@@ -26,6 +27,11 @@ examples: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Whole-process wall time (median of 5 runs) and peak memory of lrplot and its Python peers
+# (matplotlib + numpy, PyTorch) for the four cases of BENCHMARKS.md. Not a test: nothing fails on timing.
+bench: release
+	python3 bench/run.py --lrplot $(LRPLOT)
 
 clean:
 	rm -rf .build

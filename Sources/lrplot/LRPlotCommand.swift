@@ -58,11 +58,30 @@ struct Values: ParsableCommand {
 
     func run() throws {
         let decoded = try SpecFile.load(spec)
-        let out = FileHandle.standardOutput
-        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).write { chunk in
-            out.write(Data(chunk.utf8))
+        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).writeBytes { chunk in
+            Self.writeToStandardOutput(chunk)
         }
         for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+    }
+}
+
+extension Values {
+    /// Writes `bytes` to file descriptor 1 with `write(2)` (no copy into `Data`), retrying
+    /// partial writes and interruptions; stops quietly if the reader went away.
+    static func writeToStandardOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let n = Foundation.write(1, base + offset, raw.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 }
 

@@ -32,7 +32,12 @@ public struct ChartBuilder {
 
     /// Evaluates the schedules and builds the chart.
     ///
-    /// Each series is drawn as stairs (each value held through its step, up to step N) when it
+    /// A series of more than ``decimationFactor`` × ``columns(width:scale:)`` steps is first
+    /// reduced by ``ColumnSampler`` to each column's first, lowest, highest and last value (and
+    /// the values before the extremes) and drawn as lines through those points; memory then
+    /// grows with the chart's width, and closed-form schedules (``RangeExtrema``) cost what
+    /// the width costs. Shorter series are drawn from every step:
+    /// each series is drawn as stairs (each value held through its step, up to step N) when it
     /// is piecewise constant — at least half of its consecutive values are equal — or when its
     /// `"draw"` is `"steps"`; otherwise as lines through the values at whole steps.
     ///
@@ -47,30 +52,11 @@ public struct ChartBuilder {
         var metricSeries: [Series] = []
         var warnings: [String] = []
         var markerSteps = Set<Int>()
+        let columns = Self.columns(width: spec.width, scale: spec.scale)
+        let decimates = spec.steps > Self.decimationFactor * columns
+        let sampler = ColumnSampler(steps: spec.steps, columns: columns)
+        let reductions = decimates ? sampler.sampleAll(spec.schedules.map(\.schedule)) : []
         for (index, entry) in spec.schedules.enumerated() {
-            var cursor: ScheduleCursor
-            do {
-                cursor = try ScheduleCursor(entry.schedule, steps: spec.steps)
-            } catch {
-                throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
-            }
-            var ys: [Double] = []
-            var momenta: [Double] = []
-            ys.reserveCapacity(spec.steps)
-            var equalPairs = 0
-            while let (step, lr, momentum) = cursor.next() {
-                guard lr.isFinite else {
-                    throw LRPlotError(.badInput, file: file, path: entry.path,
-                                      "\(entry.label) produced \(lr.isNaN ? "NaN" : "infinity") at step \(step); check its parameters")
-                }
-                if let last = ys.last, last == lr { equalPairs += 1 }
-                ys.append(lr)
-                if wantsMomentum, let momentum { momenta.append(momentum) }
-            }
-            if let stop = cursor.stop {
-                warnings.append(ValuesWriter.stopWarning(entry: entry, stop: stop, file: file))
-            }
-            let stairs = entry.draw == "steps" || (entry.draw == "auto" && ys.count > 1 && 2 * equalPairs >= ys.count - 1)
             let color = entry.color.flatMap(RGBColor.init(hex:)) ?? theme.palette[index % max(theme.palette.count, 1)]
             let dash = entry.dash.flatMap(DashStyle.init(name:)) ?? Self.dashCycle[index % Self.dashCycle.count]
             func series(_ values: [Double], stairs: Bool) -> Series {
@@ -84,9 +70,65 @@ public struct ChartBuilder {
                 return Series(label: entry.label, xs: xs, ys: values, color: color, dash: dash,
                               drawStyle: stairs ? .stepsPost : .linear)
             }
-            lrSeries.append(series(ys, stairs: stairs))
-            if momenta.count == ys.count, !momenta.isEmpty {
-                momentumSeries.append(series(momenta, stairs: stairs))
+            func series(_ summaries: [ColumnSummary]) -> Series {
+                var xs: [Double] = []
+                var ys: [Double] = []
+                xs.reserveCapacity(summaries.count * 4)
+                ys.reserveCapacity(summaries.count * 4)
+                for summary in summaries {
+                    for p in summary.points {
+                        xs.append(Double(p.step) / divisor)
+                        ys.append(p.value)
+                    }
+                }
+                return Series(label: entry.label, xs: xs, ys: ys, color: color, dash: dash, drawStyle: .linear)
+            }
+            if decimates {
+                let reduced: ColumnSampler.Result
+                do {
+                    reduced = try reductions[index].get()
+                } catch {
+                    throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
+                }
+                if let bad = reduced.nonFinite {
+                    throw LRPlotError(.badInput, file: file, path: entry.path,
+                                      "\(entry.label) produced \(bad.value.isNaN ? "NaN" : "infinity") at step \(bad.step); check its parameters")
+                }
+                if let stop = reduced.stop {
+                    warnings.append(ValuesWriter.stopWarning(entry: entry, stop: stop, file: file))
+                }
+                lrSeries.append(series(reduced.learningRates))
+                if wantsMomentum, let momenta = reduced.momenta, !momenta.isEmpty {
+                    momentumSeries.append(series(momenta))
+                }
+            } else {
+                var cursor: ScheduleCursor
+                do {
+                    cursor = try ScheduleCursor(entry.schedule, steps: spec.steps)
+                } catch {
+                    throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
+                }
+                var ys: [Double] = []
+                var momenta: [Double] = []
+                ys.reserveCapacity(spec.steps)
+                var equalPairs = 0
+                while let (step, lr, momentum) = cursor.next() {
+                    guard lr.isFinite else {
+                        throw LRPlotError(.badInput, file: file, path: entry.path,
+                                          "\(entry.label) produced \(lr.isNaN ? "NaN" : "infinity") at step \(step); check its parameters")
+                    }
+                    if let last = ys.last, last == lr { equalPairs += 1 }
+                    ys.append(lr)
+                    if wantsMomentum, let momentum { momenta.append(momentum) }
+                }
+                if let stop = cursor.stop {
+                    warnings.append(ValuesWriter.stopWarning(entry: entry, stop: stop, file: file))
+                }
+                let stairs = entry.draw == "steps" || (entry.draw == "auto" && ys.count > 1 && 2 * equalPairs >= ys.count - 1)
+                lrSeries.append(series(ys, stairs: stairs))
+                if momenta.count == ys.count, !momenta.isEmpty {
+                    momentumSeries.append(series(momenta, stairs: stairs))
+                }
             }
             if entry.schedule.usesMetrics, let metrics = entry.schedule.metrics {
                 let shown = Array(metrics.prefix(spec.steps))
@@ -130,6 +172,17 @@ public struct ChartBuilder {
             panels: panels, legend: Self.legend(spec.legend))
         return Built(chart: chart, warnings: warnings)
     }
+
+    /// Columns of steps a long series is reduced to: four per device pixel of the chart's
+    /// width (`width × scale`), so the renderer's own per-pixel M4 pass sees every column's
+    /// first, lowest, highest and last value wherever the plot area's pixels fall.
+    static func columns(width: Int, scale: Double) -> Int {
+        max(Int((Double(width) * scale).rounded(.up)) * 4, 64)
+    }
+
+    /// A series is reduced only when it has more than this many steps per column: below it
+    /// the full series is no larger than the reduced one, and it is drawn exactly as given.
+    static let decimationFactor = 6
 
     /// Dash patterns cycled with the palette, so series stay apart in greyscale.
     static let dashCycle: [DashStyle] = [.solid, .dashed, .dotted, .dashDot]

@@ -3,7 +3,7 @@ import CLRPlotCairo
 /// Renders charts to PNG, SVG or PDF bytes through Cairo.
 ///
 /// PNG: `round(width × scale)` × `round(height × scale)` pixels, ARGB with the chart scaled by
-/// `scale`. SVG: sized in px (`cairo_svg_surface_set_document_unit(…, CAIRO_SVG_UNIT_PX)`),
+/// `scale`, encoded by ``PNGEncoder`` (the pixels Cairo's own PNG writer gives). SVG: sized in px (`cairo_svg_surface_set_document_unit(…, CAIRO_SVG_UNIT_PX)`),
 /// text as glyph outlines (Cairo emits glyph symbols and `<use>`s, so no font is needed to view
 /// it). PDF: `0.75 × width` by `0.75 × height` pt. The same chart always gives byte-identical
 /// PNG; SVG differs only in the process-wide `surfaceN` ids Cairo numbers its surfaces with.
@@ -50,8 +50,7 @@ public enum ChartRenderer {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            try check(
-                cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "writing the PNG")
+            return try PNGEncoder.encode(surface)
         case .svg, .pdf:
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface), "finishing the \(format.rawValue)")

@@ -1,8 +1,9 @@
 import CLRPlotCairo
 
 extension RasterImage {
-    /// Encodes the image as PNG through Cairo (premultiplying into ARGB32).
-    public func encodePNG() throws -> [UInt8] {
+    /// Encodes the image as PNG through a Cairo ARGB32 surface (premultiplying), written by
+    /// ``PNGEncoder`` or, with `cairoWriter`, by Cairo's own PNG writer.
+    public func encodePNG(cairoWriter: Bool = false) throws -> [UInt8] {
         guard width > 0, height > 0, pixels.count == 4 * width * height else {
             throw PlotError("cannot encode an empty or inconsistent image")
         }
@@ -24,6 +25,7 @@ extension RasterImage {
             }
         }
         cairo_surface_mark_dirty(surface)
+        if !cairoWriter { return try PNGEncoder.encode(surface) }
         let sink = ByteSink()
         let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
         withExtendedLifetime(sink) {}

@@ -1,0 +1,181 @@
+import Foundation
+
+// RangeExtrema conformances of the generic families: where, inside a range of steps, each
+// schedule's minimum and maximum can be. Each piece named below is monotone as computed
+// (a chain of monotone, correctly rounded operations on the step); the property tests in
+// RangeExtremaTests compare every answer with a brute-force scan.
+
+/// At most this many pieces are listed per range; past it a piecewise-constant monotone
+/// schedule lists none (its ends suffice) and others stream.
+private let pieceLimit = 256
+
+extension ConstantSchedule: RangeExtrema {
+    /// None: the value never changes.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
+}
+
+extension ExponentialSchedule: RangeExtrema {
+    /// None: `lr · γ^t` is monotone in `t`.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
+}
+
+extension StepSchedule: RangeExtrema {
+    /// Each decay step inside the range and the step before it (monotone over the whole run;
+    /// the jumps are listed so they are drawn where they happen). Past ``pieceLimit`` jumps: none.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        CriticalSteps.periodic(period: stepSize, offsets: [0], in: range, limit: pieceLimit) ?? []
+    }
+}
+
+extension MultiStepSchedule: RangeExtrema {
+    /// Each milestone inside the range and the step before it.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        CriticalSteps.pieces(milestones, in: range)
+    }
+}
+
+extension TimeBasedSchedule: RangeExtrema {
+    /// With `staircase`, each decay step and the one before it; otherwise none (monotone).
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        staircase ? CriticalSteps.periodic(period: decaySteps, offsets: [0], in: range, limit: pieceLimit) ?? [] : []
+    }
+}
+
+extension LinearSchedule: RangeExtrema {
+    /// `total_steps` and the step before it (the line, then the constant end).
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+}
+
+extension PolynomialSchedule: RangeExtrema {
+    /// `total_steps` and the step before it.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+}
+
+extension CosineSchedule: RangeExtrema {
+    /// `total_steps` and the step before it (the half cosine falls monotonically).
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+}
+
+extension RexSchedule: RangeExtrema {
+    /// `total_steps` and the step before it.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+}
+
+extension TanhSchedule: RangeExtrema {
+    /// `total_steps` and the step before it.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+}
+
+extension WSDSchedule: RangeExtrema {
+    /// The end of warm-up, the start and the end of the decay, each with the step before it.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        CriticalSteps.pieces([warmupSteps, totalSteps - decaySteps, totalSteps], in: range)
+    }
+}
+
+extension PiecewiseSchedule: RangeExtrema {
+    /// Each knot and the step before it (each interpolation is monotone between knots).
+    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces(steps, in: range) }
+}
+
+extension InverseSqrtSchedule: RangeExtrema {
+    /// The peak, `t = warmup_steps − 1`, with its neighbours: the value is the minimum of a
+    /// rising and a falling function, so it rises up to where they cross and falls after.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        let w = warmupSteps
+        return [w - 2, w - 1, w, w + 1].filter { range.contains($0) }
+    }
+}
+
+extension OneCycleSchedule: RangeExtrema {
+    /// The first step of each phase after the first and the step after the last phase
+    /// (each with the step before it); `nil` for degenerate (empty) phases.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        var start = 0.0
+        var bounds: [Int] = []
+        for phase in phases {
+            guard phase.end.isFinite, phase.end > start, phase.end < 1e15 else { return nil }
+            bounds.append(Int(phase.end.rounded(.down)) + 1)
+            start = phase.end
+        }
+        return CriticalSteps.pieces(bounds, in: range)
+    }
+}
+
+extension CyclicSchedule: RangeExtrema {
+    /// Each cycle's trough (its first step) and peak (`step_size_up` later), each with the
+    /// steps around it. In `exp_range` mode the rising half is `(t − t₀)/up · γ^t`, which
+    /// may peak before `step_size_up`; the fast path is used only when it rises by a clear
+    /// margin (`1/up > 2·|ln γ|`). `nil` past a few thousand cycles in the range.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        if mode == .expRange, gamma != 1 {
+            guard 1 / Double(stepSizeUp) > 2 * abs(log(gamma)) else { return nil }
+        }
+        let total = stepSizeUp + stepSizeDown
+        return CriticalSteps.periodic(period: total, offsets: [0, 1, stepSizeUp, stepSizeUp + 1], in: range)
+    }
+}
+
+extension CosineRestartsSchedule: RangeExtrema {
+    /// Each restart in the range and the step before it (each cycle's cosine falls
+    /// monotonically from its peak to its trough). `nil` past a few thousand restarts.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        if periodMultiplier == 1 {
+            return CriticalSteps.periodic(period: period, offsets: [0], in: range)
+        }
+        let first = cycle(at: range.lowerBound).index
+        let last = cycle(at: range.upperBound - 1).index
+        guard last - first <= 4096 else { return nil }
+        var out: [Int] = []
+        if last > first {
+            for i in (first + 1)...last {
+                // The restart is the first step whose cycle is i.
+                var s = Int(cycleStart(i).rounded(.up))
+                while s > range.lowerBound && cycle(at: s - 1).index >= i { s -= 1 }
+                while s < range.upperBound && cycle(at: s).index < i { s += 1 }
+                if s > range.lowerBound && s < range.upperBound { out += [s - 1, s] }
+            }
+        }
+        return out
+    }
+}
+
+extension ClosedFormWarmupSchedule: RangeExtrema {
+    /// The end of warm-up (and the step before), plus the child's critical steps shifted
+    /// into its own steps; `nil` unless the child conforms.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        guard let child = child as? any RangeExtrema else { return nil }
+        let w = warmup.warmupSteps
+        var out = CriticalSteps.pieces([w], in: range)
+        let lo = max(range.lowerBound, w)
+        guard lo < range.upperBound else { return out }
+        let shift = warmup.globalSteps ? 0 : w
+        guard let inner = child.criticalSteps(in: (lo - shift)..<(range.upperBound - shift)) else { return nil }
+        out += inner.map { $0 + shift }
+        // The child's first value after the hand-over.
+        out.append(lo)
+        return out
+    }
+}
+
+extension ClosedFormSequenceSchedule: RangeExtrema {
+    /// Each boundary (and the step before it), plus each child's critical steps within its
+    /// segment; `nil` unless every child met conforms.
+    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+        let boundaries = sequence.boundaries
+        var out = CriticalSteps.pieces(boundaries, in: range)
+        let starts = [0] + boundaries
+        for (i, schedule) in closed.enumerated() {
+            let segStart = starts[i]
+            let segEnd = i < boundaries.count ? boundaries[i] : Int.max
+            let lo = max(range.lowerBound, segStart)
+            let hi = min(range.upperBound, segEnd)
+            guard lo < hi else { continue }
+            guard let child = schedule as? any RangeExtrema,
+                  let inner = child.criticalSteps(in: (lo - segStart)..<(hi - segStart)) else { return nil }
+            out += inner.map { $0 + segStart }
+            out += [lo, hi - 1]
+        }
+        return out
+    }
+}

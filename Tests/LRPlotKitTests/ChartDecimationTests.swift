@@ -1,0 +1,58 @@
+import Plot
+import ScheduleCore
+import Testing
+import LRPlotKit
+
+@Suite struct ChartDecimationTests {
+    func build(_ json: String) throws -> ChartBuilder.Built {
+        try ChartBuilder(spec: try SpecDecoder().decode(json, file: "s.json"), file: "s.json").build()
+    }
+
+    @Test func billionStepClosedFormChartsHoldAFewPointsPerColumn() throws {
+        let built = try build(#"""
+        {"steps": 1000000000, "width": 400, "schedules": [
+          {"type": "hf.cosine", "lr": 0.001, "num_warmup_steps": 10000000, "num_training_steps": 1000000000},
+          {"type": "cyclic", "base_lr": 0.0001, "max_lr": 0.001, "step_size_up": 2000000}]}
+        """#)
+        let series = try #require(built.chart.panels.first?.series)
+        #expect(series.count == 2)
+        for s in series {
+            // 4 columns per device pixel, at most 6 points each.
+            #expect(s.xs.count <= 6 * 4 * 400 && s.xs.count >= 2 * 4 * 400)
+            #expect(s.xs == s.xs.sorted())
+            #expect(s.drawStyle == .linear)
+            #expect(s.xs.first == 0 && s.xs.last == 999_999_999)
+        }
+        // The cyclic series reaches its exact peak and trough.
+        #expect(series[1].ys.max() == 0.001 && series[1].ys.min() == 0.0001)
+    }
+
+    @Test func longStatefulSeriesAreReducedExactly() throws {
+        let json = #"""
+        {"steps": 300000, "width": 200, "schedules": [
+          {"type": "torch.StepLR", "lr": 0.1, "step_size": 70000, "gamma": 0.5},
+          {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.1, "step_size_up": 999}]}
+        """#
+        let built = try build(json)
+        let series = try #require(built.chart.panels.first?.series)
+        let spec = try SpecDecoder().decode(json, file: "s.json")
+        for (s, entry) in zip(series, spec.schedules) {
+            #expect(s.xs.count <= 6 * 4 * 200)
+            let full = try entry.schedule.evaluate(steps: 300_000).learningRates
+            // Every drawn point is a real value at its step, and the extremes are kept.
+            for (x, y) in zip(s.xs, s.ys) { #expect(full[Int(x)] == y) }
+            #expect(s.ys.max() == full.max() && s.ys.min() == full.min())
+        }
+        // A drop of the stair series is drawn vertically: the last old value and the first new one.
+        let stairs = series[0]
+        let drop = try #require(stairs.xs.firstIndex(of: 70_000))
+        #expect(stairs.xs[drop - 1] == 69_999 && stairs.ys[drop - 1] == 0.1 && stairs.ys[drop] == 0.05)
+    }
+
+    @Test func shortSeriesAreDrawnFromEveryStep() throws {
+        let built = try build(#"{"steps": 500, "schedules": [{"type": "step", "lr": 0.1, "step_size": 100}]}"#)
+        let s = try #require(built.chart.panels.first?.series.first)
+        // Stairs through every step, held to step N.
+        #expect(s.drawStyle == .stepsPost && s.xs.count == 501 && s.xs.last == 500)
+    }
+}
