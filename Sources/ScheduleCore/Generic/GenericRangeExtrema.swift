@@ -95,7 +95,7 @@ extension OneCycleSchedule: RangeExtrema {
         var bounds: [Int] = []
         for phase in phases {
             guard phase.end.isFinite, phase.end > start, phase.end < 1e15 else { return nil }
-            bounds.append(Int(phase.end.rounded(.down)) + 1)
+            bounds.append(Int(saturating: phase.end.rounded(.down) + 1))
             start = phase.end
         }
         return CriticalSteps.pieces(bounds, in: range)

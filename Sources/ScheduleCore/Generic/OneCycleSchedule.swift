@@ -66,7 +66,7 @@ public struct OneCycleSchedule: ClosedFormSchedule {
 
     public func breakpoints(below steps: Int) -> [Int] {
         // The first whole step of each later phase, and the end of the last one.
-        var points = phases.dropLast().map { Int($0.end.rounded(.down)) + 1 }
+        var points = phases.dropLast().map { Int(saturating: $0.end.rounded(.down) + 1) }
         if let last = phases.last { points.append(Int(last.end)) }
         return GenericSupport.clean(points, below: steps)
     }

@@ -18,7 +18,7 @@ func cosineExtrema(origin: Int, span: Int, cycles: Double, in range: Range<Int>,
     var k = max(k0, 0)
     while k <= k1 {
         let s = Double(origin) + k * per
-        let base = Int(s.rounded(.down))
+        let base = Int(saturating: s.rounded(.down))
         for c in (base - 1)...(base + 2) where range.contains(c) { out.append(c) }
         k += 1
     }

@@ -73,7 +73,7 @@ public struct KerasCosineDecay: ClosedFormSchedule {
         let warmup = warmupTarget == nil ? 0 : max(warmupSteps, 0)
         return [warmup, warmup + decaySteps]
             .filter { $0 < 1e15 }
-            .map { Int($0.rounded(.up)) }
+            .map { Int(saturating: $0.rounded(.up)) }
             .filter { $0 > 0 && $0 < steps }
     }
 }

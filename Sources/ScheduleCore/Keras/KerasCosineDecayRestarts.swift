@@ -65,7 +65,7 @@ public struct KerasCosineDecayRestarts: ClosedFormSchedule {
             length *= tMul
             guard start.isFinite, start < Double(steps), length >= 1 else { break }
             // The float restart index may move the exact step by one; look around the real boundary.
-            let guess = Int(start.rounded(.up))
+            let guess = Int(saturating: start.rounded(.up))
             let previous = result.last ?? 0
             var found: Int?
             let low = max(guess - 1, previous + 1), high = guess + 1

@@ -47,7 +47,7 @@ public struct KerasPolynomialDecay: ClosedFormSchedule {
     /// `decay_steps`, when there are at most 100).
     public func breakpoints(below steps: Int) -> [Int] {
         guard decaySteps < 1e15 else { return [] }
-        let end = Int(decaySteps.rounded(.up))
+        let end = Int(saturating: decaySteps.rounded(.up))
         guard cycle else { return end > 0 && end < steps ? [end] : [] }
         var result: [Int] = []
         var k = 1.0

@@ -31,7 +31,7 @@ extension KerasPolynomialDecay: RangeExtrema {
     /// and the step before it. With `cycle`: `nil`.
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard !cycle, decaySteps > 0, decaySteps < 1e15 else { return nil }
-        return CriticalSteps.pieces([Int(decaySteps.rounded(.up))], in: range)
+        return CriticalSteps.pieces([Int(saturating: decaySteps.rounded(.up))], in: range)
     }
 }
 
@@ -41,6 +41,6 @@ extension KerasCosineDecay: RangeExtrema {
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
         let warmup = warmupTarget == nil ? 0 : max(warmupSteps, 0)
         guard decaySteps > 0, warmup + decaySteps < 1e15 else { return nil }
-        return CriticalSteps.pieces([Int(warmup.rounded(.up)), Int((warmup + decaySteps).rounded(.up))], in: range)
+        return CriticalSteps.pieces([Int(saturating: warmup.rounded(.up)), Int(saturating: (warmup + decaySteps).rounded(.up))], in: range)
     }
 }

@@ -4,7 +4,7 @@ enum OptaxOnecycle {
     static func boundary(_ pct: Double, _ transitionSteps: Int, _ p: Parameters, _ name: String) throws -> Int {
         let product = pct * Double(transitionSteps)
         try p.check(product.isFinite && abs(product) < 9.0e18, name, "\(name) * transition_steps must be a finite step, found \(product)")
-        return Int(product.rounded(.towardZero))
+        return Int(saturating: product.rounded(.towardZero))
     }
 
     /// Python's `a / b` for floats: raises `ZeroDivisionError` when `b == 0`.

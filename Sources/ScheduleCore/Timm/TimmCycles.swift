@@ -57,7 +57,7 @@ struct TimmCycles: Sendable {
             } else {
                 let exact = Double(tInitial) * (1 - pow(cycleMul, Double(k))) / (1 - cycleMul)
                 guard exact.isFinite, exact > 0, exact < 1e15 else { break }
-                t = Int(exact.rounded(.up))
+                t = Int(saturating: exact.rounded(.up))
                 func index(_ s: Int) -> Int? { try? locate(s).i }
                 while t > 1, let i = index(t - 1), i >= k { t -= 1 }
                 var guardSteps = 0

@@ -44,7 +44,7 @@ public struct TimmMultiStepLRScheduler: TimmSchedule {
     public func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
-        let milestones = decayT.map { max(Int($0.rounded(.up)) - 1 + offset, warmup.length) }
+        let milestones = decayT.map { max(Int(saturating: $0.rounded(.up) - 1 + Double(offset)), warmup.length) }
         return TimmParameters.marks([warmup.length] + milestones, below: steps)
     }
 }
