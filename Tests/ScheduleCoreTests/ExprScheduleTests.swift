@@ -1,5 +1,6 @@
 import Testing
 import ScheduleCore
+import TestSupport
 
 /// The `expr` family: a Python expression of `step`.
 @Suite struct ExprScheduleTests {

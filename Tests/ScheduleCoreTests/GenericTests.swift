@@ -17,22 +17,7 @@ struct FormulaCase: Sendable, CustomStringConvertible {
     var description: String { name }
 }
 
-/// Builds a schedule from a JSON spec through the standard catalog.
-func makeSchedule(_ json: String) throws -> any Schedule {
-    try ScheduleCatalog.standard.make(try JSONParser.parse(json), path: "")
-}
 
-/// The ``ScheduleError`` description building `json` throws, or `nil`.
-func buildError(_ json: String) -> String? {
-    do {
-        _ = try makeSchedule(json)
-        return nil
-    } catch let e as ScheduleError {
-        return e.description
-    } catch {
-        return "\(error)"
-    }
-}
 
 @Suite struct GenericFormulaTests {
     static let formulaCases: [FormulaCase] = [

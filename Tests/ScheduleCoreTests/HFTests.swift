@@ -1,25 +1,17 @@
 import Foundation
 import Testing
 import ScheduleCore
+import TestSupport
 
 /// Quirks and validation of the `hf.*` (transformers `get_scheduler`) types.
 @Suite struct HFTests {
-    func make(_ json: String) throws -> any Schedule {
-        try ScheduleCatalog.standard.make(JSONParser.parse(json), path: "s")
-    }
+    func make(_ json: String) throws -> any Schedule { try makeSchedule(json, path: "s") }
 
     func values(_ json: String, steps: Int) throws -> ScheduleSeries {
         try make(json).evaluate(steps: steps)
     }
 
-    func error(_ json: String) -> String? {
-        do {
-            _ = try make(json)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
+    func error(_ json: String) -> String? { buildError(json, path: "s") }
 
     @Test func everyNameIsRegistered() {
         let names = HFTypes.all.map(\.name)

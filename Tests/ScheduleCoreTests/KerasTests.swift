@@ -1,11 +1,10 @@
 import Foundation
 import Testing
 import ScheduleCore
+import TestSupport
 
 /// Builds one schedule from a JSON spec object.
-private func make(_ json: String) throws -> any Schedule {
-    try ScheduleCatalog.standard.make(try JSONParser.parse(json), path: "s")
-}
+private func make(_ json: String) throws -> any Schedule { try makeSchedule(json, path: "s") }
 
 /// Values at the given steps of a closed-form schedule.
 private func values(_ json: String, at steps: [Int]) throws -> [Double] {
@@ -18,14 +17,7 @@ private func values(_ json: String, at steps: [Int]) throws -> [Double] {
 }
 
 /// The error message `make` throws for `json`, or nil.
-private func errorMessage(_ json: String) -> String? {
-    do {
-        _ = try make(json)
-        return nil
-    } catch {
-        return "\(error)"
-    }
-}
+private func errorMessage(_ json: String) -> String? { buildError(json, path: "s") }
 
 /// Expected values below were printed by Keras 3.15.1 (JAX backend, float64) for the same
 /// arguments; they pin the float32 steps inside Keras's schedules.

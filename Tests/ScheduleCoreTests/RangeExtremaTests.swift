@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScheduleCore
+import TestSupport
 
 /// A seeded SplitMix64 generator, so every property test run checks the same cases.
 struct SeededGenerator: RandomNumberGenerator {
