@@ -56,7 +56,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer-runs", type=int, default=5)
     ap.add_argument("--lrplot", default=os.path.join(ROOT, ".build", "release", "lrplot"))
-    ap.add_argument("--cases", default="1,2,3,4", help="comma-separated case numbers")
+    ap.add_argument("--cases", default="1,2,3,4,5", help="comma-separated case numbers")
     ap.add_argument("--no-peers", action="store_true", help="measure lrplot only")
     args = ap.parse_args()
     lrplot = args.lrplot
@@ -83,7 +83,12 @@ def main():
          (f"{out}/values.csv", f"{out}/peer-values.csv"), "torch", have_torch, "100x faster"),
         ("4", "4 closed-form schedules x 10^9 steps -> PNG",
          [lrplot, b("case4.json")], None, None, "none (numpy would need 8 GB per series)", False, "<= 1 s"),
+        ("5", "simulate: 4 schedules x 1000 digits MLP steps",
+         [lrplot, "simulate", b("case5.json"), "--format", "csv"],
+         [py, b("peer_torch_train.py")],
+         (f"{out}/sim.csv", f"{out}/peer-sim.csv"), "torch", have_torch, "time per simulated step"),
     ]
+    simulated_steps = {"5": 4 * 1000}
     wanted = set(args.cases.split(","))
     print(f"lrplot benchmark: median of {args.runs} runs (peers: {args.peer_runs}), whole process, peak RSS")
     header = f"{'case':<46} {'lrplot s':>9} {'MB':>6} | {'peer':<11} {'peer s':>8} {'MB':>6} | {'ratio':>7} | target"
@@ -103,6 +108,11 @@ def main():
             ratio = "-"
             why = ("skipped" if args.no_peers else "not installed") if peer else peer_name
             peer_txt = f"{why:<27}"
+        if num in simulated_steps:
+            per = f"{wall / simulated_steps[num] * 1e6:.0f} us/step"
+            if pwall is not None:
+                per += f" (torch {pwall / simulated_steps[num] * 1e6:.0f} us/step)"
+            target = per
         line = f"{num + '. ' + name:<46} {wall:>9.3f} {peak:>6.0f} | {peer_txt} | {ratio:>7} | {target}"
         print(line, flush=True)
         rows.append(line)
