@@ -1,0 +1,34 @@
+import ScheduleCore
+import Testing
+
+/// The README's "Using ScheduleCore from Swift" example, compiled and checked.
+@Suite struct PublicAPITests {
+    @Test func readmeExampleWorks() throws {
+        let schedule = try ScheduleCatalog.standard.make(
+            try JSONParser.parse(#"{"type": "torch.OneCycleLR", "lr": 0.01, "max_lr": 0.1, "total_steps": 1000}"#),
+            path: "")
+        var cursor = try ScheduleCursor(schedule, steps: 1000)
+        var seen = 0
+        var peak = 0.0
+        while let (step, lr, momentum) = cursor.next() {
+            #expect(step == seen)
+            #expect(momentum != nil)
+            peak = max(peak, lr)
+            seen += 1
+        }
+        #expect(seen == 1000 && cursor.stop == nil)
+        #expect(abs(peak - 0.1) < 1e-12)
+        let series = try schedule.evaluate(steps: 1000)
+        #expect(series.learningRates.count == 1000)
+        #expect(series.momenta?.count == 1000)
+        // torch's OneCycleLR starts at max_lr / div_factor, computed through its cosine anneal
+        // (0.0040000000000000036 in torch too).
+        #expect(abs(series.learningRates[0] - 0.1 / 25) < 1e-15)
+
+        let cosine = try ScheduleCatalog.standard.make(
+            try JSONParser.parse(#"{"type": "cosine", "lr": 0.1, "total_steps": 100}"#), path: "")
+        let closed = try #require(cosine as? any ClosedFormSchedule)
+        #expect(closed.value(at: 12_345) == 0)
+        #expect(closed.value(at: 50) == (try cosine.evaluate(steps: 51)).learningRates[50])
+    }
+}
