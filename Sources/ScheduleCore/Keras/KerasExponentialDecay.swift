@@ -56,7 +56,8 @@ extension ScheduleType {
         summary: "Keras: exponential decay, continuous or staircase.",
         formula: """
             lr(step) = initial_learning_rate * decay_rate ** (step / decay_steps) \
-            (the exponent floored when staircase: factors take effect at multiples of decay_steps). \
+            (the exponent floored when staircase: factors take effect at multiples of decay_steps; Keras floors \
+            float32(step / decay_steps), so far out a stair can come a step early). \
             Decays forever. decay_steps must be > 0 (Keras raises).
             """,
         parameters: [

@@ -40,7 +40,8 @@ extension ScheduleType {
         summary: "Keras: inverse time decay, continuous or staircase.",
         formula: """
             lr(step) = initial_learning_rate / (1 + decay_rate * step / decay_steps) \
-            (step / decay_steps floored when staircase: changes at multiples of decay_steps). Decays forever. \
+            (step / decay_steps floored when staircase: changes at multiples of decay_steps; Keras floors it in \
+            float32, so far out a stair can come a step early). Decays forever. \
             decay_steps must be > 0 (Keras raises).
             """,
         parameters: [

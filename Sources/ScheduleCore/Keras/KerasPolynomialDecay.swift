@@ -70,7 +70,7 @@ extension ScheduleType {
             cycle = false: lr = (initial_learning_rate - end_learning_rate) * (1 - min(step, decay_steps) / decay_steps) ** power \
             + end_learning_rate, end_learning_rate from decay_steps on. cycle = true: the same with decay_steps × ceil(step / decay_steps) \
             (× 1 at step 0) in the denominator and no min: end_learning_rate at each multiple of decay_steps, a (smaller) restart \
-            on the step after. decay_steps must be > 0 (Keras raises).
+            on the step after; Keras takes that ceil in float32, so beyond ~10^7 steps it can lag (p > 1, NaN for fractional powers). decay_steps must be > 0 (Keras raises).
             """,
         parameters: [
             .number("initial_learning_rate", "Initial learning rate."),
