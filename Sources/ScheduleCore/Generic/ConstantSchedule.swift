@@ -19,8 +19,7 @@ extension ScheduleType {
             .number("lr", "The learning rate."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            let lr = try p.number("lr", atLeast: 0)
             return ConstantSchedule(learningRate: lr)
         })
 }

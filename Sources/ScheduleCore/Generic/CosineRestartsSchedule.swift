@@ -80,16 +80,12 @@ extension ScheduleType {
             .number("min_lr", default: 0, "The learning rate each cycle anneals to (≥ 0)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let period = try p.integer("period")
-            let tMult = try p.number("t_mult")
+            let lr = try p.number("lr", atLeast: 0)
+            let period = try p.integer("period", atLeast: 1)
+            let tMult = try p.number("t_mult", atLeast: 1)
             let decay = try p.number("decay")
-            let minLR = try p.number("min_lr")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(period >= 1, "period", "must be ≥ 1, found \(period)")
-            try p.check(tMult >= 1, "t_mult", "must be ≥ 1, found \(tMult)")
+            let minLR = try p.number("min_lr", atLeast: 0)
             try p.check(decay > 0, "decay", "must be > 0, found \(decay)")
-            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
             return CosineRestartsSchedule(
                 learningRate: lr, period: period, periodMultiplier: tMult, decay: decay, minLearningRate: minLR)
         })

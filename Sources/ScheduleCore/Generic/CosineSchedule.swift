@@ -37,12 +37,9 @@ extension ScheduleType {
             .integer("total_steps", "Steps of annealing (≥ 1)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let minLR = try p.number("min_lr")
-            let total = try p.integer("total_steps")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
-            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            let lr = try p.number("lr", atLeast: 0)
+            let minLR = try p.number("min_lr", atLeast: 0)
+            let total = try p.integer("total_steps", atLeast: 1)
             return CosineSchedule(learningRate: lr, minLearningRate: minLR, totalSteps: total)
         })
 }

@@ -73,15 +73,13 @@ extension ScheduleType {
             .number("gamma", default: 1, "Per-step amplitude factor for exp_range (> 0)."),
         ],
         make: { p in
-            let base = try p.number("base_lr")
+            let base = try p.number("base_lr", atLeast: 0)
             let maxLR = try p.number("max_lr")
-            let up = try p.integer("step_size_up")
+            let up = try p.integer("step_size_up", atLeast: 1)
             let down = try p.optionalInteger("step_size_down") ?? up
             let mode = CyclicSchedule.Mode(rawValue: try p.string("mode")) ?? .triangular
             let gamma = try p.number("gamma")
-            try p.check(base >= 0, "base_lr", "must be ≥ 0, found \(base)")
             try p.check(maxLR >= base, "max_lr", "must be ≥ base_lr (\(base)), found \(maxLR)")
-            try p.check(up >= 1, "step_size_up", "must be ≥ 1, found \(up)")
             try p.check(down >= 1, "step_size_down", "must be ≥ 1, found \(down)")
             try p.check(gamma > 0, "gamma", "must be > 0, found \(gamma)")
             return CyclicSchedule(baseLearningRate: base, maxLearningRate: maxLR, stepSizeUp: up, stepSizeDown: down, mode: mode, gamma: gamma)

@@ -28,9 +28,8 @@ extension ScheduleType {
             .number("gamma", "Factor applied every step (> 0; < 1 decays)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
+            let lr = try p.number("lr", atLeast: 0)
             let gamma = try p.number("gamma")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
             try p.check(gamma > 0, "gamma", "must be > 0, found \(gamma)")
             return ExponentialSchedule(learningRate: lr, gamma: gamma)
         })

@@ -57,7 +57,7 @@ extension ScheduleType {
         make: { p in
             let lr = try p.optionalNumber("lr")
             let dModel = try p.optionalNumber("d_model")
-            let warmup = try p.integer("warmup_steps")
+            let warmup = try p.integer("warmup_steps", atLeast: 1)
             let scale = try p.number("scale")
             if lr != nil && dModel != nil {
                 throw p.error("d_model", "give either lr (the peak) or d_model (the paper's form), not both")
@@ -67,7 +67,6 @@ extension ScheduleType {
             }
             if let lr { try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)") }
             if let dModel { try p.check(dModel > 0, "d_model", "must be > 0, found \(dModel)") }
-            try p.check(warmup >= 1, "warmup_steps", "must be ≥ 1, found \(warmup)")
             try p.check(scale > 0, "scale", "must be > 0, found \(scale)")
             return InverseSqrtSchedule(dModel: dModel, peak: lr ?? 0, warmupSteps: warmup, scale: scale)
         })

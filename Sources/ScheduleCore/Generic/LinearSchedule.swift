@@ -37,12 +37,9 @@ extension ScheduleType {
             .integer("total_steps", "Steps from lr to end_lr (≥ 1)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let end = try p.number("end_lr")
-            let total = try p.integer("total_steps")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(end >= 0, "end_lr", "must be ≥ 0, found \(end)")
-            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
+            let lr = try p.number("lr", atLeast: 0)
+            let end = try p.number("end_lr", atLeast: 0)
+            let total = try p.integer("total_steps", atLeast: 1)
             return LinearSchedule(learningRate: lr, endLearningRate: end, totalSteps: total)
         })
 }

@@ -44,10 +44,9 @@ extension ScheduleType {
             .number("gamma", default: 0.1, "Factor applied at each milestone (> 0)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
+            let lr = try p.number("lr", atLeast: 0)
             let milestones = try p.integerList("milestones")
             let gamma = try p.number("gamma")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
             for (i, m) in milestones.enumerated() {
                 try p.check(m >= 1, "milestones", "must all be ≥ 1, found \(m) at index \(i)")
                 if i > 0 {

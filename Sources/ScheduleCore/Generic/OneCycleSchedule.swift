@@ -88,14 +88,13 @@ extension ScheduleType {
             .bool("three_phase", default: false, "Come back down to initial_lr symmetrically before the final annihilation phase."),
         ],
         make: { p in
-            let maxLR = try p.number("max_lr")
+            let maxLR = try p.number("max_lr", atLeast: 0)
             let total = try p.integer("total_steps")
             let pct = try p.number("pct_start")
             let div = try p.number("div_factor")
             let finalDiv = try p.number("final_div_factor")
             let anneal = try p.string("anneal")
             let three = try p.bool("three_phase")
-            try p.check(maxLR >= 0, "max_lr", "must be ≥ 0, found \(maxLR)")
             try p.check(total >= 2, "total_steps", "must be ≥ 2, found \(total)")
             try p.check(pct >= 0 && pct <= 1, "pct_start", "must be in [0, 1], found \(pct)")
             try p.check(div > 0, "div_factor", "must be > 0, found \(div)")

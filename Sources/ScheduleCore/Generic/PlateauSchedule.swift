@@ -132,23 +132,17 @@ extension ScheduleType {
             .number("eps", default: 1e-8, "Reductions smaller than this are skipped (≥ 0)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
+            let lr = try p.number("lr", atLeast: 0)
             let metrics = try p.optionalNumberList("metrics")
             let mode = try p.string("mode")
             let factor = try p.number("factor")
-            let patience = try p.integer("patience")
-            let threshold = try p.number("threshold")
+            let patience = try p.integer("patience", atLeast: 0)
+            let threshold = try p.number("threshold", atLeast: 0)
             let thresholdMode = try p.string("threshold_mode")
-            let cooldown = try p.integer("cooldown")
-            let minLR = try p.number("min_lr")
-            let eps = try p.number("eps")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
+            let cooldown = try p.integer("cooldown", atLeast: 0)
+            let minLR = try p.number("min_lr", atLeast: 0)
+            let eps = try p.number("eps", atLeast: 0)
             try p.check(factor > 0 && factor < 1, "factor", "must be in (0, 1), found \(factor)")
-            try p.check(patience >= 0, "patience", "must be ≥ 0, found \(patience)")
-            try p.check(threshold >= 0, "threshold", "must be ≥ 0, found \(threshold)")
-            try p.check(cooldown >= 0, "cooldown", "must be ≥ 0, found \(cooldown)")
-            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
-            try p.check(eps >= 0, "eps", "must be ≥ 0, found \(eps)")
             return PlateauSchedule(learningRate: lr, metrics: metrics, maximize: mode == "max", factor: factor,
                                    patience: patience, threshold: threshold, relativeThreshold: thresholdMode == "rel",
                                    cooldown: cooldown, minLearningRate: minLR, eps: eps)

@@ -42,13 +42,10 @@ extension ScheduleType {
             .number("power", default: 1, "Exponent of the decay (> 0); 1 is linear."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let end = try p.number("end_lr")
-            let total = try p.integer("total_steps")
+            let lr = try p.number("lr", atLeast: 0)
+            let end = try p.number("end_lr", atLeast: 0)
+            let total = try p.integer("total_steps", atLeast: 1)
             let power = try p.number("power")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(end >= 0, "end_lr", "must be ≥ 0, found \(end)")
-            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
             try p.check(power > 0, "power", "must be > 0, found \(power)")
             return PolynomialSchedule(learningRate: lr, endLearningRate: end, totalSteps: total, power: power)
         })

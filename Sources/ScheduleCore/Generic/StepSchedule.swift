@@ -36,11 +36,9 @@ extension ScheduleType {
             .number("gamma", default: 0.1, "Factor applied at each drop (> 0)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let stepSize = try p.integer("step_size")
+            let lr = try p.number("lr", atLeast: 0)
+            let stepSize = try p.integer("step_size", atLeast: 1)
             let gamma = try p.number("gamma")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(stepSize >= 1, "step_size", "must be ≥ 1, found \(stepSize)")
             try p.check(gamma > 0, "gamma", "must be > 0, found \(gamma)")
             return StepSchedule(learningRate: lr, stepSize: stepSize, gamma: gamma)
         })

@@ -47,14 +47,11 @@ extension ScheduleType {
             .number("upper", default: 3, "tanh argument at total_steps (> lower)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let minLR = try p.number("min_lr")
-            let total = try p.integer("total_steps")
+            let lr = try p.number("lr", atLeast: 0)
+            let minLR = try p.number("min_lr", atLeast: 0)
+            let total = try p.integer("total_steps", atLeast: 1)
             let lower = try p.number("lower")
             let upper = try p.number("upper")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
-            try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
             try p.check(upper > lower, "upper", "must be > lower (\(lower)), found \(upper)")
             return TanhSchedule(learningRate: lr, minLearningRate: minLR, totalSteps: total, lower: lower, upper: upper)
         })

@@ -41,13 +41,10 @@ extension ScheduleType {
             .bool("staircase", default: false, "Decay in whole units of decay_steps only."),
         ],
         make: { p in
-            let lr = try p.number("lr")
-            let decay = try p.number("decay")
-            let decaySteps = try p.integer("decay_steps")
+            let lr = try p.number("lr", atLeast: 0)
+            let decay = try p.number("decay", atLeast: 0)
+            let decaySteps = try p.integer("decay_steps", atLeast: 1)
             let staircase = try p.bool("staircase")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(decay >= 0, "decay", "must be ≥ 0, found \(decay)")
-            try p.check(decaySteps >= 1, "decay_steps", "must be ≥ 1, found \(decaySteps)")
             return TimeBasedSchedule(learningRate: lr, decay: decay, decaySteps: decaySteps, staircase: staircase)
         })
 }

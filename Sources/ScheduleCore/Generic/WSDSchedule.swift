@@ -68,17 +68,14 @@ extension ScheduleType {
             .number("min_lr", default: 0, "The learning rate at the end of the decay and after (≥ 0)."),
         ],
         make: { p in
-            let lr = try p.number("lr")
+            let lr = try p.number("lr", atLeast: 0)
             let total = try p.optionalInteger("total_steps")
-            let warmup = try p.integer("warmup_steps")
+            let warmup = try p.integer("warmup_steps", atLeast: 0)
             let stable = try p.optionalInteger("stable_steps")
             let decaySteps = try p.optionalInteger("decay_steps")
             let fraction = try p.number("decay_fraction")
             let shape = WSDSchedule.Shape(rawValue: try p.string("decay_shape")) ?? .linear
-            let minLR = try p.number("min_lr")
-            try p.check(lr >= 0, "lr", "must be ≥ 0, found \(lr)")
-            try p.check(warmup >= 0, "warmup_steps", "must be ≥ 0, found \(warmup)")
-            try p.check(minLR >= 0, "min_lr", "must be ≥ 0, found \(minLR)")
+            let minLR = try p.number("min_lr", atLeast: 0)
             if let stable { try p.check(stable >= 0, "stable_steps", "must be ≥ 0, found \(stable)") }
             if let decaySteps {
                 try p.check(decaySteps >= 0, "decay_steps", "must be ≥ 0, found \(decaySteps)")

@@ -151,16 +151,14 @@ extension ScheduleType {
             ParameterSpec("lr", .number, .none, "Passed to the nested schedule when it does not give its own lr."),
         ],
         make: { p in
-            let warmupSteps = try p.integer("warmup_steps")
-            try p.check(warmupSteps >= 0, "warmup_steps", "must be ≥ 0, found \(warmupSteps)")
+            let warmupSteps = try p.integer("warmup_steps", atLeast: 0)
             var inherit: [String: JSONValue] = [:]
             if let lr = try p.optionalNumber("lr") { inherit["lr"] = .number(lr) }
             let child = try p.schedule("schedule", inherit: inherit)
             let shape = WarmupSchedule.Shape(rawValue: try p.string("warmup")) ?? .linear
             let startLR = try p.optionalNumber("start_lr")
-            let startFactor = try p.number("start_factor")
+            let startFactor = try p.number("start_factor", atLeast: 0)
             if let startLR { try p.check(startLR >= 0, "start_lr", "must be ≥ 0, found \(startLR)") }
-            try p.check(startFactor >= 0, "start_factor", "must be ≥ 0, found \(startFactor)")
             let global = try p.string("child_steps") == "global"
             let warmup = WarmupSchedule(child: child, warmupSteps: warmupSteps, shape: shape, globalSteps: global,
                                         startLearningRate: startLR, startFactor: startFactor)

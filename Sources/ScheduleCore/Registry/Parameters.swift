@@ -95,6 +95,20 @@ public struct Parameters: Sendable {
         }
     }
 
+    /// A finite number no smaller than `minimum` ("must be ≥ 0, found -0.1" otherwise).
+    public func number(_ name: String, atLeast minimum: Double) throws -> Double {
+        let v = try number(name)
+        try check(v >= minimum, name, "must be ≥ \(JSONWriter.format(minimum).replacingSuffix(".0")), found \(v)")
+        return v
+    }
+
+    /// A whole number no smaller than `minimum` ("must be ≥ 1, found 0" otherwise).
+    public func integer(_ name: String, atLeast minimum: Int) throws -> Int {
+        let v = try integer(name)
+        try check(v >= minimum, name, "must be ≥ \(minimum), found \(v)")
+        return v
+    }
+
     /// A whole number (`10.0` reads as 10).
     public func integer(_ name: String) throws -> Int {
         guard let v = try optionalInteger(name) else { throw error(name, "expected a whole number, found null") }
@@ -285,5 +299,12 @@ extension Parameters {
             own.append(member)
         }
         self.init(typeName: typeName, path: path, specs: specs, members: own, inherited: [:], catalog: catalog)
+    }
+}
+
+extension String {
+    /// The string without `suffix` at its end, if it ends so ("0.0" → "0").
+    func replacingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }
