@@ -46,10 +46,31 @@ public protocol ScheduleState {
     /// - Throws: ``ScheduleStop`` where the real framework would raise (for example torch's
     ///   `OneCycleLR` stepped past `total_steps`); the series ends at the current step.
     mutating func advance(metric: Double?) throws
+
+    /// Moves `count` steps, appending the learning rate (and, when `block` records momenta,
+    /// the momentum) after each move to `block`; round `k` is fed `metrics[k]` when there is one.
+    ///
+    /// The default calls ``advance(metric:)`` `count` times. It is a requirement so that the
+    /// loop is compiled for each state type: ``ScheduleCursor/next(_:into:)`` crosses the
+    /// `any ScheduleState` boundary once a block instead of once a step.
+    ///
+    /// - Throws: what ``advance(metric:)`` throws; the values before it stay in `block`.
+    mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws
 }
 
 extension ScheduleState {
     public var momentum: Double? { nil }
+
+    public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
+        let records = block.recordsMomenta
+        for k in 0..<count {
+            let metric: Double?
+            if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
+            try advance(metric: metric)
+            block.learningRates.append(learningRate)
+            if records { block.momenta.append(momentum ?? .nan) }
+        }
+    }
 }
 
 /// A schedule whose value at a step is a pure function of the step.
@@ -79,6 +100,14 @@ public struct ClosedFormState<S: ClosedFormSchedule>: ScheduleState {
     public mutating func advance(metric: Double?) throws {
         step += 1
         learningRate = schedule.value(at: step)
+    }
+
+    public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
+        guard count > 0 else { return }
+        let first = step + 1
+        for t in first ..< first + count { block.learningRates.append(schedule.value(at: t)) }
+        step = first + count - 1
+        learningRate = block.learningRates[block.learningRates.count - 1]
     }
 }
 

@@ -51,4 +51,38 @@ public struct ScheduleCursor {
         defer { step += 1 }
         return (step, state.learningRate, state.momentum)
     }
+
+    /// Fills `block` with the values of up to `count` next steps (fewer at the last step or
+    /// where the schedule stops) and returns whether it holds any.
+    ///
+    /// The values and the stop are exactly those of calling ``next()`` `count` times; this
+    /// form crosses into the schedule's state once per block, which is what makes walking
+    /// 10⁶ steps of several schedules cheap.
+    @discardableResult
+    public mutating func next(_ count: Int, into block: inout ScheduleBlock) -> Bool {
+        let n = stop == nil ? max(0, min(count, steps - step)) : 0
+        block.reset(at: step, recordsMomenta: state.momentum != nil, capacity: n)
+        guard n > 0 else { return false }
+        var remaining = n
+        if step == 0 {
+            block.append(state)
+            remaining -= 1
+        }
+        if remaining > 0 {
+            // The move to step s is fed metrics[s - 1].
+            let firstMove = block.firstStep + block.count
+            let slice = metrics.map { m in
+                m[min(m.count, firstMove - 1) ..< min(m.count, firstMove - 1 + remaining)]
+            }
+            do {
+                try state.advance(remaining, metrics: slice, into: &block)
+            } catch let s as ScheduleStop {
+                stop = s
+            } catch {
+                stop = ScheduleStop(step: block.firstStep + block.count, "\(error)")
+            }
+        }
+        step = block.firstStep + block.count
+        return block.count > 0
+    }
 }

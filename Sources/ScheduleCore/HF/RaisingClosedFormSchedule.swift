@@ -47,4 +47,17 @@ public struct RaisingClosedFormState<S: RaisingClosedFormSchedule>: ScheduleStat
         }
         step = next
     }
+
+    public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
+        for _ in 0..<count {
+            let next = step + 1
+            do {
+                learningRate = try schedule.checkedValue(at: next)
+            } catch {
+                throw ScheduleStop(step: next, error.message)
+            }
+            step = next
+            block.learningRates.append(learningRate)
+        }
+    }
 }

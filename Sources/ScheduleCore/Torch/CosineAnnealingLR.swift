@@ -36,8 +36,20 @@ struct TorchCosineAnnealingLR: TorchScheduler {
             if try PythonMath.modulo(lastEpoch - 1 - tMax, 2 * tMax) == 0 {
                 return group.lr + (baseLR - etaMin) * (1 - cos(try PythonMath.divide(Double.pi, T))) / 2
             }
-            let ratio = try PythonMath.divide(1 + cos(Double.pi * e / T), 1 + cos(Double.pi * (e - 1) / T))
+            let ratio = try PythonMath.divide(1 + cosine(Double.pi * e / T), 1 + cosine(Double.pi * (e - 1) / T))
             return ratio * (group.lr - etaMin) + etaMin
+        }
+
+        /// The last argument given to ``cosine(_:)`` and its cosine.
+        private var lastCosine = (argument: Double.nan, value: Double.nan)
+
+        /// `cos(x)`, remembering the last result: step t's π·t/T is computed exactly as step
+        /// t + 1's π·((t + 1) − 1)/T, so each step needs one new cosine instead of two.
+        private func cosine(_ x: Double) -> Double {
+            if x == lastCosine.argument { return lastCosine.value }
+            let value = cos(x)
+            lastCosine = (x, value)
+            return value
         }
 
         override func closedFormLR() throws -> Double? {

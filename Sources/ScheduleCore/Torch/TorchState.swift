@@ -26,4 +26,27 @@ struct TorchState: ScheduleState {
             throw ScheduleStop(step: step, "\(error)")
         }
     }
+
+    /// The batch form of ``advance(metric:)``, with the scheduler unwrapped once.
+    mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
+        guard count > 0 else { return }
+        guard let scheduler else {
+            step += 1
+            throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed")
+        }
+        let group = self.group
+        let records = block.recordsMomenta
+        for k in 0..<count {
+            step += 1
+            let metric: Double?
+            if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
+            do {
+                try scheduler.step(metric: metric)
+            } catch {
+                throw ScheduleStop(step: step, "\(error)")
+            }
+            block.learningRates.append(group.lr)
+            if records { block.momenta.append(group.momentum) }
+        }
+    }
 }

@@ -1,0 +1,42 @@
+/// Consecutive values of one schedule, filled by ``ScheduleCursor/next(_:into:)``: reusable
+/// storage that a loop over millions of steps keeps refilling without allocating.
+///
+/// ```swift
+/// var cursor = try ScheduleCursor(schedule, steps: 1_000_000)
+/// var block = ScheduleBlock()
+/// while cursor.next(65_536, into: &block) {
+///     for (k, lr) in block.learningRates.enumerated() { use(block.firstStep + k, lr) }
+/// }
+/// ```
+public struct ScheduleBlock {
+    /// The step of `learningRates[0]`.
+    public internal(set) var firstStep = 0
+    /// The learning rate at steps `firstStep ..< firstStep + count`.
+    public internal(set) var learningRates: [Double] = []
+    /// The momentum at the same steps when the schedule sets one (see ``recordsMomenta``),
+    /// otherwise empty.
+    public internal(set) var momenta: [Double] = []
+    /// Whether the schedule sets a momentum, so that `momenta` is filled.
+    public internal(set) var recordsMomenta = false
+
+    public init() {}
+
+    /// The number of steps in the block.
+    public var count: Int { learningRates.count }
+
+    /// Empties the block, keeping its storage, for values starting at `step`.
+    mutating func reset(at step: Int, recordsMomenta: Bool, capacity: Int) {
+        firstStep = step
+        self.recordsMomenta = recordsMomenta
+        learningRates.removeAll(keepingCapacity: true)
+        momenta.removeAll(keepingCapacity: true)
+        learningRates.reserveCapacity(capacity)
+        if recordsMomenta { momenta.reserveCapacity(capacity) }
+    }
+
+    /// Appends the current values of `state`.
+    mutating func append(_ state: some ScheduleState) {
+        learningRates.append(state.learningRate)
+        if recordsMomenta { momenta.append(state.momentum ?? .nan) }
+    }
+}
