@@ -68,18 +68,16 @@ struct Values: ParsableCommand {
 extension Values {
     /// Writes `bytes` to file descriptor 1 with `write(2)` (no copy into `Data`), retrying
     /// partial writes and interruptions; stops quietly if the reader went away.
-    static func writeToStandardOutput(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let n = Foundation.write(1, base + offset, raw.count - offset)
-                if n > 0 {
-                    offset += n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
+    static func writeToStandardOutput(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count, let base = raw.baseAddress {
+            let n = Foundation.write(1, base + offset, raw.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }

@@ -1,35 +1,44 @@
 import ScheduleCore
 
 /// The last value written in a CSV column and its text, reused when the next value is the
-/// same `Double` (same bits up to the sign of zero, which is compared too).
+/// same `Double` (same bits, so the sign of zero is compared too).
 struct FieldCache {
-    private var value = Double.nan
-    /// Up to 32 bytes of text (the longest `Double` text is 24 bytes).
+    private var bits = Double.nan.bitPattern
+    /// The text's 32 bytes (the longest `Double` text is 24), copied as four words.
     private var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// 0 until a value is cached.
     private var length = 0
 
+    /// The room ``write(_:to:)`` needs after the buffer's end: it may write (then
+    /// overwrite) up to this many bytes.
+    static let maximumLength = ShortestDecimal.maximumLength
+
     /// Appends the text of `v` (its `description`; `JSONWriter.format` for NaN and
-    /// infinities) to `out`.
+    /// infinities) to `out`, which must have room for ``maximumLength`` bytes.
     @inline(__always)
-    mutating func write(_ v: Double, to out: inout ByteStream) {
-        if v == value, v.sign == value.sign {
-            let n = length
-            withUnsafeBytes(of: &text) { out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+    mutating func write(_ v: Double, to out: inout TextBuffer) {
+        let target = UnsafeMutableRawPointer(out.end)
+        if length > 0, v.bitPattern == bits {
+            target.storeBytes(of: text.0, toByteOffset: 0, as: UInt64.self)
+            target.storeBytes(of: text.1, toByteOffset: 8, as: UInt64.self)
+            target.storeBytes(of: text.2, toByteOffset: 16, as: UInt64.self)
+            target.storeBytes(of: text.3, toByteOffset: 24, as: UInt64.self)
+            out.advance(length)
             return
         }
-        let start = out.bytes.count
-        if v.isFinite { v.write(to: &out) } else { out.write(JSONWriter.format(v)) }
-        let n = out.bytes.count - start
-        guard n <= 32 else {
-            value = .nan
-            return
+        var n = ShortestDecimal.write(v, to: out.end)
+        if n == 0 {
+            // NaN or an infinity (never a learning rate here; a momentum might be).
+            let s = JSONWriter.format(v)
+            n = s.utf8.count
+            for (i, byte) in s.utf8.enumerated() { out.end[i] = byte }
         }
-        value = v
+        out.advance(n)
+        bits = v.bitPattern
         length = n
-        out.bytes.withUnsafeBufferPointer { source in
-            withUnsafeMutableBytes(of: &text) { raw in
-                raw.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source[start..<(start + n)])))
-            }
-        }
+        text = (target.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                target.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                target.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+                target.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
     }
 }

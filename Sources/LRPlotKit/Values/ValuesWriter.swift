@@ -17,57 +17,37 @@ public struct ValuesWriter {
         self.file = file
     }
 
-    /// Writes the values through `emit` (called with chunks of UTF-8 bytes) and returns the
+    /// Writes the values through `emit` (called with chunks of UTF-8 bytes, valid during the call) and returns the
     /// warnings for schedules that stopped early. The bytes are those ``write(_:)`` emits.
     ///
-    /// CSV is built directly as bytes: each number is formatted by `Double`'s own
-    /// shortest round-trip algorithm (the text of `description`) through
-    /// ``ByteStream`` without creating a `String`, and a value equal to the one above it in
-    /// the same column reuses that text.
+    /// CSV is built directly as bytes by a ``CSVPipeline``: blocks of steps are computed,
+    /// formatted and emitted concurrently; each number is written as bytes by
+    /// ``ShortestDecimal`` (the text of `description`) without creating a `String`, and a
+    /// value equal to the one above it in the same column reuses that text.
     ///
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
-    public func writeBytes(_ emit: ([UInt8]) -> Void) throws(LRPlotError) -> [String] {
-        guard format == .csv else {
-            return try write { emit(Array($0.utf8)) }
+    public func writeBytes(_ emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) -> [String] {
+        func emitText(_ text: String) {
+            var text = text
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
         }
-        var cursors = try makeCursors()
+        guard format == .csv else {
+            return try write(emitText)
+        }
+        let cursors = try makeCursors()
         let momentumColumns = spec.schedules.map(\.schedule.setsMomentum)
-        var out = ByteStream()
-        out.bytes.reserveCapacity(1 << 17)
         var header = "step"
         for (entry, hasMomentum) in zip(spec.schedules, momentumColumns) {
             header += "," + Self.csvField(entry.label)
             if hasMomentum { header += "," + Self.csvField(entry.label + ":momentum") }
         }
-        out.write(header + "\n")
-        let columnCount = momentumColumns.reduce(0) { $0 + ($1 ? 2 : 1) }
-        var fields = [FieldCache](repeating: FieldCache(), count: columnCount)
-        for step in 0..<spec.steps {
-            out.appendDecimal(step)
-            var column = 0
-            for i in cursors.indices {
-                let sample = cursors[i].next()
-                if let sample, !sample.learningRate.isFinite {
-                    throw nonFinite(entry: spec.schedules[i], step: step, value: sample.learningRate)
-                }
-                out.bytes.append(UInt8(ascii: ","))
-                if let sample { fields[column].write(sample.learningRate, to: &out) }
-                column += 1
-                if momentumColumns[i] {
-                    out.bytes.append(UInt8(ascii: ","))
-                    if let m = sample?.momentum { fields[column].write(m, to: &out) }
-                    column += 1
-                }
-            }
-            out.bytes.append(UInt8(ascii: "\n"))
-            if out.bytes.count > 1 << 18 {
-                emit(out.bytes)
-                out.bytes.removeAll(keepingCapacity: true)
-            }
+        emitText(header + "\n")
+        let pipeline = CSVPipeline(cursors: cursors, momentumColumns: momentumColumns, steps: spec.steps)
+        if let bad = pipeline.run(emit: emit) {
+            throw nonFinite(entry: spec.schedules[bad.schedule], step: bad.step, value: bad.value)
         }
-        emit(out.bytes)
-        return zip(spec.schedules, cursors).compactMap { entry, cursor in
-            cursor.stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
+        return zip(spec.schedules, pipeline.stops).compactMap { entry, stop in
+            stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
         }
     }
 

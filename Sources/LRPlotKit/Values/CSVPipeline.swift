@@ -1,0 +1,211 @@
+import Dispatch
+import ScheduleCore
+
+/// Writes the CSV of several schedules block by block, overlapping the work on the cores
+/// there are.
+///
+/// Rows are produced in blocks of ``blockRows`` steps. Each stage runs, as independent tasks
+/// of one `concurrentPerform`:
+/// - the computation of block k + 1, one task per schedule (cursors are independent values);
+/// - the formatting of block k, one task per ``chunkRows`` rows (each chunk with its own
+///   ``FieldCache``s, which only reuse text, so the bytes do not depend on the chunking);
+/// - the emission of block k − 1, in order.
+///
+/// The bytes are exactly those of formatting the rows one after the other. A learning rate
+/// that is NaN or infinite ends the output before its row (the earliest step, then the
+/// leftmost schedule) with the error ``ValuesWriter/nonFinite(entry:step:value:)`` gives.
+final class CSVPipeline: @unchecked Sendable {
+    /// Steps per block.
+    static let blockRows = 16_384
+    /// Rows per formatting task.
+    static let chunkRows = 4_096
+
+    // Concurrent tasks touch disjoint elements of these buffers (allocated once, so no
+    // copy-on-write storage is shared between threads); a stage's readers only read.
+    private let cursors: UnsafeMutableBufferPointer<ScheduleCursor>
+    /// One reusable block per cursor, filled by its compute task.
+    private let scratch: UnsafeMutableBufferPointer<ScheduleBlock>
+    /// Two row-major matrices of `blockRows × columns` values: block k is in matrix `k % 2`,
+    /// so formatting reads a row contiguously and never touches a shared array.
+    private let matrix: UnsafeMutableBufferPointer<Double>
+    /// Per matrix and cursor: the rows it filled, whether it filled momenta, and the row of its
+    /// first non-finite learning rate (`Int.max` when none).
+    private let filled: UnsafeMutableBufferPointer<Int>
+    private let hasMomenta: UnsafeMutableBufferPointer<Bool>
+    private let firstBad: UnsafeMutableBufferPointer<Int>
+    /// Two sets of formatted chunks: chunk c of block k is `text[(k % 2) * chunks + c]`.
+    private let text: UnsafeMutableBufferPointer<TextBuffer>
+    /// The first column of each cursor (its momentum, if any, is the next one).
+    private let firstColumn: [Int]
+    private let momentumColumns: [Bool]
+    private let columns: Int
+    private let steps: Int
+    private let chunksPerBlock = (CSVPipeline.blockRows + CSVPipeline.chunkRows - 1) / CSVPipeline.chunkRows
+
+    init(cursors: [ScheduleCursor], momentumColumns: [Bool], steps: Int) {
+        let n = cursors.count
+        self.cursors = .allocate(capacity: n)
+        _ = self.cursors.initialize(from: cursors)
+        scratch = .allocate(capacity: n)
+        scratch.initialize(repeating: ScheduleBlock())
+        var first: [Int] = []
+        var column = 0
+        for m in momentumColumns {
+            first.append(column)
+            column += m ? 2 : 1
+        }
+        firstColumn = first
+        columns = column
+        matrix = .allocate(capacity: 2 * Self.blockRows * max(column, 1))
+        matrix.initialize(repeating: 0)
+        filled = .allocate(capacity: 2 * n)
+        filled.initialize(repeating: 0)
+        hasMomenta = .allocate(capacity: 2 * n)
+        hasMomenta.initialize(repeating: false)
+        firstBad = .allocate(capacity: 2 * n)
+        firstBad.initialize(repeating: .max)
+        text = .allocate(capacity: 2 * chunksPerBlock)
+        text.initialize(repeating: TextBuffer(capacity: 0))
+        for i in text.indices { text[i] = TextBuffer(capacity: Self.chunkRows * (22 + 33 * column)) }
+        self.momentumColumns = momentumColumns
+        self.steps = steps
+    }
+
+    deinit {
+        cursors.deinitialize().deallocate()
+        scratch.deinitialize().deallocate()
+        matrix.deallocate()
+        filled.deallocate()
+        hasMomenta.deallocate()
+        firstBad.deallocate()
+        for chunk in text { chunk.free() }
+        text.deinitialize().deallocate()
+    }
+
+    /// The stops of the cursors, once ``run(emit:)`` has returned.
+    var stops: [ScheduleStop?] { cursors.map(\.stop) }
+
+    private func chunks(of k: Int) -> UnsafeMutableBufferPointer<TextBuffer> {
+        UnsafeMutableBufferPointer(rebasing: text[((k % 2) * chunksPerBlock)..<((k % 2 + 1) * chunksPerBlock)])
+    }
+
+    /// The first non-finite learning rate in a block: its row and schedule.
+    struct NonFinite {
+        var row: Int
+        var schedule: Int
+        var value: Double
+    }
+
+    /// Computes, formats and emits every row; returns the first non-finite learning rate,
+    /// after emitting the rows before it.
+    func run(emit: (UnsafeRawBufferPointer) -> Void) -> (step: Int, schedule: Int, value: Double)? {
+        // Only one task emits at a time (stage k emits block k − 1 in one task, the caller's
+        // thread the rest after the stages), so the closure is never called concurrently.
+        withoutActuallyEscaping(emit) { emit in run(emitter: Emitter(emit: emit)) }
+    }
+
+    private struct Emitter: @unchecked Sendable {
+        let emit: (UnsafeRawBufferPointer) -> Void
+        func callAsFunction(_ bytes: UnsafeRawBufferPointer) { emit(bytes) }
+    }
+
+    private func run(emitter emit: Emitter) -> (step: Int, schedule: Int, value: Double)? {
+        let blockCount = (steps + Self.blockRows - 1) / Self.blockRows
+        guard blockCount > 0 else { return nil }
+        compute(block: 0)
+        for k in 0..<blockCount {
+            let rows = min(Self.blockRows, steps - k * Self.blockRows)
+            let bad = firstNonFinite(block: k)
+            let limit = bad?.row ?? rows
+            let computeTasks = bad == nil && k + 1 < blockCount ? cursors.count : 0
+            let formatTasks = (limit + Self.chunkRows - 1) / Self.chunkRows
+            let emitTasks = k > 0 ? 1 : 0
+            let current = chunks(of: k)
+            for c in current.indices { current[c].removeAll() }
+            DispatchQueue.concurrentPerform(iterations: computeTasks + formatTasks + emitTasks) { task in
+                if task < computeTasks {
+                    self.compute(block: k + 1, cursor: task)
+                } else if task < computeTasks + formatTasks {
+                    let c = task - computeTasks
+                    self.format(block: k, rows: (c * Self.chunkRows) ..< min(limit, (c + 1) * Self.chunkRows), chunk: c)
+                } else {
+                    for chunk in self.chunks(of: k - 1) where chunk.count > 0 { emit(chunk.bytes) }
+                }
+            }
+            if let bad {
+                for chunk in current where chunk.count > 0 { emit(chunk.bytes) }
+                return (k * Self.blockRows + bad.row, bad.schedule, bad.value)
+            }
+        }
+        for chunk in chunks(of: blockCount - 1) where chunk.count > 0 { emit(chunk.bytes) }
+        return nil
+    }
+
+    private func compute(block k: Int) {
+        DispatchQueue.concurrentPerform(iterations: cursors.count) { compute(block: k, cursor: $0) }
+    }
+
+    private func compute(block k: Int, cursor i: Int) {
+        let block = scratch.baseAddress.unsafelyUnwrapped + i
+        cursors[i].next(Self.blockRows, into: &block.pointee)
+        let slot = (k % 2) * cursors.count + i
+        let base = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * Self.blockRows * columns + firstColumn[i]
+        let stride = columns
+        let rates = block.pointee.learningRates
+        filled[slot] = rates.count
+        firstBad[slot] = rates.firstIndex(where: { !$0.isFinite }) ?? .max
+        rates.withUnsafeBufferPointer { values in
+            for (r, v) in values.enumerated() { base[r * stride] = v }
+        }
+        hasMomenta[slot] = momentumColumns[i] && block.pointee.recordsMomenta
+        if hasMomenta[slot] {
+            block.pointee.momenta.withUnsafeBufferPointer { values in
+                for (r, v) in values.enumerated() { base[r * stride + 1] = v }
+            }
+        }
+    }
+
+    private func firstNonFinite(block k: Int) -> NonFinite? {
+        var best: NonFinite?
+        for i in cursors.indices {
+            let row = firstBad[(k % 2) * cursors.count + i]
+            if row < (best?.row ?? .max) {
+                let v = matrix[(k % 2) * Self.blockRows * columns + row * columns + firstColumn[i]]
+                best = NonFinite(row: row, schedule: i, value: v)
+            }
+        }
+        return best
+    }
+
+    private func format(block k: Int, rows: Range<Int>, chunk c: Int) {
+        let n = cursors.count
+        let counts = UnsafeBufferPointer(rebasing: filled[((k % 2) * n)..<((k % 2 + 1) * n)])
+        let momenta = UnsafeBufferPointer(rebasing: hasMomenta[((k % 2) * n)..<((k % 2 + 1) * n)])
+        let values = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * Self.blockRows * columns
+        let firstStep = k * Self.blockRows
+        let slot = chunks(of: k).baseAddress.unsafelyUnwrapped + c
+        var out = TextBuffer(capacity: 0)
+        swap(&out, &slot.pointee)
+        defer { swap(&out, &slot.pointee) }
+        let rowLength = 21 + columns * (1 + FieldCache.maximumLength)
+        var fields = [FieldCache](repeating: FieldCache(), count: columns)
+        fields.withUnsafeMutableBufferPointer { fields in
+            for r in rows {
+                out.reserve(rowLength)
+                out.advance(ShortestDecimal.write(firstStep + r, to: out.end))
+                let row = values + r * columns
+                for i in 0..<n {
+                    let present = r < counts[i]
+                    let column = firstColumn[i]
+                    out.append(UInt8(ascii: ","))
+                    if present { fields[column].write(row[column], to: &out) }
+                    if momentumColumns[i] {
+                        out.append(UInt8(ascii: ","))
+                        if present, momenta[i] { fields[column + 1].write(row[column + 1], to: &out) }
+                    }
+                }
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import LRPlotKit
+
+/// The block-parallel CSV writer gives the bytes of the row-by-row text writer.
+@Suite struct CSVPipelineTests {
+    func bytes(_ spec: Spec) throws -> (String, [String]) {
+        var out: [UInt8] = []
+        let warnings = try ValuesWriter(spec: spec, format: .csv, file: "s.json").writeBytes { out += $0 }
+        return (String(decoding: out, as: UTF8.self), warnings)
+    }
+
+    func text(_ spec: Spec) throws -> (String, [String]) {
+        var out = ""
+        let warnings = try ValuesWriter(spec: spec, format: .csv, file: "s.json").write { out += $0 }
+        return (out, warnings)
+    }
+
+    @Test func manyBlocksWithStopsAndMomentaMatchTheTextWriter() throws {
+        // 2.5 blocks; one schedule stops inside the second block, one sets momentum, one
+        // repeats values (the field cache) and one restarts.
+        let steps = CSVPipeline.blockRows * 5 / 2 + 17
+        let json = """
+        {"steps": \(steps), "schedules": [
+          {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.1, "step_size_up": 377},
+          {"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": \(CSVPipeline.blockRows + 1000), "label": "stops, early"},
+          {"type": "step", "lr": 0.1, "step_size": 3000, "gamma": 0.5},
+          {"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 5000},
+          {"type": "constant", "lr": 0},
+          {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000}
+        ]}
+        """
+        let spec = try SpecDecoder().decode(json, file: "s.json")
+        let (viaBytes, w1) = try bytes(spec)
+        let (viaText, w2) = try text(spec)
+        #expect(viaBytes == viaText)
+        #expect(w1 == w2 && w1.count == 1)
+        #expect(viaBytes.split(separator: "\n").count == steps + 1)
+    }
+
+    @Test func shortRunsMatchTheTextWriter() throws {
+        for steps in [1, 2, 7, CSVPipeline.chunkRows, CSVPipeline.chunkRows + 1, CSVPipeline.blockRows] {
+            let spec = try SpecDecoder().decode("""
+                {"steps": \(steps), "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 100000},
+                                                 {"type": "exponential", "lr": 1, "gamma": 0.99}]}
+                """, file: "s.json")
+            #expect(try bytes(spec).0 == text(spec).0, "steps \(steps)")
+        }
+    }
+
+    @Test func aNonFiniteValueEndsTheOutputBeforeItsRow() throws {
+        // Two schedules go non-finite in the second block; the earlier step wins.
+        let bad = CSVPipeline.blockRows + 123
+        let spec = try SpecDecoder().decode("""
+            {"steps": \(bad + 50_000), "schedules": [
+              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \(bad + 5) else inf - inf"},
+              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \(bad) else inf"}
+            ]}
+            """, file: "s.json")
+        var out: [UInt8] = []
+        #expect {
+            _ = try ValuesWriter(spec: spec, format: .csv, file: "s.json").writeBytes { out += $0 }
+        } throws: { error in
+            "\(error)" == "s.json: schedules[1]: torch.LambdaLR produced infinity at step \(bad); check its parameters"
+        }
+        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == bad + 2)   // header, steps 0 ..< bad, and the empty text after the last newline
+        #expect(lines[bad] == "\(bad - 1),0.1,0.1")
+    }
+}
