@@ -16,9 +16,9 @@ import ScheduleCore
 /// leftmost schedule) with the error ``ValuesWriter/nonFinite(entry:step:value:)`` gives.
 final class CSVPipeline: @unchecked Sendable {
     /// Steps per block.
-    static let blockRows = 16_384
+    static let blockRows = 8_192
     /// Rows per formatting task.
-    static let chunkRows = 4_096
+    static let chunkRows = 1_024
 
     // Concurrent tasks touch disjoint elements of these buffers (allocated once, so no
     // copy-on-write storage is shared between threads); a stage's readers only read.
@@ -122,14 +122,16 @@ final class CSVPipeline: @unchecked Sendable {
             let emitTasks = k > 0 ? 1 : 0
             let current = chunks(of: k)
             for c in current.indices { current[c].removeAll() }
-            DispatchQueue.concurrentPerform(iterations: computeTasks + formatTasks + emitTasks) { task in
-                if task < computeTasks {
+            // The emission first (it waits on the kernel), then the longest tasks.
+            DispatchQueue.concurrentPerform(iterations: emitTasks + computeTasks + formatTasks) { index in
+                let task = index - emitTasks
+                if task < 0 {
+                    for chunk in self.chunks(of: k - 1) where chunk.count > 0 { emit(chunk.bytes) }
+                } else if task < computeTasks {
                     self.compute(block: k + 1, cursor: task)
-                } else if task < computeTasks + formatTasks {
+                } else {
                     let c = task - computeTasks
                     self.format(block: k, rows: (c * Self.chunkRows) ..< min(limit, (c + 1) * Self.chunkRows), chunk: c)
-                } else {
-                    for chunk in self.chunks(of: k - 1) where chunk.count > 0 { emit(chunk.bytes) }
                 }
             }
             if let bad {

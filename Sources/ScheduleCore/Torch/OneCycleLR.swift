@@ -92,9 +92,10 @@ struct TorchOneCycleLR: TorchScheduler {
             }
         }
 
-        private func anneal(_ start: Double, _ end: Double, _ pct: Double) -> Double {
+        /// `_annealing_cos` or `_annealing_linear`; `cosOut` is `cos(π·pct) + 1`, computed once
+        /// per step for the learning rate and the momentum, which share `pct`.
+        private func anneal(_ start: Double, _ end: Double, _ pct: Double, cosOut: Double) -> Double {
             if spec.cosine {
-                let cosOut = cos(Double.pi * pct) + 1
                 return end + (start - end) / 2.0 * cosOut
             }
             return (end - start) * pct + start
@@ -109,9 +110,10 @@ struct TorchOneCycleLR: TorchScheduler {
             for (i, phase) in phases.enumerated() {
                 if Double(step) <= phase.endStep || i == phases.count - 1 {
                     let pct = try PythonMath.divide(Double(step) - startStep, phase.endStep - startStep)
-                    let lr = anneal(value(phase.startLR), value(phase.endLR), pct)
+                    let cosOut = spec.cosine ? cos(Double.pi * pct) + 1 : 0
+                    let lr = anneal(value(phase.startLR), value(phase.endLR), pct, cosOut: cosOut)
                     if spec.cycleMomentum {
-                        group.momentum = anneal(value(phase.startMomentum), value(phase.endMomentum), pct)
+                        group.momentum = anneal(value(phase.startMomentum), value(phase.endMomentum), pct, cosOut: cosOut)
                     }
                     return lr
                 }

@@ -14,7 +14,8 @@
 /// - otherwise `d[.ddd]e±XX`, with at least two exponent digits (`1e-05`, `1e+16`, `5e-324`);
 /// - `0.0` and `-0.0` for zeros. NaN and infinities are not handled (`nil`).
 public enum ShortestDecimal {
-    /// The most bytes ``write(_:to:)`` writes (`-2.2250738585072014e-308` is 24).
+    /// The room ``write(_:to:)`` needs at `out`: the text is at most 24 bytes
+    /// (`-2.2250738585072014e-308`), and some bytes past it may be overwritten too.
     public static let maximumLength = 32
 
     /// Writes the text of finite `value` to `out`, which must have room for
@@ -132,62 +133,71 @@ public enum ShortestDecimal {
         return (yHigh << 1) | (yLow >> 63) | (yLow != 0 ? 1 : 0)
     }
 
-    /// The number of decimal digits of `d` (1 … 20), by halving steps.
+    /// 10^0 … 10^19.
+    @usableFromInline
+    static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000,
+        1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
+
+    /// The number of decimal digits of `d` (1 … 20): ⌊log₁₀ 2^bits⌋ from the bit length,
+    /// corrected by one comparison.
     @usableFromInline @inline(__always)
     static func digitCount(_ d: UInt64) -> Int {
-        var n = 1
-        var t = d
-        if t >= 10_000_000_000_000_000 { t /= 10_000_000_000_000_000; n &+= 16 }
-        if t >= 100_000_000 { t /= 100_000_000; n &+= 8 }
-        if t >= 10_000 { t /= 10_000; n &+= 4 }
-        if t >= 100 { t /= 100; n &+= 2 }
-        if t >= 10 { n &+= 1 }
-        return n
+        let x = d | 1   // as many digits as d, and 0 has one
+        let bits = 64 &- x.leadingZeroBitCount
+        let t = (bits &* 1_233) >> 12
+        return t &+ (x >= powersOfTen[t] ? 1 : 0)
     }
 
-    /// Writes the two digits of `v` < 100 at `out[0]`, `out[1]`.
+    /// The eight ASCII digits of `n` < 10⁸, the first in the lowest byte.
+    ///
+    /// `n · ⌈2^52 / 10^6⌉` holds n / 10^6 (the first pair) above bit 52 and the rest as a
+    /// binary fraction; each further pair is the integer part of the fraction times 100. The
+    /// rounding-up error, below 10⁸ / 2^52 ≈ 2.2·10⁻⁸, grows by 100 a pair and stays below
+    /// each step's distance to the next integer (10⁻⁴, 10⁻², 1): exact for every n (tested).
     @usableFromInline @inline(__always)
-    static func writePair(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) {
+    static func eightDigits(_ n: UInt32) -> UInt64 {
         let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
-        let table = pairs.utf8Start
-        let j = Int(truncatingIfNeeded: v) &* 2
-        out[0] = table[j]
-        out[1] = table[j &+ 1]
+        let table = UnsafeRawPointer(pairs.utf8Start)
+        let mask: UInt64 = (1 << 52) - 1
+        @inline(__always) func pair(_ f: UInt64) -> UInt64 {
+            UInt64(UInt16(littleEndian: table.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: f >> 52) &* 2, as: UInt16.self)))
+        }
+        let f0 = UInt64(n) &* 4_503_599_628
+        let f1 = (f0 & mask) &* 100
+        let f2 = (f1 & mask) &* 100
+        let f3 = (f2 & mask) &* 100
+        return pair(f0) | pair(f1) << 16 | pair(f2) << 32 | pair(f3) << 48
     }
 
-    /// Writes the four digits of `v` < 10 000 (two independent pairs).
-    @usableFromInline @inline(__always)
-    static func writeFour(_ v: UInt32, to out: UnsafeMutablePointer<UInt8>) {
-        writePair(v / 100, to: out)
-        writePair(v % 100, to: out + 2)
-    }
-
-    /// Writes the `count` digits of `d` (`count` ≤ 20) at `out[0 ..< count]`.
+    /// Writes the `count` digits of `d` (`count` ≤ 20) at `out[0 ..< count]`; may also write
+    /// up to 7 bytes after them.
     @usableFromInline @inline(__always)
     static func writeDigits(_ d: UInt64, count: Int, to out: UnsafeMutablePointer<UInt8>) {
-        var i = count
-        var t = d
-        while i > 9 {
-            // The last eight digits as two independent groups of four.
-            let (q, r) = t.quotientAndRemainder(dividingBy: 100_000_000)
-            let low = UInt32(truncatingIfNeeded: r)
-            writeFour(low / 10_000, to: out + (i &- 8))
-            writeFour(low % 10_000, to: out + (i &- 4))
-            t = q
-            i &-= 8
+        if count > 16 {
+            let (q, r) = d.quotientAndRemainder(dividingBy: 10_000_000_000_000_000)
+            writeGroup(UInt32(truncatingIfNeeded: q), count: count &- 16, to: out)
+            let (m, l) = r.quotientAndRemainder(dividingBy: 100_000_000)
+            writeGroup(UInt32(truncatingIfNeeded: m), count: 8, to: out + (count &- 16))
+            writeGroup(UInt32(truncatingIfNeeded: l), count: 8, to: out + (count &- 8))
+        } else if count > 8 {
+            let (q, r) = d.quotientAndRemainder(dividingBy: 100_000_000)
+            writeGroup(UInt32(truncatingIfNeeded: q), count: count &- 8, to: out)
+            writeGroup(UInt32(truncatingIfNeeded: r), count: 8, to: out + (count &- 8))
+        } else {
+            writeGroup(UInt32(truncatingIfNeeded: d), count: count, to: out)
         }
-        var u = UInt32(truncatingIfNeeded: t)
-        while i >= 4 {
-            writeFour(u % 10_000, to: out + (i &- 4))
-            u /= 10_000
-            i &-= 4
-        }
-        if i >= 2 {
-            writePair(u % 100, to: out + (i &- 2))
-            u /= 100
-            i &-= 2
-        }
-        if i == 1 { out[0] = UInt8(truncatingIfNeeded: u) &+ UInt8(ascii: "0") }
+    }
+
+    /// Writes the last `count` (1 … 8) digits of `n` < 10^count as one 8-byte store (the
+    /// bytes after them are overwritten by whatever is written next, or ignored).
+    @usableFromInline @inline(__always)
+    static func writeGroup(_ n: UInt32, count: Int, to out: UnsafeMutablePointer<UInt8>) {
+        let word = eightDigits(n) >> (UInt64(truncatingIfNeeded: 8 &- count) &* 8)
+        UnsafeMutableRawPointer(out).storeBytes(of: word.littleEndian, as: UInt64.self)
     }
 
     /// Lays out `digits · 10^exponent` as `description` does and returns the byte count.
@@ -198,10 +208,9 @@ public enum ShortestDecimal {
         let zero = UInt8(ascii: "0")
         if point >= -3 && !large {
             if point <= 0 {
-                // 0.000ddd
-                out[0] = zero
-                out[1] = UInt8(ascii: ".")
-                for i in 0 ..< -point { out[2 &+ i] = zero }
+                // 0.000ddd: "0." and up to three zeros, stored as one word, then the digits.
+                let prefix: UInt64 = 0x3030_3030_3030_2E30   // "0.000000" (little-endian)
+                UnsafeMutableRawPointer(out).storeBytes(of: prefix.littleEndian, as: UInt64.self)
                 writeDigits(digits, count: n, to: out + 2 - point)
                 return 2 &- point &+ n
             }
