@@ -18,7 +18,16 @@ import Testing
         }
         #expect(seen == 1000 && cursor.stop == nil)
         #expect(abs(peak - 0.1) < 1e-12)
+        var blocks = try ScheduleCursor(schedule, steps: 1000)
+        var block = ScheduleBlock()
+        var blockRates: [Double] = []
+        while blocks.next(256, into: &block) {
+            #expect(block.firstStep == blockRates.count && block.momenta.count == block.count)
+            blockRates += block.learningRates
+        }
+        #expect(blockRates.count == 1000)
         let series = try schedule.evaluate(steps: 1000)
+        #expect(blockRates == series.learningRates)
         #expect(series.learningRates.count == 1000)
         #expect(series.momenta?.count == 1000)
         // torch's OneCycleLR starts at max_lr / div_factor, computed through its cosine anneal
