@@ -17,13 +17,16 @@ public struct ValuesWriter {
         self.file = file
     }
 
-    /// Writes the values through `emit` (called with chunks of UTF-8 bytes, valid during the call) and returns the
-    /// warnings for schedules that stopped early. The bytes are those ``write(_:)`` emits.
+    /// Writes the values through `emit` (called with chunks of UTF-8 bytes, valid during the
+    /// call) and returns the warnings for schedules that stopped early. The bytes are those
+    /// ``write(_:)`` emits; memory stays constant however many steps there are.
     ///
-    /// CSV is built directly as bytes by a ``CSVPipeline``: blocks of steps are computed,
-    /// formatted and emitted concurrently; each number is written as bytes by
-    /// ``ShortestDecimal`` (the text of `description`) without creating a `String`, and a
-    /// value equal to the one above it in the same column reuses that text.
+    /// Both formats are built directly as bytes, each number written by ``ShortestDecimal``
+    /// (the text of `description`) without creating a `String`; a value equal to the one
+    /// before it in its column reuses that text. CSV goes through a ``CSVPipeline`` (blocks
+    /// of steps computed, formatted and emitted concurrently; rows before a NaN are written),
+    /// JSON through a ``JSONPipeline`` (one schedule at a time; a NaN is found before anything
+    /// is written).
     ///
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
     public func writeBytes(_ emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) -> [String] {
@@ -32,7 +35,17 @@ public struct ValuesWriter {
             text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
         }
         guard format == .csv else {
-            return try write(emitText)
+            let pipeline = JSONPipeline(
+                entries: spec.schedules, momentumColumns: spec.schedules.map(\.schedule.setsMomentum),
+                steps: spec.steps, makeCursor: { i throws(LRPlotError) in try makeCursor(spec.schedules[i]) })
+            let survey = try pipeline.survey()
+            if let bad = survey.nonFinite {
+                throw nonFinite(entry: spec.schedules[bad.schedule], step: bad.step, value: bad.value)
+            }
+            try pipeline.write(stops: survey.stops, emit: emit)
+            return zip(spec.schedules, survey.stops).compactMap { entry, stop in
+                stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
+            }
         }
         let cursors = try makeCursors()
         let momentumColumns = spec.schedules.map(\.schedule.setsMomentum)
@@ -53,6 +66,10 @@ public struct ValuesWriter {
 
     /// Writes the values through `emit` (called with chunks of text) and returns the
     /// warnings for schedules that stopped early.
+    ///
+    /// The plain reference for ``writeBytes(_:)``, which gives the same bytes: one step at a
+    /// time through `String`, holding every value in memory for JSON. Use `writeBytes` for
+    /// long runs.
     ///
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
     public func write(_ emit: (String) -> Void) throws(LRPlotError) -> [String] {
@@ -134,14 +151,16 @@ public struct ValuesWriter {
 
     func makeCursors() throws(LRPlotError) -> [ScheduleCursor] {
         var cursors: [ScheduleCursor] = []
-        for entry in spec.schedules {
-            do {
-                cursors.append(try ScheduleCursor(entry.schedule, steps: spec.steps))
-            } catch {
-                throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
-            }
-        }
+        for entry in spec.schedules { cursors.append(try makeCursor(entry)) }
         return cursors
+    }
+
+    func makeCursor(_ entry: ScheduleEntry) throws(LRPlotError) -> ScheduleCursor {
+        do {
+            return try ScheduleCursor(entry.schedule, steps: spec.steps)
+        } catch {
+            throw LRPlotError(.badInput, file: file, path: entry.path, "\(error)")
+        }
     }
 
     func nonFinite(entry: ScheduleEntry, step: Int, value: Double) -> LRPlotError {

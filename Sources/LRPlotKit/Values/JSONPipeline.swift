@@ -1,0 +1,169 @@
+import Dispatch
+import ScheduleCore
+
+/// Writes the JSON of several schedules in constant memory, formatting on the cores there
+/// are.
+///
+/// The JSON lists all steps, then each series' values in full, so a writer that keeps
+/// nothing walks each schedule on its own:
+/// 1. a first pass walks every schedule (concurrently, no text) to find the stops and the
+///    first NaN or infinite learning rate, so that such an error is raised before anything
+///    is written, as when every value was held in memory;
+/// 2. the steps are written, then each series: its cursor walks the steps again in blocks,
+///    each block formatted in chunks concurrently and emitted in order; a schedule that sets
+///    momentum is walked a third time for its `"momentum"` array.
+///
+/// The bytes are exactly those of ``ValuesWriter/write(_:)`` (tested).
+struct JSONPipeline {
+    /// Steps per block.
+    static let blockRows = 16_384
+    /// Values per formatting task.
+    static let chunkRows = 2_048
+
+    var entries: [ScheduleEntry]
+    var momentumColumns: [Bool]
+    var steps: Int
+    /// Makes a fresh cursor for entry `i` (a walk from step 0).
+    var makeCursor: (Int) throws(LRPlotError) -> ScheduleCursor
+
+    /// What the first pass found.
+    struct Survey {
+        /// Each schedule's stop, if it stops.
+        var stops: [ScheduleStop?]
+        /// The earliest non-finite learning rate (then the leftmost schedule).
+        var nonFinite: (step: Int, schedule: Int, value: Double)?
+    }
+
+    /// Walks every schedule once, concurrently, keeping only its stop and first non-finite value.
+    func survey() throws(LRPlotError) -> Survey {
+        var list: [ScheduleCursor] = []
+        for i in entries.indices { list.append(try makeCursor(i)) }
+        let cursors = Slots(list)
+        defer { cursors.free() }
+        let stops = Slots<ScheduleStop?>(count: entries.count, repeating: nil)
+        defer { stops.free() }
+        let bads = Slots<(step: Int, value: Double)?>(count: entries.count, repeating: nil)
+        defer { bads.free() }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            var block = ScheduleBlock()
+            var bad: (step: Int, value: Double)?
+            while bad == nil, cursors.base[i].next(Self.blockRows, into: &block) {
+                if let k = block.learningRates.firstIndex(where: { !$0.isFinite }) {
+                    bad = (block.firstStep + k, block.learningRates[k])
+                }
+            }
+            stops.base[i] = cursors.base[i].stop
+            bads.base[i] = bad
+        }
+        var nonFinite: (step: Int, schedule: Int, value: Double)?
+        for (i, bad) in bads.base.enumerated() {
+            if let bad, bad.step < (nonFinite?.step ?? .max) { nonFinite = (bad.step, i, bad.value) }
+        }
+        return Survey(stops: Array(stops.base), nonFinite: nonFinite)
+    }
+
+    /// Writes the whole document through `emit`, given the survey's stops.
+    func write(stops: [ScheduleStop?], emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+        var text = TextBuffer(capacity: 1 << 16)
+        defer { text.free() }
+        func flush(force: Bool = false) {
+            if text.count >= 1 << 16 || (force && text.count > 0) {
+                emit(text.bytes)
+                text.removeAll()
+            }
+        }
+        text.append("{\"steps\": [")
+        for step in 0..<steps {
+            text.reserve(24)
+            if step > 0 {
+                text.append(UInt8(ascii: ","))
+                text.append(UInt8(ascii: " "))
+            }
+            text.advance(ShortestDecimal.write(step, to: text.end))
+            flush()
+        }
+        text.append("],\n \"series\": [")
+        let chunks = Slots((0 ..< Self.blockRows / Self.chunkRows).map { _ in TextBuffer(capacity: Self.chunkRows * 26) })
+        defer {
+            for chunk in chunks.base { chunk.free() }
+            chunks.free()
+        }
+        for (i, entry) in entries.enumerated() {
+            text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
+                        + ", \"type\": " + JSONWriter.quote(entry.typeName) + ", \"values\": [")
+            flush(force: true)
+            try writeArray(of: i, momentum: false, chunks: chunks, emit: emit)
+            text.append("]")
+            if momentumColumns[i] {
+                text.append(", \"momentum\": [")
+                flush(force: true)
+                try writeArray(of: i, momentum: true, chunks: chunks, emit: emit)
+                text.append("]")
+            }
+            if let stop = stops[i] {
+                text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
+            }
+            text.append("}")
+        }
+        text.append("\n]}\n")
+        flush(force: true)
+    }
+
+    /// Writes the values (or momenta) of entry `i` at every step, `null` where there is none,
+    /// separated by ", ".
+    private func writeArray(of i: Int, momentum: Bool, chunks: Slots<TextBuffer>,
+                            emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+        var cursor = try makeCursor(i)
+        var block = ScheduleBlock()
+        for first in stride(from: 0, to: steps, by: Self.blockRows) {
+            let rows = min(Self.blockRows, steps - first)
+            cursor.next(rows, into: &block)
+            let values = momentum ? (block.recordsMomenta ? block.momenta : []) : block.learningRates
+            let tasks = (rows + Self.chunkRows - 1) / Self.chunkRows
+            DispatchQueue.concurrentPerform(iterations: tasks) { c in
+                let range = (c * Self.chunkRows) ..< min(rows, (c + 1) * Self.chunkRows)
+                Self.format(values, rows: range, first: first, into: &chunks.base[c])
+            }
+            for c in 0..<tasks { emit(chunks.base[c].bytes) }
+        }
+    }
+
+    /// Formats `values[rows]` (`null` past the end of `values`), each preceded by ", " except
+    /// at step 0.
+    private static func format(_ values: [Double], rows: Range<Int>, first: Int, into out: inout TextBuffer) {
+        out.removeAll()
+        var field = FieldCache()
+        let null: UInt32 = 0x6C6C_756E   // "null"
+        for r in rows {
+            out.reserve(2 + FieldCache.maximumLength)
+            if first + r > 0 {
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: " "))
+            }
+            if r < values.count {
+                field.write(values[r], to: &out)
+            } else {
+                UnsafeMutableRawPointer(out.end).storeBytes(of: null.littleEndian, as: UInt32.self)
+                out.advance(4)
+            }
+        }
+    }
+}
+
+/// Memory whose elements concurrent tasks read and write, each task its own elements.
+private struct Slots<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+
+    init(_ elements: [Element]) {
+        base = .allocate(capacity: elements.count)
+        _ = base.initialize(from: elements)
+    }
+
+    init(count: Int, repeating value: Element) {
+        base = .allocate(capacity: count)
+        base.initialize(repeating: value)
+    }
+
+    /// Deinitializes and frees every slot (all must be initialized).
+    func free() { base.deinitialize().deallocate() }
+}
