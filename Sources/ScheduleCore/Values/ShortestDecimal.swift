@@ -21,7 +21,6 @@ public enum ShortestDecimal {
     /// Writes the text of finite `value` to `out`, which must have room for
     /// ``maximumLength`` bytes, and returns the number of bytes written; returns 0 for NaN and
     /// infinities (nothing written).
-    @inlinable
     public static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard value.isFinite else { return 0 }
         var p = out
@@ -56,7 +55,7 @@ public enum ShortestDecimal {
 
     /// The shortest decimal of finite `v > 0`: `v` reads back from `digits · 10^exponent`,
     /// and `digits` has no trailing zero.
-    @usableFromInline
+    @inline(__always)
     static func decimal(_ v: Double) -> (digits: UInt64, exponent: Int) {
         var (d, e) = schubfach(v)
         // Schubfach may leave trailing zeros (an integer, or a 17-digit candidate ending in 0).
@@ -70,7 +69,7 @@ public enum ShortestDecimal {
     }
 
     /// Giulietti's algorithm (figures 4 and 6 of the paper), with 64-bit limbs.
-    @usableFromInline
+    @inline(__always)
     static func schubfach(_ v: Double) -> (digits: UInt64, exponent: Int) {
         let fraction = v.bitPattern & ((1 << 52) - 1)
         let biased = Int(truncatingIfNeeded: v.bitPattern >> 52) & 0x7FF
@@ -201,7 +200,7 @@ public enum ShortestDecimal {
     }
 
     /// Lays out `digits · 10^exponent` as `description` does and returns the byte count.
-    @usableFromInline
+    @inline(__always)
     static func format(digits: UInt64, exponent: Int, large: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let n = digitCount(digits)
         let point = n &+ exponent          // value = 0.d₁d₂… · 10^point
