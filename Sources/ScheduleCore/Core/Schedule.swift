@@ -105,9 +105,15 @@ public struct ClosedFormState<S: ClosedFormSchedule>: ScheduleState {
     public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
         guard count > 0 else { return }
         let first = step + 1
-        for t in first ..< first + count { block.learningRates.append(schedule.value(at: t)) }
+        let schedule = self.schedule
+        var last = learningRate
+        block.appendValues(count) { rates, _, filled in
+            for k in 0..<count { rates[k] = schedule.value(at: first + k) }
+            filled = count
+            last = rates[count - 1]
+        }
         step = first + count - 1
-        learningRate = block.learningRates[block.learningRates.count - 1]
+        learningRate = last
     }
 }
 

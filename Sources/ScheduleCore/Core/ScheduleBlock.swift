@@ -34,6 +34,36 @@ public struct ScheduleBlock {
         if recordsMomenta { momenta.reserveCapacity(capacity) }
     }
 
+    /// Appends `count` values written by `body` straight into the arrays' storage: `body`
+    /// gets where the learning rates go (and the momenta, when recorded) and counts in
+    /// `filled` the values it has written; if it throws, those stay and the rest are dropped.
+    @inline(__always)
+    mutating func appendValues(
+        _ count: Int,
+        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>?, inout Int) throws -> Void
+    ) rethrows {
+        guard count > 0 else { return }
+        let start = learningRates.count
+        learningRates.append(contentsOf: repeatElement(0, count: count))
+        if recordsMomenta { momenta.append(contentsOf: repeatElement(0, count: count)) }
+        var filled = 0
+        defer {
+            learningRates.removeLast(count - filled)
+            if recordsMomenta { momenta.removeLast(count - filled) }
+        }
+        let records = recordsMomenta
+        try learningRates.withUnsafeMutableBufferPointer { rates in
+            guard let rates = rates.baseAddress else { return }
+            if records {
+                try momenta.withUnsafeMutableBufferPointer { momenta in
+                    try body(rates + start, momenta.baseAddress.map { $0 + start }, &filled)
+                }
+            } else {
+                try body(rates + start, nil, &filled)
+            }
+        }
+    }
+
     /// Appends the current values of `state`.
     mutating func append(_ state: some ScheduleState) {
         learningRates.append(state.learningRate)

@@ -49,15 +49,25 @@ public struct RaisingClosedFormState<S: RaisingClosedFormSchedule>: ScheduleStat
     }
 
     public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
-        for _ in 0..<count {
-            let next = step + 1
-            do {
-                learningRate = try schedule.checkedValue(at: next)
-            } catch {
-                throw ScheduleStop(step: next, error.message)
+        let schedule = self.schedule
+        var step = self.step
+        var value = learningRate
+        defer {
+            self.step = step
+            learningRate = value
+        }
+        try block.appendValues(count) { rates, _, filled in
+            for k in 0..<count {
+                let next = step + 1
+                do throws(PythonRaise) {
+                    value = try schedule.checkedValue(at: next)
+                } catch {
+                    throw ScheduleStop(step: next, error.message)
+                }
+                step = next
+                rates[k] = value
+                filled = k + 1
             }
-            step = next
-            block.learningRates.append(learningRate)
         }
     }
 }

@@ -35,18 +35,22 @@ struct TorchState: ScheduleState {
             throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed")
         }
         let group = self.group
-        let records = block.recordsMomenta
-        for k in 0..<count {
-            step += 1
-            let metric: Double?
-            if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
-            do {
-                try scheduler.step(metric: metric)
-            } catch {
-                throw ScheduleStop(step: step, "\(error)")
+        var step = self.step
+        defer { self.step = step }
+        try block.appendValues(count) { rates, momenta, filled in
+            for k in 0..<count {
+                step += 1
+                let metric: Double?
+                if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
+                do {
+                    try scheduler.step(metric: metric)
+                } catch {
+                    throw ScheduleStop(step: step, "\(error)")
+                }
+                rates[k] = group.lr
+                momenta?[k] = group.momentum
+                filled = k + 1
             }
-            block.learningRates.append(group.lr)
-            if records { block.momenta.append(group.momentum) }
         }
     }
 }
