@@ -26,7 +26,9 @@ import Testing
           {"type": "step", "lr": 0.1, "step_size": 3000, "gamma": 0.5},
           {"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 5000},
           {"type": "constant", "lr": 0},
-          {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000}
+          {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000},
+          {"type": "sequence", "boundaries": [2000], "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 100000}, {"type": "cosine", "lr": 0.1, "total_steps": 5000}]},
+          {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}]}
         ]}
         """
         let spec = try SpecDecoder().decode(json, file: "s.json")

@@ -23,7 +23,9 @@ import Testing
               {"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 3000},
               {"type": "step", "lr": 0.1, "step_size": 300, "gamma": 0.5},
               {"type": "constant", "lr": 0},
-              {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000}
+              {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000},
+              {"type": "sequence", "boundaries": [2000], "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 100000}, {"type": "cosine", "lr": 0.1, "total_steps": 5000}]},
+              {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}]}
             ]}
             """, file: "s.json")
         let (a, w1) = try streamed(spec)

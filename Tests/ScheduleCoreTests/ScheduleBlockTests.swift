@@ -17,6 +17,9 @@ import TestSupport
         #"{"type": "plateau", "lr": 0.1, "patience": 2, "metrics": [\#((0..<800).map { String(Double($0 % 7)) }.joined(separator: ", "))]}"#,
         #"{"type": "expr", "expr": "0.1 * 0.5 ** (step // 100)"}"#,
         #"{"type": "warmup", "warmup_steps": 20, "schedule": {"type": "cosine", "lr": 0.1, "total_steps": 400}}"#,
+        // Momentum set by one part of a sequence only: nil at the other part's steps.
+        #"{"type": "sequence", "boundaries": [300], "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 1000}, {"type": "cosine", "lr": 0.1, "total_steps": 500}]}"#,
+        #"{"type": "sequence", "boundaries": [300], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 500}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}]}"#,
         #"{"type": "timm.PlateauLRScheduler", "lr": 0.1, "patience_t": 2, "metrics": [\#((0..<800).map { String(Double($0 % 5)) }.joined(separator: ", "))]}"#,
     ]
 
@@ -37,7 +40,7 @@ import TestSupport
             #expect(block.firstStep == blockRates.count)
             #expect(block.count <= size)
             blockRates += block.learningRates
-            blockMomenta += block.recordsMomenta ? block.momenta.map { $0 } : Array(repeating: nil, count: block.count)
+            blockMomenta += block.recordsMomenta ? block.momenta : Array(repeating: nil, count: block.count)
         }
         #expect(blockRates.map(\.bitPattern) == rates.map(\.bitPattern))
         #expect(blockMomenta.map { $0?.bitPattern } == momenta.map { $0?.bitPattern })

@@ -17,6 +17,9 @@ import ScheduleCore
 final class CSVPipeline: @unchecked Sendable {
     /// Steps per block.
     static let blockRows = 8_192
+    /// Stands in the matrix for a step where a schedule sets no momentum: a NaN with a
+    /// payload that arithmetic never produces (computed NaNs are the default quiet NaN).
+    static let noMomentum = Double(nan: 0x5AFE, signaling: false)
     /// Rows per formatting task.
     static let chunkRows = 1_024
 
@@ -162,7 +165,7 @@ final class CSVPipeline: @unchecked Sendable {
         hasMomenta[slot] = momentumColumns[i] && block.pointee.recordsMomenta
         if hasMomenta[slot] {
             block.pointee.momenta.withUnsafeBufferPointer { values in
-                for (r, v) in values.enumerated() { base[r * stride + 1] = v }
+                for (r, v) in values.enumerated() { base[r * stride + 1] = v ?? Self.noMomentum }
             }
         }
     }
@@ -203,7 +206,10 @@ final class CSVPipeline: @unchecked Sendable {
                     if present { fields[column].write(row[column], to: &out) }
                     if momentumColumns[i] {
                         out.append(UInt8(ascii: ","))
-                        if present, momenta[i] { fields[column + 1].write(row[column + 1], to: &out) }
+                        let m = row[column + 1]
+                        if present, momenta[i], m.bitPattern != Self.noMomentum.bitPattern {
+                            fields[column + 1].write(m, to: &out)
+                        }
                     }
                 }
                 out.append(UInt8(ascii: "\n"))

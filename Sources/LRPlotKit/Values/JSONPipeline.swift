@@ -118,7 +118,7 @@ struct JSONPipeline {
         for first in stride(from: 0, to: steps, by: Self.blockRows) {
             let rows = min(Self.blockRows, steps - first)
             cursor.next(rows, into: &block)
-            let values = momentum ? (block.recordsMomenta ? block.momenta : []) : block.learningRates
+            let values = momentum ? block.momenta.map { $0 ?? CSVPipeline.noMomentum } : block.learningRates
             let tasks = (rows + Self.chunkRows - 1) / Self.chunkRows
             DispatchQueue.concurrentPerform(iterations: tasks) { c in
                 let range = (c * Self.chunkRows) ..< min(rows, (c + 1) * Self.chunkRows)
@@ -128,8 +128,8 @@ struct JSONPipeline {
         }
     }
 
-    /// Formats `values[rows]` (`null` past the end of `values`), each preceded by ", " except
-    /// at step 0.
+    /// Formats `values[rows]` (`null` past the end of `values` and for
+    /// ``CSVPipeline/noMomentum``), each preceded by ", " except at step 0.
     private static func format(_ values: [Double], rows: Range<Int>, first: Int, into out: inout TextBuffer) {
         out.removeAll()
         var field = FieldCache()
@@ -140,7 +140,7 @@ struct JSONPipeline {
                 out.append(UInt8(ascii: ","))
                 out.append(UInt8(ascii: " "))
             }
-            if r < values.count {
+            if r < values.count, values[r].bitPattern != CSVPipeline.noMomentum.bitPattern {
                 field.write(values[r], to: &out)
             } else {
                 UnsafeMutableRawPointer(out.end).storeBytes(of: null.littleEndian, as: UInt32.self)

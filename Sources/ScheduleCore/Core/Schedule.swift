@@ -68,7 +68,7 @@ extension ScheduleState {
             if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
             try advance(metric: metric)
             block.learningRates.append(learningRate)
-            if records { block.momenta.append(momentum ?? .nan) }
+            if records { block.momenta.append(momentum) }
         }
     }
 }

@@ -13,10 +13,12 @@ public struct ScheduleBlock {
     public internal(set) var firstStep = 0
     /// The learning rate at steps `firstStep ..< firstStep + count`.
     public internal(set) var learningRates: [Double] = []
-    /// The momentum at the same steps when the schedule sets one (see ``recordsMomenta``),
-    /// otherwise empty.
-    public internal(set) var momenta: [Double] = []
-    /// Whether the schedule sets a momentum, so that `momenta` is filled.
+    /// The momentum at the same steps when the schedule can set one (see
+    /// ``recordsMomenta``): `nil` at a step where it sets none (a ``SequenceSchedule`` part
+    /// that does not); empty for schedules that never set one.
+    public internal(set) var momenta: [Double?] = []
+    /// Whether the schedule can set a momentum (``Schedule/setsMomentum``), so that `momenta`
+    /// is filled.
     public internal(set) var recordsMomenta = false
 
     public init() {}
@@ -40,12 +42,12 @@ public struct ScheduleBlock {
     @inline(__always)
     mutating func appendValues(
         _ count: Int,
-        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>?, inout Int) throws -> Void
+        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double?>?, inout Int) throws -> Void
     ) rethrows {
         guard count > 0 else { return }
         let start = learningRates.count
         learningRates.append(contentsOf: repeatElement(0, count: count))
-        if recordsMomenta { momenta.append(contentsOf: repeatElement(0, count: count)) }
+        if recordsMomenta { momenta.append(contentsOf: repeatElement(nil, count: count)) }
         var filled = 0
         defer {
             learningRates.removeLast(count - filled)
@@ -67,6 +69,6 @@ public struct ScheduleBlock {
     /// Appends the current values of `state`.
     mutating func append(_ state: some ScheduleState) {
         learningRates.append(state.learningRate)
-        if recordsMomenta { momenta.append(state.momentum ?? .nan) }
+        if recordsMomenta { momenta.append(state.momentum) }
     }
 }

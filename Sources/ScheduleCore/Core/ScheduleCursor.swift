@@ -10,6 +10,8 @@ public struct ScheduleCursor {
     private var state: any ScheduleState
     private let metrics: [Double]?
     private let steps: Int
+    /// ``Schedule/setsMomentum`` of the schedule walked.
+    private let setsMomentum: Bool
     /// The step the next call to ``next()`` returns.
     public private(set) var step = 0
     /// Set once the framework would have raised; ``next()`` then returns `nil`.
@@ -28,6 +30,7 @@ public struct ScheduleCursor {
             }
         }
         self.state = schedule.start()
+        self.setsMomentum = schedule.setsMomentum
         self.metrics = schedule.usesMetrics ? feed : nil
         self.steps = steps
     }
@@ -61,7 +64,7 @@ public struct ScheduleCursor {
     @discardableResult
     public mutating func next(_ count: Int, into block: inout ScheduleBlock) -> Bool {
         let n = stop == nil ? max(0, min(count, steps - step)) : 0
-        block.reset(at: step, recordsMomenta: state.momentum != nil, capacity: n)
+        block.reset(at: step, recordsMomenta: setsMomentum, capacity: n)
         guard n > 0 else { return false }
         var remaining = n
         if step == 0 {
