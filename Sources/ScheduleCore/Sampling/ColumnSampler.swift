@@ -79,47 +79,68 @@ public struct ColumnSampler: Sendable {
                 // The message a cursor gives.
                 throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(feed?.count ?? 0)")
             }
-            return walk(schedule.start(), feed: feed)
+            return walk(schedule.start(), feed: feed, setsMomentum: schedule.setsMomentum)
         }
-        return walk(schedule.start(), feed: nil)
+        return walk(schedule.start(), feed: nil, setsMomentum: schedule.setsMomentum)
     }
 
     /// The streaming loop over a concrete state type (the existential is opened once, not
-    /// at every step). Round `t` is fed `feed[t − 1]`; a throw ends the series there.
-    func walk<State: ScheduleState>(_ initial: State, feed: [Double]?) -> Result {
+    /// at every step). Round `t` is fed `feed[t − 1]`; a throw ends the series there. The
+    /// state moves a block of steps at a time (``ScheduleState/advance(_:metrics:into:)``).
+    func walk<State: ScheduleState>(_ initial: State, feed: [Double]?, setsMomentum: Bool) -> Result {
         var state = initial
         var rates: [ColumnSummary] = []
         var momenta: [ColumnSummary] = []
         rates.reserveCapacity(columns)
-        var momentumEverywhere = true
+        var momentumEverywhere = setsMomentum
         var nonFinite: SamplePoint?
         var stop: ScheduleStop?
+        var block = ScheduleBlock()
+        var position = 0        // the next value of `block` to read
+        var produced = 0        // the steps computed so far
+        /// Computes the next block of steps; false when the schedule stopped before any.
+        func refill() -> Bool {
+            let n = Swift.min(4_096, steps - produced)
+            block.reset(at: produced, recordsMomenta: setsMomentum, capacity: n)
+            position = 0
+            var remaining = n
+            if produced == 0 {
+                block.append(state)
+                remaining -= 1
+            }
+            if remaining > 0 {
+                let firstMove = produced + block.count
+                let slice = feed.map { m in m[Swift.min(m.count, firstMove - 1) ..< Swift.min(m.count, firstMove - 1 + remaining)] }
+                do {
+                    try state.advance(remaining, metrics: slice, into: &block)
+                } catch let s as ScheduleStop {
+                    stop = s
+                } catch {
+                    stop = ScheduleStop(step: block.firstStep + block.count, "\(error)")
+                }
+            }
+            produced += block.count
+            return block.count > 0
+        }
         outer: for c in 0..<columns {
             let range = range(ofColumn: c)
             var lr = ColumnAccumulator()
             var m = ColumnAccumulator()
             for t in range {
-                if t > 0 {
-                    do {
-                        let metric = feed.flatMap { t - 1 < $0.count ? $0[t - 1] : nil }
-                        try state.advance(metric: metric)
-                    } catch let s as ScheduleStop {
-                        stop = s
-                    } catch {
-                        stop = ScheduleStop(step: t, "\(error)")
-                    }
-                    if stop != nil {
+                if position == block.count {
+                    if stop != nil || !refill() {
                         if let s = lr.summary(range) { rates.append(s) }
                         if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
                         break outer
                     }
                 }
-                let value = state.learningRate
+                let value = block.learningRates[position]
                 if nonFinite == nil, !value.isFinite { nonFinite = SamplePoint(step: t, value: value) }
                 lr.add(t, value)
                 if momentumEverywhere {
-                    if let momentum = state.momentum { m.add(t, momentum) } else { momentumEverywhere = false }
+                    if let momentum = block.momenta[position] { m.add(t, momentum) } else { momentumEverywhere = false }
                 }
+                position += 1
             }
             if let s = lr.summary(range) { rates.append(s) }
             if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
