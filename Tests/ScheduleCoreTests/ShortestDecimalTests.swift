@@ -4,18 +4,6 @@ import Testing
 /// ``ShortestDecimal`` writes exactly `Double.description` (itself the shortest text that
 /// reads back as the same `Double`) and `String(Int)`.
 @Suite struct ShortestDecimalTests {
-    /// A seeded SplitMix64 generator.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func text(_ v: Double) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortestDecimal.maximumLength) { buffer in
             let n = ShortestDecimal.write(v, to: buffer.baseAddress!)
@@ -67,7 +55,7 @@ import Testing
     }
 
     @Test func randomValuesMatchDescription() {
-        var g = SplitMix(state: 20_261_125)
+        var g = SeededGenerator(seed: 20_261_125)
         var values: [Double] = []
         for i in 0..<400_000 {
             let r = g.next()
@@ -86,7 +74,7 @@ import Testing
     }
 
     @Test func integersAreStringOfInt() {
-        var g = SplitMix(state: 7)
+        var g = SeededGenerator(seed: 7)
         var values = [0, 1, 9, 10, 99, 100, 999_999_999, 1_000_000_000, Int.max, Int.min, -1]
         for _ in 0..<20_000 { values.append(Int(truncatingIfNeeded: g.next()) >> Int(g.next() % 64)) }
         for n in values { #expect(text(n) == String(n)) }

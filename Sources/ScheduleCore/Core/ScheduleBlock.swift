@@ -66,6 +66,34 @@ public struct ScheduleBlock {
         }
     }
 
+    /// Refills the block with the values of `state` at steps `step ..< step + count`: `state`
+    /// is at step `step − 1` (or at step 0 when `step` is 0) and moves to the last of them;
+    /// the move to step s is fed `metrics[s − 1]`. Returns where the state threw, if it did:
+    /// the block then holds the steps before.
+    mutating func refill(from state: inout some ScheduleState, at step: Int, count: Int,
+                         recordsMomenta: Bool, metrics: [Double]?) -> ScheduleStop? {
+        reset(at: step, recordsMomenta: recordsMomenta, capacity: count)
+        guard count > 0 else { return nil }
+        var remaining = count
+        if step == 0 {
+            append(state)
+            remaining -= 1
+        }
+        guard remaining > 0 else { return nil }
+        let firstMove = step + self.count
+        let slice = metrics.map { m in
+            m[Swift.min(m.count, firstMove - 1) ..< Swift.min(m.count, firstMove - 1 + remaining)]
+        }
+        do {
+            try state.advance(remaining, metrics: slice, into: &self)
+        } catch let stop as ScheduleStop {
+            return stop
+        } catch {
+            return ScheduleStop(step: step + self.count, "\(error)")
+        }
+        return nil
+    }
+
     /// Appends the current values of `state`.
     mutating func append(_ state: some ScheduleState) {
         learningRates.append(state.learningRate)

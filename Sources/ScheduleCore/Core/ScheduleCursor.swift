@@ -64,27 +64,11 @@ public struct ScheduleCursor {
     @discardableResult
     public mutating func next(_ count: Int, into block: inout ScheduleBlock) -> Bool {
         let n = stop == nil ? max(0, min(count, steps - step)) : 0
-        block.reset(at: step, recordsMomenta: setsMomentum, capacity: n)
-        guard n > 0 else { return false }
-        var remaining = n
-        if step == 0 {
-            block.append(state)
-            remaining -= 1
+        guard n > 0 else {
+            block.reset(at: step, recordsMomenta: setsMomentum, capacity: 0)
+            return false
         }
-        if remaining > 0 {
-            // The move to step s is fed metrics[s - 1].
-            let firstMove = block.firstStep + block.count
-            let slice = metrics.map { m in
-                m[min(m.count, firstMove - 1) ..< min(m.count, firstMove - 1 + remaining)]
-            }
-            do {
-                try state.advance(remaining, metrics: slice, into: &block)
-            } catch let s as ScheduleStop {
-                stop = s
-            } catch {
-                stop = ScheduleStop(step: block.firstStep + block.count, "\(error)")
-            }
-        }
+        stop = block.refill(from: &state, at: step, count: n, recordsMomenta: setsMomentum, metrics: metrics)
         step = block.firstStep + block.count
         return block.count > 0
     }

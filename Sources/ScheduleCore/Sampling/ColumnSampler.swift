@@ -100,25 +100,9 @@ public struct ColumnSampler: Sendable {
         var produced = 0        // the steps computed so far
         /// Computes the next block of steps; false when the schedule stopped before any.
         func refill() -> Bool {
-            let n = Swift.min(4_096, steps - produced)
-            block.reset(at: produced, recordsMomenta: setsMomentum, capacity: n)
+            stop = block.refill(from: &state, at: produced, count: Swift.min(4_096, steps - produced),
+                                recordsMomenta: setsMomentum, metrics: feed)
             position = 0
-            var remaining = n
-            if produced == 0 {
-                block.append(state)
-                remaining -= 1
-            }
-            if remaining > 0 {
-                let firstMove = produced + block.count
-                let slice = feed.map { m in m[Swift.min(m.count, firstMove - 1) ..< Swift.min(m.count, firstMove - 1 + remaining)] }
-                do {
-                    try state.advance(remaining, metrics: slice, into: &block)
-                } catch let s as ScheduleStop {
-                    stop = s
-                } catch {
-                    stop = ScheduleStop(step: block.firstStep + block.count, "\(error)")
-                }
-            }
             produced += block.count
             return block.count > 0
         }
