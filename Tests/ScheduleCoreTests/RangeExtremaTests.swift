@@ -90,7 +90,13 @@ enum RandomSpecs {
         case "keras.PiecewiseConstantDecay":
             let bs = Set((0..<n(1, 5)).map { _ in n(0, scale) }).sorted()
             return #"{"type": "keras.PiecewiseConstantDecay", "boundaries": \#(bs), "values": \#((0...bs.count).map { _ in x(0, 1) })}"#
-        case "keras.PolynomialDecay": return #"{"type": "keras.PolynomialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(total), "end_learning_rate": \#(x(0, 0.01)), "power": \#(x(0.3, 3))}"#
+        case "keras.PolynomialDecay":
+            let cycle = Bool.random(using: &g)
+            let decay = cycle ? pick(["1", "2", "0.7", "2.5", "\(n(1, scale / 20))", "\(x(1, Double(max(scale / 5, 2))))", "\(total)"]) : "\(total)"
+            return #"{"type": "keras.PolynomialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(decay), "end_learning_rate": \#(x(0, 0.01)), "power": \#(pick(["\(x(0.3, 3))", "1", "0", "0.5"])), "cycle": \#(cycle)}"#
+        case "keras.CosineDecayRestarts":
+            let first = pick(["1", "2", "0.5", "3.5", "\(n(1, scale / 20))", "\(n(1, scale / 4))", "\(x(1, Double(max(scale / 8, 2))))"])
+            return #"{"type": "keras.CosineDecayRestarts", "initial_learning_rate": \#(x(0.001, 1)), "first_decay_steps": \#(first), "t_mul": \#(pick(["1", "2", "1.5", "1.05", "3"])), "m_mul": \#(pick(["1", "0.5", "0.9", "\(x(0.1, 1))"])), "alpha": \#(pick(["0", "\(x(0, 0.3))"]))}"#
         case "keras.CosineDecay":
             let w = Bool.random(using: &g)
             return #"{"type": "keras.CosineDecay", "initial_learning_rate": \#(x(0.001, 0.1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3))\#(w ? ", \"warmup_target\": \(x(0.2, 1)), \"warmup_steps\": \(warm)" : "")}"#
@@ -109,7 +115,7 @@ enum RandomSpecs {
         "optax.piecewise_constant_schedule", "optax.piecewise_interpolate_schedule", "optax.warmup_cosine_decay_schedule",
         "optax.cosine_onecycle_schedule", "optax.join_schedules",
         "keras.ExponentialDecay", "keras.InverseTimeDecay", "keras.PiecewiseConstantDecay", "keras.PolynomialDecay",
-        "keras.CosineDecay",
+        "keras.CosineDecay", "keras.CosineDecayRestarts",
     ]
 }
 
