@@ -67,9 +67,25 @@ enum RandomSpecs {
         case "timm.MultiStepLRScheduler":
             let ds = (0..<n(1, 6)).map { _ in n(1, scale) }
             return #"{"type": "timm.MultiStepLRScheduler", "lr": \#(x(0.01, 1)), "decay_t": \#(ds), "decay_rate": \#(x(0.1, 1)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g))}"#
-        case "timm.CosineLRScheduler", "timm.PolyLRScheduler":
-            let extra = type == "timm.PolyLRScheduler" ? #", "power": \#(x(0.2, 3))"# : ""
-            return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(n(1, scale / 4)), "lr_min": \#(x(0, 0.01)), "cycle_decay": \#(x(0.3, 1)), "cycle_limit": \#(n(1, 8)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g)), "k_decay": \#(pick(["1", "0.5", "2"]))\#(extra)}"#
+        case "timm.CosineLRScheduler", "timm.PolyLRScheduler", "timm.TanhLRScheduler":
+            let extra: String
+            switch type {
+            case "timm.PolyLRScheduler": extra = #", "power": \#(pick(["\(x(0.2, 3))", "1", "0"])), "k_decay": \#(pick(["1", "0.5", "2"]))"#
+            case "timm.TanhLRScheduler": extra = #", "lb": \#(pick(["-7", "-3", "-1", "0", "\(x(-10, 0))"])), "ub": \#(pick(["3", "1", "0", "\(x(0, 10))"]))"#
+            default: extra = #", "k_decay": \#(pick(["1", "0.5", "2"]))"#
+            }
+            // cycle_mul < 1 raises after t_initial / (1 − cycle_mul) steps: kept past the run.
+            let mul = pick(["1", "1", "2", "1.5", "1.05", "3", "0.97"])
+            let initial = mul == "0.97" ? "\(n(max(scale / 20, 1), scale))" : pick(["1", "2", "\(n(1, scale / 40))", "\(n(1, scale / 4))"])
+            let limit = pick(["1", "\(n(1, 8))", "\(n(1, 8))", "1000", "0"])
+            let prefix = Bool.random(using: &g)
+            return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(initial), "lr_min": \#(x(0, 0.01)), "cycle_mul": \#(mul), "cycle_decay": \#(pick(["1", "0.5", "\(x(0.3, 1))", "1.2"])), "cycle_limit": \#(limit), "warmup_t": \#(pick(["0", "\(warm)", "1"])), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(prefix)\#(extra)}"#
+        case "timm.WSDLRScheduler":
+            let initial = n(1, scale), decay = n(1, initial)
+            let stable = pick(["constant", "rsqrt", "power"])
+            let timescale = stable == "constant" || Bool.random(using: &g) ? "" : #", "stable_timescale": \#(x(0.5, Double(max(scale / 10, 1))))"#
+            let w = stable != "constant" && timescale.isEmpty ? n(1, scale / 3) : n(0, scale / 3)
+            return #"{"type": "timm.WSDLRScheduler", "lr": \#(x(0.01, 1)), "t_initial": \#(initial), "decay_t": \#(decay), "lr_min": \#(pick(["0", "\(x(0, 0.01))"])), "stable_fn": "\#(stable)"\#(timescale), "stable_power": \#(x(0.1, 2)), "decay_fn": "\#(pick(["linear", "1-sqrt", "cosine", "power", "exp"]))", "decay_power": \#(x(0.1, 3)), "decay_ratio": \#(x(0.01, 0.99)), "warmup_t": \#(w), "warmup_lr_init": \#(x(0, 0.01))}"#
         case "optax.cosine_decay_schedule": return #"{"type": "optax.cosine_decay_schedule", "init_value": \#(x(0.01, 1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3)), "exponent": \#(pick(["1", "0.5", "2"]))}"#
         case "optax.exponential_decay": return #"{"type": "optax.exponential_decay", "init_value": \#(x(0.01, 1)), "transition_steps": \#(n(1, scale / 10)), "decay_rate": \#(pick(["0.5", "0.99", "1.01"])), "transition_begin": \#(warm), "staircase": \#(Bool.random(using: &g))}"#
         case "optax.polynomial_schedule": return #"{"type": "optax.polynomial_schedule", "init_value": \#(x(0.01, 1)), "end_value": \#(x(0, 0.01)), "power": \#(x(0.3, 3)), "transition_steps": \#(total), "transition_begin": \#(warm)}"#
@@ -111,6 +127,7 @@ enum RandomSpecs {
         "hf.cosine_warmup_with_min_lr", "hf.cosine_with_restarts", "hf.inverse_sqrt", "hf.polynomial",
         "hf.warmup_stable_decay",
         "timm.StepLRScheduler", "timm.MultiStepLRScheduler", "timm.CosineLRScheduler", "timm.PolyLRScheduler",
+        "timm.TanhLRScheduler", "timm.WSDLRScheduler",
         "optax.cosine_decay_schedule", "optax.exponential_decay", "optax.polynomial_schedule", "optax.linear_schedule",
         "optax.piecewise_constant_schedule", "optax.piecewise_interpolate_schedule", "optax.warmup_cosine_decay_schedule",
         "optax.cosine_onecycle_schedule", "optax.join_schedules",
