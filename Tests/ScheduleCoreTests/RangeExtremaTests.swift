@@ -266,6 +266,36 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
         }
     }
 
+    @Test("timm with cycle_mul < 1: nil over ranges where timm raises, exact before",
+          arguments: ["timm.CosineLRScheduler", "timm.PolyLRScheduler", "timm.TanhLRScheduler"])
+    func timmShrinkingCycles(_ type: String) throws {
+        // 1 − t / 100 · (1 − 0.5) reaches 0 at t = 200: math.log raises ValueError from there.
+        let warmup = type == "timm.TanhLRScheduler" ? 0 : 5
+        let schedule = try #require(try makeSchedule(#"{"type": "\#(type)", "lr": 0.5, "t_initial": 100, "cycle_mul": 0.5, "cycle_decay": 0.8, "cycle_limit": 50, "warmup_t": \#(warmup), "warmup_prefix": true}"#) as? any RangeExtrema)
+        let raisesFrom = 200 + warmup
+        #expect(schedule.value(at: raisesFrom).isNaN && !schedule.value(at: raisesFrom - 1).isNaN)
+        var g = SeededGenerator(seed: 3)
+        var fast = 0
+        for _ in 0..<300 {
+            let lo = Int.random(in: 0..<260, using: &g)
+            let range = lo..<Int.random(in: (lo + 1)...300, using: &g)
+            let critical = schedule.criticalSteps(in: range)
+            if range.upperBound > raisesFrom {
+                #expect(critical == nil, "\(type) \(range)")
+                continue
+            }
+            let steps = try #require(critical, "\(type) \(range)")
+            fast += 1
+            let values = ([range.lowerBound, range.upperBound - 1] + steps).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(type) \(range)")
+        }
+        #expect(fast > 100)
+        let walked = try schedule.evaluate(steps: 300)
+        let sampled = try ColumnSampler(steps: 300, columns: 17).sample(schedule)
+        #expect(sampled.stop == walked.stop)
+    }
+
     @Test func raisingScheduleStopsWhereTransformersRaises() throws {
         // lr_end / lr divides by zero past num_training_steps when lr == 0 … here power < 0:
         // 0 ** negative raises at t = num_training_steps.
