@@ -44,7 +44,7 @@ enum RandomSpecs {
             return #"{"type": "piecewise", "knots": [\#(knots)], "interpolation": "\#(pick(["step", "linear", "cosine"]))"}"#
         case "inverse_sqrt": return #"{"type": "inverse_sqrt", "lr": \#(x(0.001, 1)), "warmup_steps": \#(n(1, scale / 3))}"#
         case "one_cycle": return #"{"type": "one_cycle", "max_lr": \#(x(0.01, 1)), "total_steps": \#(max(total, 10)), "pct_start": \#(x(0.05, 0.5)), "anneal": "\#(pick(["cos", "linear"]))", "three_phase": \#(Bool.random(using: &g))}"#
-        case "cyclic": return #"{"type": "cyclic", "base_lr": \#(x(0, 0.01)), "max_lr": \#(x(0.02, 1)), "step_size_up": \#(n(1, scale / 8)), "step_size_down": \#(n(1, scale / 8)), "mode": "\#(pick(["triangular", "triangular2", "exp_range"]))", "gamma": \#(pick(["1", "0.99999", "0.999", "0.9"]))}"#
+        case "cyclic": return #"{"type": "cyclic", "base_lr": \#(x(0, 0.01)), "max_lr": \#(x(0.02, 1)), "step_size_up": \#(pick(["\(n(1, 20))", "\(n(1, scale / 8))"])), "step_size_down": \#(pick(["\(n(1, 20))", "\(n(1, scale / 8))"])), "mode": "\#(pick(["triangular", "triangular2", "exp_range"]))", "gamma": \#(pick(["1", "0.99999", "0.999", "0.9", "0.5", "0.99", "1.001", "1.01", "\(x(0.95, 1))"]))}"#
         case "cosine_restarts": return #"{"type": "cosine_restarts", "lr": \#(x(0, 1)), "period": \#(n(1, scale / 6)), "t_mult": \#(pick(["1", "2", "1.5", "3"])), "decay": \#(x(0.3, 1.2)), "min_lr": \#(x(0, 0.01))}"#
         case "warmup": return #"{"type": "warmup", "warmup_steps": \#(warm), "warmup": "\#(pick(["linear", "cosine", "exponential", "constant"]))", "start_lr": \#(x(0.0001, 0.01)), "schedule": \#(spec(pick(["cosine", "step", "cyclic"]), scale: scale, &g))}"#
         case "sequence":
@@ -294,6 +294,24 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
         let walked = try schedule.evaluate(steps: 300)
         let sampled = try ColumnSampler(steps: 300, columns: 17).sample(schedule)
         #expect(sampled.stop == walked.stop)
+    }
+
+    @Test("cyclic exp_range: peaks inside a half (γ < 1 rising, γ > 1 falling) are listed",
+          arguments: [(5, 2000, 1.01), (2000, 5, 0.99), (300, 300, 0.9), (1, 100, 1.5), (100, 1, 0.5), (1, 1, 0.3), (3000, 7, 0.9999)])
+    func cyclicExpRangeInnerPeaks(_ up: Int, _ down: Int, _ gamma: Double) throws {
+        let schedule = try #require(try makeSchedule(#"{"type": "cyclic", "base_lr": 0.001, "max_lr": 0.1, "step_size_up": \#(up), "step_size_down": \#(down), "mode": "exp_range", "gamma": \#(gamma)}"#) as? any RangeExtrema)
+        var g = SeededGenerator(seed: UInt64(up * 7 + down))
+        let steps = 3 * (up + down) + 11
+        for _ in 0..<200 {
+            let lo = Int.random(in: 0..<steps, using: &g)
+            let range = lo..<Int.random(in: (lo + 1)...steps, using: &g)
+            let critical = try #require(schedule.criticalSteps(in: range), "\(range)")
+            #expect(critical.allSatisfy(range.contains))
+            let values = ([range.lowerBound, range.upperBound - 1] + critical).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(range)")
+            #expect(critical.count < 64 + range.count / max(up + down, 1) * 16)
+        }
     }
 
     @Test func raisingScheduleStopsWhereTransformersRaises() throws {
