@@ -1,9 +1,11 @@
 import Foundation
 
-// RangeExtrema conformances of the timm schedulers whose values cannot raise for the given
-// parameters (otherwise they answer nil and are walked step by step, stopping where timm
-// raises). Step 0 is its own piece (timm's constructor value), then the warm-up line, then
-// the scheduler's pieces.
+// RangeExtrema conformances of the timm schedulers. A range where timm may raise answers nil
+// and is walked step by step, stopping where timm raises: the step and multi-step schedulers
+// check their parameters; the cyclic ones (cosine, poly, tanh) check each run of constant
+// cycle index at its ends, the ways they can raise inside a run being monotone in the step.
+// Step 0 is its own piece (timm's constructor value), then the warm-up line, then the
+// scheduler's pieces.
 
 extension TimmStepLRScheduler: RangeExtrema {
     /// Step 1 and the end of warm-up, each with the step before it: after warm-up
