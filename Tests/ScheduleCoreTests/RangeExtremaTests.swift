@@ -314,6 +314,27 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
         }
     }
 
+    @Test("keras.CosineDecayRestarts far out: float32 periods that start early or end late are split exactly",
+          arguments: [1000.0, 100.0, 37.5])
+    func kerasRestartsFloat32Lag(_ first: Double) throws {
+        let schedule = try #require(try makeSchedule(#"{"type": "keras.CosineDecayRestarts", "initial_learning_rate": 0.1, "first_decay_steps": \#(first), "t_mul": 1, "alpha": 0.05}"#) as? any RangeExtrema)
+        var g = SeededGenerator(seed: UInt64(first))
+        var risingStarts = 0
+        for _ in 0..<40 {
+            let lo = Int.random(in: 100_000_000...1_000_000_000, using: &g)
+            let range = lo..<(lo + Int.random(in: 1...3000, using: &g))
+            let critical = try #require(schedule.criticalSteps(in: range), "\(range)")
+            let values = ([range.lowerBound, range.upperBound - 1] + critical).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(range)")
+            // Periods whose float32 index starts them early rise before they fall.
+            for t in range.dropLast(2) where schedule.value(at: t + 1) > schedule.value(at: t) && schedule.value(at: t + 2) > schedule.value(at: t + 1) {
+                risingStarts += 1
+            }
+        }
+        #expect(risingStarts > 0)
+    }
+
     @Test func raisingScheduleStopsWhereTransformersRaises() throws {
         // lr_end / lr divides by zero past num_training_steps when lr == 0 … here power < 0:
         // 0 ** negative raises at t = num_training_steps.

@@ -117,7 +117,9 @@ extension CyclicSchedule: RangeExtrema {
     /// are strictly monotone wherever `γ · |u − u*| / u* > 16 · (C + t) · 2⁻⁵² + 16 · 2⁻⁴⁸ · u`,
     /// which holds outside `u* ± d` with `d = u* · (a + b · u*) / (γ − b · u*)` (`a`, `b` those
     /// two constants). Every step of that window (in each cycle of the range whose half
-    /// reaches it) is listed. `nil` when `γ^t · (max_lr − base_lr) / C` leaves
+    /// reaches it) is listed. None past them once `(max_lr − base_lr) · γ^t` is below a
+    /// quarter ulp of `base_lr` over the range (every value is `base_lr` then). `nil` when
+    /// `γ^t · (max_lr − base_lr) / C` leaves
     /// `[2⁻⁹⁰⁰, 2⁹⁰⁰]` over the range (underflow to subnormals, or overflow to infinity, whose
     /// product with a zero triangle is NaN), when the window is wider than 512 steps, or when
     /// more than 16384 window steps would be listed.
@@ -130,8 +132,10 @@ extension CyclicSchedule: RangeExtrema {
         guard mode == .expRange, gamma != 1, amplitude != 0 else { return out }
         guard gamma > 0, gamma.isFinite, amplitude > 0, amplitude.isFinite else { return nil }
         let ends = [pow(gamma, Double(range.lowerBound)), pow(gamma, Double(range.upperBound - 1))]
-        guard let low = ends.min(), let high = ends.max(), amplitude * low / Double(total) >= 0x1p-900,
-              amplitude * high <= 0x1p900 else { return nil }
+        guard let low = ends.min(), let high = ends.max() else { return nil }
+        // Far into a decaying run the amplitude falls below half an ulp of base_lr: constant.
+        if amplitude * high * 4 < baseLearningRate.ulp { return out }
+        guard amplitude * low / Double(total) >= 0x1p-900, amplitude * high <= 0x1p900 else { return nil }
         let uStar = gamma < 1 ? gamma / (1 - gamma) : gamma / (gamma - 1)
         let half = gamma < 1 ? stepSizeUp : stepSizeDown
         let a = 16 * (Double(total) + Double(range.upperBound)) * 0x1p-52, b = 16 * 0x1p-48

@@ -59,23 +59,26 @@ extension KerasPolynomialDecay: RangeExtrema {
 
 extension KerasCosineDecayRestarts: RangeExtrema {
     /// Each restart in the range (the first step whose float32 restart index exceeds the
-    /// previous step's, found by bisection on Keras's own index) and the step before it.
+    /// previous step's, found by bisection on Keras's own index) and the step before it, plus,
+    /// within a period, the steps where the float32 cosine argument crosses 0 and `π₃₂`.
     ///
-    /// Within a period the index `i` is constant, the fraction `f` rises (a division or a
-    /// subtraction and a division by constants), so `float32(π · f)` rises, and glibc's float32
-    /// `cosf` is non-increasing over `[−2⁻¹², π₃₂ + 2⁻¹³]` (checked exhaustively over every
-    /// float32 there: it is exactly 1 on the negative part and −1 just past π₃₂); the rest
-    /// (`0.5 · m_mul^i · …`, `(1 − alpha) · … + alpha`, `· initial_learning_rate`) applies a
-    /// monotone map that is fixed for the period, whatever the signs of `m_mul` and `alpha`.
-    /// With an `alpha` floor the period still falls from its peak to its floor, so its two
-    /// ends bound it; across periods the extremes are among those ends.
+    /// Within a period the index `i` is constant and the fraction `f` rises (a division or a
+    /// subtraction and a division by constants), so the argument `a = float32(π · f)` rises.
+    /// glibc's float32 `cosf` is non-decreasing on `[−π₃₂, 0]`, non-increasing on `[0, π₃₂]`
+    /// and non-decreasing on `[π₃₂, 2π₃₂]` (checked exhaustively over every float32 there).
+    /// `a` normally stays in `[0, π₃₂]`; the float32 index may start a period early (`f < 0`)
+    /// or end it late (`f > 1`) — by up to a step per period beyond ~10^7 periods — so the
+    /// first step with `a ≥ 0` and the first with `a > π₃₂` (each with the step before it,
+    /// found by bisection) split the period into monotone pieces. The rest (`0.5 · m_mul^i ·
+    /// …`, `(1 − alpha) · … + alpha`, `· initial_learning_rate`) is a monotone map fixed for the
+    /// period, whatever the signs of `m_mul` and `alpha`; with an `alpha` floor a period still
+    /// falls from its peak to its floor, so the pieces' ends bound it.
     ///
     /// `nil` when `t_mul < 1` (the logarithm's argument eventually turns negative: NaN), for
-    /// non-finite parameters, when a period's fraction in the range takes the float32 cosine
-    /// outside that interval (the float32 index lags or leads the real one by a sizeable
-    /// fraction, e.g. with `t_mul = 1` beyond ~10^6 periods), when `m_mul^i` overflows, when
-    /// one step moves the logarithm's argument by fewer than 16 ulps (its rounding might then
-    /// make the index non-monotone), or past 4096 restarts in the range.
+    /// non-finite parameters, when `a` leaves `[−π₃₂, 2π₃₂]` in a period of the range (the
+    /// float32 index off by more than half a period, beyond ~2^24 periods), when `m_mul^i`
+    /// overflows, when one step moves the logarithm's argument by fewer than 16 ulps (its
+    /// rounding might then make the index non-monotone), or past 4096 restarts in the range.
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard firstDecaySteps > 0, firstDecaySteps.isFinite, tMul >= 1, tMul.isFinite, mMul.isFinite,
               alpha.isFinite, initialLearningRate.isFinite else { return nil }
@@ -88,12 +91,17 @@ extension KerasCosineDecayRestarts: RangeExtrema {
         guard let restarts = CriticalSteps.indexChanges(in: range, index: { period(at: $0).restart }) else {
             return nil
         }
+        func argument(_ step: Int) -> Float { Float(Double.pi * period(at: step).fraction) }
         var out: [Int] = []
         for run in CriticalSteps.runs(between: restarts, in: range) {
-            let (i, low) = period(at: run.first), high = period(at: run.last).fraction
-            guard Float(Double.pi * low) >= -0x1p-12, Float(Double.pi * high) <= Float.pi + 0x1p-13,
-                  pow(mMul, i).isFinite else { return nil }
+            guard argument(run.first) >= -Float.pi, argument(run.last) <= 2 * Float.pi,
+                  pow(mMul, period(at: run.first).restart).isFinite else { return nil }
             out += [run.first, run.last]
+            let steps = run.first...run.last
+            for split in [CriticalSteps.firstStep(in: steps) { argument($0) >= 0 },
+                          CriticalSteps.firstStep(in: steps) { argument($0) > Float.pi }] {
+                if let s = split, s > run.first { out += [s - 1, s] }
+            }
         }
         return out
     }

@@ -80,4 +80,17 @@ extension CriticalSteps {
         let lasts = sorted.map { $0 - 1 } + [range.upperBound - 1]
         return zip(firsts, lasts).map { (first: $0, last: $1) }
     }
+
+    /// The first step of `steps` where a predicate that turns from false to true at most
+    /// once (false on a prefix, true after) holds, by bisection; `nil` if it holds nowhere.
+    public static func firstStep(in steps: ClosedRange<Int>, where holds: (Int) -> Bool) -> Int? {
+        guard holds(steps.upperBound) else { return nil }
+        if holds(steps.lowerBound) { return steps.lowerBound }
+        var lo = steps.lowerBound, hi = steps.upperBound
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if holds(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
 }
