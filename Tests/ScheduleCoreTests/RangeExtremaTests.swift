@@ -44,7 +44,7 @@ enum RandomSpecs {
             return #"{"type": "piecewise", "knots": [\#(knots)], "interpolation": "\#(pick(["step", "linear", "cosine"]))"}"#
         case "inverse_sqrt": return #"{"type": "inverse_sqrt", "lr": \#(x(0.001, 1)), "warmup_steps": \#(n(1, scale / 3))}"#
         case "one_cycle": return #"{"type": "one_cycle", "max_lr": \#(x(0.01, 1)), "total_steps": \#(max(total, 10)), "pct_start": \#(x(0.05, 0.5)), "anneal": "\#(pick(["cos", "linear"]))", "three_phase": \#(Bool.random(using: &g))}"#
-        case "cyclic": return #"{"type": "cyclic", "base_lr": \#(x(0, 0.01)), "max_lr": \#(x(0.02, 1)), "step_size_up": \#(n(1, scale / 8)), "step_size_down": \#(n(1, scale / 8)), "mode": "\#(pick(["triangular", "triangular2", "exp_range"]))", "gamma": \#(pick(["1", "0.99999", "0.999", "0.9"]))}"#
+        case "cyclic": return #"{"type": "cyclic", "base_lr": \#(x(0, 0.01)), "max_lr": \#(x(0.02, 1)), "step_size_up": \#(pick(["\(n(1, 20))", "\(n(1, scale / 8))"])), "step_size_down": \#(pick(["\(n(1, 20))", "\(n(1, scale / 8))"])), "mode": "\#(pick(["triangular", "triangular2", "exp_range"]))", "gamma": \#(pick(["1", "0.99999", "0.999", "0.9", "0.5", "0.99", "1.001", "1.01", "\(x(0.95, 1))"]))}"#
         case "cosine_restarts": return #"{"type": "cosine_restarts", "lr": \#(x(0, 1)), "period": \#(n(1, scale / 6)), "t_mult": \#(pick(["1", "2", "1.5", "3"])), "decay": \#(x(0.3, 1.2)), "min_lr": \#(x(0, 0.01))}"#
         case "warmup": return #"{"type": "warmup", "warmup_steps": \#(warm), "warmup": "\#(pick(["linear", "cosine", "exponential", "constant"]))", "start_lr": \#(x(0.0001, 0.01)), "schedule": \#(spec(pick(["cosine", "step", "cyclic"]), scale: scale, &g))}"#
         case "sequence":
@@ -67,9 +67,25 @@ enum RandomSpecs {
         case "timm.MultiStepLRScheduler":
             let ds = (0..<n(1, 6)).map { _ in n(1, scale) }
             return #"{"type": "timm.MultiStepLRScheduler", "lr": \#(x(0.01, 1)), "decay_t": \#(ds), "decay_rate": \#(x(0.1, 1)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g))}"#
-        case "timm.CosineLRScheduler", "timm.PolyLRScheduler":
-            let extra = type == "timm.PolyLRScheduler" ? #", "power": \#(x(0.2, 3))"# : ""
-            return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(n(1, scale / 4)), "lr_min": \#(x(0, 0.01)), "cycle_decay": \#(x(0.3, 1)), "cycle_limit": \#(n(1, 8)), "warmup_t": \#(warm), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(Bool.random(using: &g)), "k_decay": \#(pick(["1", "0.5", "2"]))\#(extra)}"#
+        case "timm.CosineLRScheduler", "timm.PolyLRScheduler", "timm.TanhLRScheduler":
+            let extra: String
+            switch type {
+            case "timm.PolyLRScheduler": extra = #", "power": \#(pick(["\(x(0.2, 3))", "1", "0"])), "k_decay": \#(pick(["1", "0.5", "2"]))"#
+            case "timm.TanhLRScheduler": extra = #", "lb": \#(pick(["-7", "-3", "-1", "0", "\(x(-10, 0))"])), "ub": \#(pick(["3", "1", "0", "\(x(0, 10))"]))"#
+            default: extra = #", "k_decay": \#(pick(["1", "0.5", "2"]))"#
+            }
+            // cycle_mul < 1 raises after t_initial / (1 − cycle_mul) steps: kept past the run.
+            let mul = pick(["1", "1", "2", "1.5", "1.05", "3", "0.97"])
+            let initial = mul == "0.97" ? "\(n(max(scale / 20, 1), scale))" : pick(["1", "2", "\(n(1, scale / 40))", "\(n(1, scale / 4))"])
+            let limit = pick(["1", "\(n(1, 8))", "\(n(1, 8))", "1000", "0"])
+            let prefix = Bool.random(using: &g)
+            return #"{"type": "\#(type)", "lr": \#(x(0.01, 1)), "t_initial": \#(initial), "lr_min": \#(x(0, 0.01)), "cycle_mul": \#(mul), "cycle_decay": \#(pick(["1", "0.5", "\(x(0.3, 1))", "1.2"])), "cycle_limit": \#(limit), "warmup_t": \#(pick(["0", "\(warm)", "1"])), "warmup_lr_init": \#(x(0, 0.01)), "warmup_prefix": \#(prefix)\#(extra)}"#
+        case "timm.WSDLRScheduler":
+            let initial = n(1, scale), decay = n(1, initial)
+            let stable = pick(["constant", "rsqrt", "power"])
+            let timescale = stable == "constant" || Bool.random(using: &g) ? "" : #", "stable_timescale": \#(x(0.5, Double(max(scale / 10, 1))))"#
+            let w = stable != "constant" && timescale.isEmpty ? n(1, scale / 3) : n(0, scale / 3)
+            return #"{"type": "timm.WSDLRScheduler", "lr": \#(x(0.01, 1)), "t_initial": \#(initial), "decay_t": \#(decay), "lr_min": \#(pick(["0", "\(x(0, 0.01))"])), "stable_fn": "\#(stable)"\#(timescale), "stable_power": \#(x(0.1, 2)), "decay_fn": "\#(pick(["linear", "1-sqrt", "cosine", "power", "exp"]))", "decay_power": \#(x(0.1, 3)), "decay_ratio": \#(x(0.01, 0.99)), "warmup_t": \#(w), "warmup_lr_init": \#(x(0, 0.01))}"#
         case "optax.cosine_decay_schedule": return #"{"type": "optax.cosine_decay_schedule", "init_value": \#(x(0.01, 1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3)), "exponent": \#(pick(["1", "0.5", "2"]))}"#
         case "optax.exponential_decay": return #"{"type": "optax.exponential_decay", "init_value": \#(x(0.01, 1)), "transition_steps": \#(n(1, scale / 10)), "decay_rate": \#(pick(["0.5", "0.99", "1.01"])), "transition_begin": \#(warm), "staircase": \#(Bool.random(using: &g))}"#
         case "optax.polynomial_schedule": return #"{"type": "optax.polynomial_schedule", "init_value": \#(x(0.01, 1)), "end_value": \#(x(0, 0.01)), "power": \#(x(0.3, 3)), "transition_steps": \#(total), "transition_begin": \#(warm)}"#
@@ -90,7 +106,13 @@ enum RandomSpecs {
         case "keras.PiecewiseConstantDecay":
             let bs = Set((0..<n(1, 5)).map { _ in n(0, scale) }).sorted()
             return #"{"type": "keras.PiecewiseConstantDecay", "boundaries": \#(bs), "values": \#((0...bs.count).map { _ in x(0, 1) })}"#
-        case "keras.PolynomialDecay": return #"{"type": "keras.PolynomialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(total), "end_learning_rate": \#(x(0, 0.01)), "power": \#(x(0.3, 3))}"#
+        case "keras.PolynomialDecay":
+            let cycle = Bool.random(using: &g)
+            let decay = cycle ? pick(["1", "2", "0.7", "2.5", "\(n(1, scale / 20))", "\(x(1, Double(max(scale / 5, 2))))", "\(total)"]) : "\(total)"
+            return #"{"type": "keras.PolynomialDecay", "initial_learning_rate": \#(x(0.01, 1)), "decay_steps": \#(decay), "end_learning_rate": \#(x(0, 0.01)), "power": \#(pick(["\(x(0.3, 3))", "1", "0", "0.5"])), "cycle": \#(cycle)}"#
+        case "keras.CosineDecayRestarts":
+            let first = pick(["1", "2", "0.5", "3.5", "\(n(1, scale / 20))", "\(n(1, scale / 4))", "\(x(1, Double(max(scale / 8, 2))))"])
+            return #"{"type": "keras.CosineDecayRestarts", "initial_learning_rate": \#(x(0.001, 1)), "first_decay_steps": \#(first), "t_mul": \#(pick(["1", "2", "1.5", "1.05", "3"])), "m_mul": \#(pick(["1", "0.5", "0.9", "\(x(0.1, 1))"])), "alpha": \#(pick(["0", "\(x(0, 0.3))"]))}"#
         case "keras.CosineDecay":
             let w = Bool.random(using: &g)
             return #"{"type": "keras.CosineDecay", "initial_learning_rate": \#(x(0.001, 0.1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3))\#(w ? ", \"warmup_target\": \(x(0.2, 1)), \"warmup_steps\": \(warm)" : "")}"#
@@ -105,11 +127,12 @@ enum RandomSpecs {
         "hf.cosine_warmup_with_min_lr", "hf.cosine_with_restarts", "hf.inverse_sqrt", "hf.polynomial",
         "hf.warmup_stable_decay",
         "timm.StepLRScheduler", "timm.MultiStepLRScheduler", "timm.CosineLRScheduler", "timm.PolyLRScheduler",
+        "timm.TanhLRScheduler", "timm.WSDLRScheduler",
         "optax.cosine_decay_schedule", "optax.exponential_decay", "optax.polynomial_schedule", "optax.linear_schedule",
         "optax.piecewise_constant_schedule", "optax.piecewise_interpolate_schedule", "optax.warmup_cosine_decay_schedule",
         "optax.cosine_onecycle_schedule", "optax.join_schedules",
         "keras.ExponentialDecay", "keras.InverseTimeDecay", "keras.PiecewiseConstantDecay", "keras.PolynomialDecay",
-        "keras.CosineDecay",
+        "keras.CosineDecay", "keras.CosineDecayRestarts",
     ]
 }
 
@@ -241,6 +264,75 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
             }
             #expect(next == steps)
         }
+    }
+
+    @Test("timm with cycle_mul < 1: nil over ranges where timm raises, exact before",
+          arguments: ["timm.CosineLRScheduler", "timm.PolyLRScheduler", "timm.TanhLRScheduler"])
+    func timmShrinkingCycles(_ type: String) throws {
+        // 1 − t / 100 · (1 − 0.5) reaches 0 at t = 200: math.log raises ValueError from there.
+        let warmup = type == "timm.TanhLRScheduler" ? 0 : 5
+        let schedule = try #require(try makeSchedule(#"{"type": "\#(type)", "lr": 0.5, "t_initial": 100, "cycle_mul": 0.5, "cycle_decay": 0.8, "cycle_limit": 50, "warmup_t": \#(warmup), "warmup_prefix": true}"#) as? any RangeExtrema)
+        let raisesFrom = 200 + warmup
+        #expect(schedule.value(at: raisesFrom).isNaN && !schedule.value(at: raisesFrom - 1).isNaN)
+        var g = SeededGenerator(seed: 3)
+        var fast = 0
+        for _ in 0..<300 {
+            let lo = Int.random(in: 0..<260, using: &g)
+            let range = lo..<Int.random(in: (lo + 1)...300, using: &g)
+            let critical = schedule.criticalSteps(in: range)
+            if range.upperBound > raisesFrom {
+                #expect(critical == nil, "\(type) \(range)")
+                continue
+            }
+            let steps = try #require(critical, "\(type) \(range)")
+            fast += 1
+            let values = ([range.lowerBound, range.upperBound - 1] + steps).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(type) \(range)")
+        }
+        #expect(fast > 100)
+        let walked = try schedule.evaluate(steps: 300)
+        let sampled = try ColumnSampler(steps: 300, columns: 17).sample(schedule)
+        #expect(sampled.stop == walked.stop)
+    }
+
+    @Test("cyclic exp_range: peaks inside a half (γ < 1 rising, γ > 1 falling) are listed",
+          arguments: [(5, 2000, 1.01), (2000, 5, 0.99), (300, 300, 0.9), (1, 100, 1.5), (100, 1, 0.5), (1, 1, 0.3), (3000, 7, 0.9999)])
+    func cyclicExpRangeInnerPeaks(_ up: Int, _ down: Int, _ gamma: Double) throws {
+        let schedule = try #require(try makeSchedule(#"{"type": "cyclic", "base_lr": 0.001, "max_lr": 0.1, "step_size_up": \#(up), "step_size_down": \#(down), "mode": "exp_range", "gamma": \#(gamma)}"#) as? any RangeExtrema)
+        var g = SeededGenerator(seed: UInt64(up * 7 + down))
+        let steps = 3 * (up + down) + 11
+        for _ in 0..<200 {
+            let lo = Int.random(in: 0..<steps, using: &g)
+            let range = lo..<Int.random(in: (lo + 1)...steps, using: &g)
+            let critical = try #require(schedule.criticalSteps(in: range), "\(range)")
+            #expect(critical.allSatisfy(range.contains))
+            let values = ([range.lowerBound, range.upperBound - 1] + critical).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(range)")
+            #expect(critical.count < 64 + range.count / max(up + down, 1) * 16)
+        }
+    }
+
+    @Test("keras.CosineDecayRestarts far out: float32 periods that start early or end late are split exactly",
+          arguments: [1000.0, 100.0, 37.5])
+    func kerasRestartsFloat32Lag(_ first: Double) throws {
+        let schedule = try #require(try makeSchedule(#"{"type": "keras.CosineDecayRestarts", "initial_learning_rate": 0.1, "first_decay_steps": \#(first), "t_mul": 1, "alpha": 0.05}"#) as? any RangeExtrema)
+        var g = SeededGenerator(seed: UInt64(first))
+        var risingStarts = 0
+        for _ in 0..<40 {
+            let lo = Int.random(in: 100_000_000...1_000_000_000, using: &g)
+            let range = lo..<(lo + Int.random(in: 1...3000, using: &g))
+            let critical = try #require(schedule.criticalSteps(in: range), "\(range)")
+            let values = ([range.lowerBound, range.upperBound - 1] + critical).map { schedule.value(at: $0) }
+            let brute = bruteExtrema(schedule, range)
+            #expect(values.min() == brute.min && values.max() == brute.max, "\(range)")
+            // Periods whose float32 index starts them early rise before they fall.
+            for t in range.dropLast(2) where schedule.value(at: t + 1) > schedule.value(at: t) && schedule.value(at: t + 2) > schedule.value(at: t + 1) {
+                risingStarts += 1
+            }
+        }
+        #expect(risingStarts > 0)
     }
 
     @Test func raisingScheduleStopsWhereTransformersRaises() throws {

@@ -104,15 +104,57 @@ extension OneCycleSchedule: RangeExtrema {
 
 extension CyclicSchedule: RangeExtrema {
     /// Each cycle's trough (its first step) and peak (`step_size_up` later), each with the
-    /// steps around it. In `exp_range` mode the rising half is `(t − t₀)/up · γ^t`, which
-    /// may peak before `step_size_up`; the fast path is used only when it rises by a clear
-    /// margin (`1/up > 2·|ln γ|`). `nil` past a few thousand cycles in the range.
+    /// steps around it. `nil` past a few thousand cycles in the range.
+    ///
+    /// In `exp_range` mode the amplitude `(max_lr − base_lr) · s · γ^t` is a product of the
+    /// triangle `s` and `γ^t`: with `γ < 1` the rising half, `∝ u · γ^t` at `u = t − t₀`, peaks
+    /// at `u* = γ / (1 − γ)`; with `γ > 1` the falling half, `∝ u · γ^t` at `u = t_end − t`, at
+    /// `u* = γ / (γ − 1)`; the other half is a product of two positive factors moving the same
+    /// way (monotone as computed). The computed amplitude is the real one times
+    /// `1 + e` with `|e| ≤ E(u) = (C + t) · 2⁻⁵² / u + 2⁻⁴⁸` (the position `x` carries an absolute
+    /// error of `(1 + t / C) · 2⁻⁵²`, `pow` and the products a few ulps), while the real ratio
+    /// of consecutive steps differs from 1 by `γ · |u − u*| / (u · u*)`; so the computed values
+    /// are strictly monotone wherever `γ · |u − u*| / u* > 16 · (C + t) · 2⁻⁵² + 16 · 2⁻⁴⁸ · u`,
+    /// which holds outside `u* ± d` with `d = u* · (a + b · u*) / (γ − b · u*)` (`a`, `b` those
+    /// two constants). Every step of that window (in each cycle of the range whose half
+    /// reaches it) is listed. None past them once `(max_lr − base_lr) · γ^t` is below a
+    /// quarter ulp of `base_lr` over the range (every value is `base_lr` then). `nil` when
+    /// `γ^t · (max_lr − base_lr) / C` leaves
+    /// `[2⁻⁹⁰⁰, 2⁹⁰⁰]` over the range (underflow to subnormals, or overflow to infinity, whose
+    /// product with a zero triangle is NaN), when the window is wider than 512 steps, or when
+    /// more than 16384 window steps would be listed.
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
-        if mode == .expRange, gamma != 1 {
-            guard 1 / Double(stepSizeUp) > 2 * abs(log(gamma)) else { return nil }
-        }
         let total = stepSizeUp + stepSizeDown
-        return CriticalSteps.periodic(period: total, offsets: [0, 1, stepSizeUp, stepSizeUp + 1], in: range)
+        guard var out = CriticalSteps.periodic(period: total, offsets: [0, 1, stepSizeUp, stepSizeUp + 1], in: range) else {
+            return nil
+        }
+        let amplitude = maxLearningRate - baseLearningRate
+        guard mode == .expRange, gamma != 1, amplitude != 0 else { return out }
+        guard gamma > 0, gamma.isFinite, amplitude > 0, amplitude.isFinite else { return nil }
+        let ends = [pow(gamma, Double(range.lowerBound)), pow(gamma, Double(range.upperBound - 1))]
+        guard let low = ends.min(), let high = ends.max() else { return nil }
+        // Far into a decaying run the amplitude falls below half an ulp of base_lr: constant.
+        if amplitude * high * 4 < baseLearningRate.ulp { return out }
+        guard amplitude * low / Double(total) >= 0x1p-900, amplitude * high <= 0x1p900 else { return nil }
+        let uStar = gamma < 1 ? gamma / (1 - gamma) : gamma / (gamma - 1)
+        let half = gamma < 1 ? stepSizeUp : stepSizeDown
+        let a = 16 * (Double(total) + Double(range.upperBound)) * 0x1p-52, b = 16 * 0x1p-48
+        guard gamma - b * uStar > 0 else { return nil }
+        let d = uStar * (a + b * uStar) / (gamma - b * uStar)
+        guard d <= 512 else { return nil }
+        // The window of u where the values are not guaranteed monotone, within the half.
+        let first = max(0, Int((uStar - d).rounded(.down)) - 1)
+        guard first <= half else { return out }
+        let last = min(half, Int((uStar + d).rounded(.up)) + 1)
+        let cycles = (range.lowerBound / total)...((range.upperBound - 1) / total)
+        guard cycles.count * (last - first + 1) <= 16384 else { return nil }
+        for c in cycles {
+            for u in first...last {
+                let t = gamma < 1 ? c * total + u : (c + 1) * total - u
+                if range.contains(t) { out.append(t) }
+            }
+        }
+        return out
     }
 }
 

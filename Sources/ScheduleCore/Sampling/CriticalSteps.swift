@@ -38,3 +38,59 @@ public enum CriticalSteps {
         return out
     }
 }
+
+extension CriticalSteps {
+    /// The steps of `range` where a non-decreasing, integer-valued `index` (a cycle or period
+    /// number) changes: each step whose index exceeds the previous step's, found by bisection
+    /// (about `log₂(range.count)` evaluations per change). The pieces between them are the
+    /// ranges of constant index. `nil` when an index met is not finite, when the indices met
+    /// are not ordered, or when more than `limit` changes are possible (the index grows by
+    /// more than `limit` over `range`).
+    ///
+    /// `index` must be non-decreasing over `range`; the bisection only checks the steps it
+    /// evaluates.
+    public static func indexChanges(in range: Range<Int>, limit: Int = 4096, index: (Int) -> Double) -> [Int]? {
+        guard !range.isEmpty else { return [] }
+        let first = index(range.lowerBound), last = index(range.upperBound - 1)
+        guard first.isFinite, last.isFinite, first <= last, last - first <= Double(limit) else { return nil }
+        var out: [Int] = []
+        // Pending intervals (a, b] of steps with index(a) < index(b): a change lies in a + 1 ... b.
+        var pending: [(a: Int, ia: Double, b: Int, ib: Double)] = []
+        if first < last { pending.append((range.lowerBound, first, range.upperBound - 1, last)) }
+        while let (a, ia, b, ib) = pending.popLast() {
+            if b == a + 1 {
+                out.append(b)
+                continue
+            }
+            let m = a + (b - a) / 2
+            let im = index(m)
+            guard im.isFinite, ia <= im, im <= ib else { return nil }
+            if ia < im { pending.append((a, ia, m, im)) }
+            if im < ib { pending.append((m, im, b, ib)) }
+        }
+        return out
+    }
+
+    /// The ranges of constant index between the `changes` (as returned by ``indexChanges(in:limit:index:)``)
+    /// that cover `range`, as (first step, last step) pairs.
+    public static func runs(between changes: [Int], in range: Range<Int>) -> [(first: Int, last: Int)] {
+        guard !range.isEmpty else { return [] }
+        let sorted = changes.sorted()
+        let firsts = [range.lowerBound] + sorted
+        let lasts = sorted.map { $0 - 1 } + [range.upperBound - 1]
+        return zip(firsts, lasts).map { (first: $0, last: $1) }
+    }
+
+    /// The first step of `steps` where a predicate that turns from false to true at most
+    /// once (false on a prefix, true after) holds, by bisection; `nil` if it holds nowhere.
+    public static func firstStep(in steps: ClosedRange<Int>, where holds: (Int) -> Bool) -> Int? {
+        guard holds(steps.upperBound) else { return nil }
+        if holds(steps.lowerBound) { return steps.lowerBound }
+        var lo = steps.lowerBound, hi = steps.upperBound
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if holds(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
