@@ -5,7 +5,8 @@ lrplot and of the Python peers doing the same work, for the four cases of issue 
 usage: python3 bench/run.py [--runs N] [--peer-runs N] [--lrplot PATH] [--cases 1,2,3,4] [--no-peers]
 (`make bench` builds the release binary first and runs this.)
 
-Each run is one process started from scratch; wall time is measured around it here and
+Each run is one process started from scratch, after a sync (so the kernel's write-back of
+the previous run's output does not throttle it); wall time is measured around it here and
 peak memory (max RSS, as the kernel reports it) by /usr/bin/time when available, else by
 getrusage. A peer that is not installed is reported as such; its ratio is left empty.
 """
@@ -36,6 +37,9 @@ def measure(cmd, runs, stdout_path=None):
             full = (["/usr/bin/time", "-f", "%M", "-o", tf.name] if gnu_time else []) + cmd
             out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            # Flush the previous run's dirty pages (a CSV is 192 MB) outside the timing, so
+            # that no run is throttled by the kernel writing back the one before it.
+            os.sync()
             start = time.perf_counter()
             proc = subprocess.run(full, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
             walls.append(time.perf_counter() - start)

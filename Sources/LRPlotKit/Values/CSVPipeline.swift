@@ -125,16 +125,16 @@ final class CSVPipeline: @unchecked Sendable {
             let emitTasks = k > 0 ? 1 : 0
             let current = chunks(of: k)
             for c in current.indices { current[c].removeAll() }
-            // The emission first (it waits on the kernel), then the longest tasks.
-            DispatchQueue.concurrentPerform(iterations: emitTasks + computeTasks + formatTasks) { index in
+            // The emission first (it waits on the kernel), then the longest tasks (formatting),
+            // then the shorter ones (a schedule's block), which fill the gaps at the end.
+            DispatchQueue.concurrentPerform(iterations: emitTasks + formatTasks + computeTasks) { index in
                 let task = index - emitTasks
                 if task < 0 {
                     for chunk in self.chunks(of: k - 1) where chunk.count > 0 { emit(chunk.bytes) }
-                } else if task < computeTasks {
-                    self.compute(block: k + 1, cursor: task)
+                } else if task < formatTasks {
+                    self.format(block: k, rows: (task * Self.chunkRows) ..< min(limit, (task + 1) * Self.chunkRows), chunk: task)
                 } else {
-                    let c = task - computeTasks
-                    self.format(block: k, rows: (c * Self.chunkRows) ..< min(limit, (c + 1) * Self.chunkRows), chunk: c)
+                    self.compute(block: k + 1, cursor: task - formatTasks)
                 }
             }
             if let bad {

@@ -35,7 +35,17 @@ public enum ShortestDecimal {
             return p + 3 - out
         }
         let (digits, exponent) = decimal(value.magnitude)
-        return p + format(digits: digits, exponent: exponent, large: value.magnitude > 0x1p53, to: p) - out
+        let n = digitCount(digits)
+        let point = n &+ exponent          // value = 0.d₁d₂… · 10^point
+        if point <= 0 && point >= -3 {
+            // 10⁻⁴ ≤ |v| < 1, most learning rates: "0." and up to three zeros, stored as one
+            // word, then the digits.
+            let prefix: UInt64 = 0x3030_3030_3030_2E30   // "0.000000" (little-endian)
+            UnsafeMutableRawPointer(p).storeBytes(of: prefix.littleEndian, as: UInt64.self)
+            writeDigits(digits, count: n, to: p + 2 - point)
+            return p + 2 - point + n - out
+        }
+        return p + format(digits: digits, count: n, point: point, large: value.magnitude > 0x1p53, to: p) - out
     }
 
     /// Writes the decimal digits of `value` (as `String(value)`) to `out`, which must have
@@ -199,20 +209,12 @@ public enum ShortestDecimal {
         UnsafeMutableRawPointer(out).storeBytes(of: word.littleEndian, as: UInt64.self)
     }
 
-    /// Lays out `digits · 10^exponent` as `description` does and returns the byte count.
-    @inline(__always)
-    static func format(digits: UInt64, exponent: Int, large: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        let n = digitCount(digits)
-        let point = n &+ exponent          // value = 0.d₁d₂… · 10^point
+    /// Lays out the `n` digits `digits` with the decimal point at `point` (value =
+    /// 0.d₁d₂… · 10^point) as `description` does, for every value but those in [10⁻⁴, 1)
+    /// (``write(_:to:)`` lays those out itself), and returns the byte count.
+    static func format(digits: UInt64, count n: Int, point: Int, large: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let zero = UInt8(ascii: "0")
-        if point >= -3 && !large {
-            if point <= 0 {
-                // 0.000ddd: "0." and up to three zeros, stored as one word, then the digits.
-                let prefix: UInt64 = 0x3030_3030_3030_2E30   // "0.000000" (little-endian)
-                UnsafeMutableRawPointer(out).storeBytes(of: prefix.littleEndian, as: UInt64.self)
-                writeDigits(digits, count: n, to: out + 2 - point)
-                return 2 &- point &+ n
-            }
+        if point > 0 && !large {
             if point < n {
                 // dd.ddd: write the digits one place right, then move the integer part back.
                 writeDigits(digits, count: n, to: out + 1)
