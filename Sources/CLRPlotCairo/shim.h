@@ -3,5 +3,6 @@
 #include <cairo/cairo.h>
 #include <cairo/cairo-svg.h>
 #include <cairo/cairo-pdf.h>
+#include <cairo/cairo-ft.h>
 #include <zlib.h>
 #endif

@@ -10,6 +10,8 @@ import Foundation
 struct CairoChartDrawer {
     /// The target context (its font options must already be configured).
     let cr: OpaquePointer
+    /// The fonts text is drawn with (those it was measured with).
+    let faces: CairoFontFaces
     /// Colours.
     let theme: Theme
     /// Device pixels per CSS px, for snapping.
@@ -185,7 +187,7 @@ struct CairoChartDrawer {
 
     private func drawText(_ text: PlacedText) {
         setColor(color(for: text.role))
-        CairoFont.select(text.style, on: cr)
+        faces.select(text.style, on: cr)
         if text.rotated {
             cairo_save(cr)
             cairo_translate(cr, text.origin.x, text.origin.y)
@@ -197,7 +199,7 @@ struct CairoChartDrawer {
             cairo_move_to(cr, text.origin.x, text.origin.y)
             cairo_show_text(cr, text.text)
             if let exponent = text.exponent {
-                CairoFont.select(Exponent.style(for: text.style), on: cr)
+                faces.select(Exponent.style(for: text.style), on: cr)
                 cairo_move_to(
                     cr, text.origin.x + text.baseWidth, text.origin.y - Exponent.raise * text.style.size)
                 cairo_show_text(cr, exponent)

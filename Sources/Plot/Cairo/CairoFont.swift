@@ -1,8 +1,9 @@
 import CLRPlotCairo
 
-/// Applies the chart's font settings to a Cairo context: DejaVu Sans named explicitly, and
-/// font options hint style none, hint metrics off, grey antialiasing, so that text metrics are
-/// identical in PNG, SVG and PDF and independent of the device scale.
+/// Applies the chart's font settings to a Cairo context: font options hint style none, hint
+/// metrics off, grey antialiasing, so that text metrics are identical in PNG, SVG and PDF and
+/// independent of the device scale. The family, DejaVu Sans, is selected by
+/// ``CairoFontFaces``.
 enum CairoFont {
     /// The font family used for all text.
     static let family = "DejaVu Sans"
@@ -15,13 +16,5 @@ enum CairoFont {
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_set_font_options(cr, options)
         cairo_font_options_destroy(options)
-    }
-
-    /// Selects DejaVu Sans in `style` on `cr`.
-    static func select(_ style: TextStyle, on cr: OpaquePointer) {
-        cairo_select_font_face(
-            cr, family, CAIRO_FONT_SLANT_NORMAL,
-            style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, style.size)
     }
 }

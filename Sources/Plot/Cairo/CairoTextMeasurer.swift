@@ -4,10 +4,12 @@ import CLRPlotCairo
 final class CairoTextMeasurer: TextMeasurer {
     private let surface: OpaquePointer?
     private let cr: OpaquePointer?
+    private let faces: CairoFontFaces
     private var cache: [TextStyle: (ascent: Double, descent: Double, capHeight: Double)] = [:]
 
-    /// Creates a measurer on a 1×1 scratch surface.
-    init() {
+    /// Creates a measurer on a 1×1 scratch surface, measuring with `faces`.
+    init(faces: CairoFontFaces) {
+        self.faces = faces
         surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         cr = cairo_create(surface)
         if let cr { CairoFont.configure(cr) }
@@ -21,7 +23,7 @@ final class CairoTextMeasurer: TextMeasurer {
     /// Advance width of `text`, font ascent and descent, and the ink height of digits.
     func measure(_ text: String, style: TextStyle) -> TextMetrics {
         guard let cr else { return ApproximateTextMeasurer().measure(text, style: style) }
-        CairoFont.select(style, on: cr)
+        faces.select(style, on: cr)
         let vertical: (ascent: Double, descent: Double, capHeight: Double)
         if let cached = cache[style] {
             vertical = cached

@@ -11,6 +11,11 @@ public enum ChartRenderer {
     /// The file bytes of `chart` in `format`. Throws `PlotError` for invalid charts (see
     /// `Chart.validate()`) or when Cairo fails.
     public static func render(_ chart: Chart, as format: ImageFormat) throws -> [UInt8] {
+        try render(chart, as: format, faces: CairoFontFaces())
+    }
+
+    /// `render(_:as:)` with the given fonts (tests compare the two ways of finding them).
+    static func render(_ chart: Chart, as format: ImageFormat, faces: CairoFontFaces) throws -> [UInt8] {
         try chart.validate()
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -39,9 +44,9 @@ public enum ChartRenderer {
         CairoFont.configure(cr)
         cairo_scale(cr, userScale, userScale)
 
-        let measurer = CairoTextMeasurer()
+        let measurer = CairoTextMeasurer(faces: faces)
         let layout = ChartLayout.make(chart, measurer: measurer, deviceScale: deviceScale)
-        CairoChartDrawer(cr: cr, theme: chart.theme, deviceScale: deviceScale)
+        CairoChartDrawer(cr: cr, faces: faces, theme: chart.theme, deviceScale: deviceScale)
             .draw(layout, background: !chart.transparentBackground)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
@@ -62,7 +67,7 @@ public enum ChartRenderer {
     public static func layout(_ chart: Chart, format: ImageFormat = .png) throws -> ChartLayout {
         try chart.validate()
         return ChartLayout.make(
-            chart, measurer: CairoTextMeasurer(), deviceScale: format == .png ? chart.scale : 1)
+            chart, measurer: CairoTextMeasurer(faces: CairoFontFaces()), deviceScale: format == .png ? chart.scale : 1)
     }
 
     private static func check(_ status: cairo_status_t, _ what: String) throws {
