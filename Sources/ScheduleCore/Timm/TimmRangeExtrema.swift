@@ -62,6 +62,32 @@ extension TimmCycles {
         return CriticalSteps.runs(between: changes, in: range)
     }
 
+    /// The critical steps of timm's Cosine and Poly schedulers: step 1, the end of warm-up,
+    /// and the cycles' boundaries (fixed-length cycles), or each cycle's first and last step
+    /// in the range, which must start at `t_curr ≥ 0` and end with
+    /// `scale · t_curr^k / t_i^k ≤ limit` (the cosine's argument within π, the polynomial's
+    /// base within 1, as timm computes them). `nil` as ``runSteps(offset:warmupEnd:in:raises:monotone:)``,
+    /// or when `k_decay` is not positive and finite.
+    func annealingCriticalSteps(in range: Range<Int>, warmup: TimmWarmup, warmupPrefix: Bool, kDecay: Double,
+                                scale: Double, limit: Double, raises: (Int) -> Bool) -> [Int]? {
+        let offset = warmupPrefix ? warmup.length : 0
+        let start = CriticalSteps.pieces([1, warmup.length], in: range)
+        if let cycleStarts = fixedCycleBoundaries(offset: offset, kDecay: kDecay, in: range) {
+            return start + cycleStarts
+        }
+        guard kDecay > 0, kDecay.isFinite else { return nil }
+        let runs = runSteps(
+            offset: offset, warmupEnd: warmup.length, in: range, raises: raises,
+            monotone: { first, last in
+                guard first.tCurr >= 0,
+                      let ratio = try? PyFloatOps.divide(
+                        scale * (try PyFloatOps.pow(last.tCurr, kDecay)), try PyFloatOps.pow(last.tI, kDecay))
+                else { return false }
+                return ratio <= limit
+            })
+        return runs.map { start + $0 }
+    }
+
     /// Critical steps of a cyclic timm scheduler past its warm-up: the first and last step of
     /// each run of constant (clamped) cycle index that meets `range`, `offset` being the step
     /// of cycle time 0.
@@ -104,23 +130,9 @@ extension TimmCosineLRScheduler: RangeExtrema {
     /// 0 and π). Else `nil`.
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
-        let offset = warmupPrefix ? warmup.length : 0
-        let start = CriticalSteps.pieces([1, warmup.length], in: range)
-        if let cycleStarts = cycles.fixedCycleBoundaries(offset: offset, kDecay: kDecay, in: range) {
-            return start + cycleStarts
-        }
-        guard kDecay > 0, kDecay.isFinite else { return nil }
-        let runs = cycles.runSteps(
-            offset: offset, warmupEnd: warmup.length, in: range,
-            raises: { (try? checkedValue(at: $0)) == nil },
-            monotone: { first, last in
-                guard first.tCurr >= 0,
-                      let ratio = try? PyFloatOps.divide(
-                        Double.pi * (try PyFloatOps.pow(last.tCurr, kDecay)), try PyFloatOps.pow(last.tI, kDecay))
-                else { return false }
-                return ratio <= Double.pi + 1e-9
-            })
-        return runs.map { start + $0 }
+        return cycles.annealingCriticalSteps(
+            in: range, warmup: warmup, warmupPrefix: warmupPrefix, kDecay: kDecay,
+            scale: Double.pi, limit: Double.pi + 1e-9, raises: { (try? checkedValue(at: $0)) == nil })
     }
 }
 
@@ -132,23 +144,9 @@ extension TimmPolyLRScheduler: RangeExtrema {
     public func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard power >= 0, power.isFinite else { return nil }
-        let offset = warmupPrefix ? warmup.length : 0
-        let start = CriticalSteps.pieces([1, warmup.length], in: range)
-        if let cycleStarts = cycles.fixedCycleBoundaries(offset: offset, kDecay: kDecay, in: range) {
-            return start + cycleStarts
-        }
-        guard kDecay > 0, kDecay.isFinite else { return nil }
-        let runs = cycles.runSteps(
-            offset: offset, warmupEnd: warmup.length, in: range,
-            raises: { (try? checkedValue(at: $0)) == nil },
-            monotone: { first, last in
-                guard first.tCurr >= 0,
-                      let ratio = try? PyFloatOps.divide(
-                        try PyFloatOps.pow(last.tCurr, kDecay), try PyFloatOps.pow(last.tI, kDecay))
-                else { return false }
-                return ratio <= 1
-            })
-        return runs.map { start + $0 }
+        return cycles.annealingCriticalSteps(
+            in: range, warmup: warmup, warmupPrefix: warmupPrefix, kDecay: kDecay,
+            scale: 1, limit: 1, raises: { (try? checkedValue(at: $0)) == nil })
     }
 }
 
