@@ -5,11 +5,12 @@ import ScheduleCore
 /// there are.
 ///
 /// Rows are produced in blocks of ``blockRows`` steps. Each stage runs, as independent tasks
-/// of one `concurrentPerform`:
-/// - the computation of block k + 1, one task per schedule (cursors are independent values);
+/// of one `concurrentPerform`, in this order:
+/// - the emission of block k − 1, in order (first: it waits on the kernel);
 /// - the formatting of block k, one task per ``chunkRows`` rows (each chunk with its own
 ///   ``FieldCache``s, which only reuse text, so the bytes do not depend on the chunking);
-/// - the emission of block k − 1, in order.
+/// - the computation of block k + 1, one task per schedule (cursors are independent values;
+///   these shorter tasks fill the gaps at the end of the stage).
 ///
 /// The bytes are exactly those of formatting the rows one after the other. A learning rate
 /// that is NaN or infinite ends the output before its row (the earliest step, then the
