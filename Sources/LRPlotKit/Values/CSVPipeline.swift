@@ -32,10 +32,9 @@ final class CSVPipeline: @unchecked Sendable {
     /// Two row-major matrices of `blockRows × columns` values: block k is in matrix `k % 2`,
     /// so formatting reads a row contiguously and never touches a shared array.
     private let matrix: UnsafeMutableBufferPointer<Double>
-    /// Per matrix and cursor: the rows it filled, whether it filled momenta, and the row of its
+    /// Per matrix and cursor: the rows it filled and the row of its
     /// first non-finite learning rate (`Int.max` when none).
     private let filled: UnsafeMutableBufferPointer<Int>
-    private let hasMomenta: UnsafeMutableBufferPointer<Bool>
     private let firstBad: UnsafeMutableBufferPointer<Int>
     /// Two sets of formatted chunks: chunk c of block k is `text[(k % 2) * chunks + c]`.
     private let text: UnsafeMutableBufferPointer<TextBuffer>
@@ -64,13 +63,10 @@ final class CSVPipeline: @unchecked Sendable {
         matrix.initialize(repeating: 0)
         filled = .allocate(capacity: 2 * n)
         filled.initialize(repeating: 0)
-        hasMomenta = .allocate(capacity: 2 * n)
-        hasMomenta.initialize(repeating: false)
         firstBad = .allocate(capacity: 2 * n)
         firstBad.initialize(repeating: .max)
         text = .allocate(capacity: 2 * chunksPerBlock)
-        text.initialize(repeating: TextBuffer(capacity: 0))
-        for i in text.indices { text[i] = TextBuffer(capacity: Self.chunkRows * (22 + 33 * column)) }
+        _ = text.initialize(from: (0 ..< 2 * chunksPerBlock).map { _ in TextBuffer(capacity: Self.chunkRows * (22 + 33 * column)) })
         self.momentumColumns = momentumColumns
         self.steps = steps
     }
@@ -80,7 +76,6 @@ final class CSVPipeline: @unchecked Sendable {
         scratch.deinitialize().deallocate()
         matrix.deallocate()
         filled.deallocate()
-        hasMomenta.deallocate()
         firstBad.deallocate()
         for chunk in text { chunk.free() }
         text.deinitialize().deallocate()
@@ -163,8 +158,7 @@ final class CSVPipeline: @unchecked Sendable {
         rates.withUnsafeBufferPointer { values in
             for (r, v) in values.enumerated() { base[r * stride] = v }
         }
-        hasMomenta[slot] = momentumColumns[i] && block.pointee.recordsMomenta
-        if hasMomenta[slot] {
+        if momentumColumns[i] {
             block.pointee.momenta.withUnsafeBufferPointer { values in
                 for (r, v) in values.enumerated() { base[r * stride + 1] = v ?? Self.noMomentum }
             }
@@ -186,13 +180,13 @@ final class CSVPipeline: @unchecked Sendable {
     private func format(block k: Int, rows: Range<Int>, chunk c: Int) {
         let n = cursors.count
         let counts = UnsafeBufferPointer(rebasing: filled[((k % 2) * n)..<((k % 2 + 1) * n)])
-        let momenta = UnsafeBufferPointer(rebasing: hasMomenta[((k % 2) * n)..<((k % 2 + 1) * n)])
         let values = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * Self.blockRows * columns
         let firstStep = k * Self.blockRows
         let slot = chunks(of: k).baseAddress.unsafelyUnwrapped + c
-        var out = TextBuffer(capacity: 0)
-        swap(&out, &slot.pointee)
-        defer { swap(&out, &slot.pointee) }
+        // The buffer is a value holding a pointer it may replace when it grows: work on a copy
+        // and store it back.
+        var out = slot.pointee
+        defer { slot.pointee = out }
         let rowLength = 21 + columns * (1 + FieldCache.maximumLength)
         var fields = [FieldCache](repeating: FieldCache(), count: columns)
         fields.withUnsafeMutableBufferPointer { fields in
@@ -208,7 +202,7 @@ final class CSVPipeline: @unchecked Sendable {
                     if momentumColumns[i] {
                         out.append(UInt8(ascii: ","))
                         let m = row[column + 1]
-                        if present, momenta[i], m.bitPattern != Self.noMomentum.bitPattern {
+                        if present, m.bitPattern != Self.noMomentum.bitPattern {
                             fields[column + 1].write(m, to: &out)
                         }
                     }

@@ -43,9 +43,7 @@ public struct ValuesWriter {
                 throw nonFinite(entry: spec.schedules[bad.schedule], step: bad.step, value: bad.value)
             }
             try pipeline.write(stops: survey.stops, emit: emit)
-            return zip(spec.schedules, survey.stops).compactMap { entry, stop in
-                stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
-            }
+            return warnings(for: survey.stops)
         }
         let cursors = try makeCursors()
         let momentumColumns = spec.schedules.map(\.schedule.setsMomentum)
@@ -59,9 +57,7 @@ public struct ValuesWriter {
         if let bad = pipeline.run(emit: emit) {
             throw nonFinite(entry: spec.schedules[bad.schedule], step: bad.step, value: bad.value)
         }
-        return zip(spec.schedules, pipeline.stops).compactMap { entry, stop in
-            stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
-        }
+        return warnings(for: pipeline.stops)
     }
 
     /// Writes the values through `emit` (called with chunks of text) and returns the
@@ -144,9 +140,7 @@ public struct ValuesWriter {
             buffer += "\n]}\n"
         }
         emit(buffer)
-        return zip(spec.schedules, cursors).compactMap { entry, cursor in
-            cursor.stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
-        }
+        return warnings(for: cursors.map(\.stop))
     }
 
     func makeCursors() throws(LRPlotError) -> [ScheduleCursor] {
@@ -166,6 +160,13 @@ public struct ValuesWriter {
     func nonFinite(entry: ScheduleEntry, step: Int, value: Double) -> LRPlotError {
         LRPlotError(.badInput, file: file, path: entry.path,
                     "\(entry.label) produced \(value.isNaN ? "NaN" : "infinity") at step \(step); check its parameters")
+    }
+
+    /// The warnings for the schedules that stopped early, given each schedule's stop.
+    func warnings(for stops: [ScheduleStop?]) -> [String] {
+        zip(spec.schedules, stops).compactMap { entry, stop in
+            stop.map { Self.stopWarning(entry: entry, stop: $0, file: file) }
+        }
     }
 
     /// The warning printed when a schedule ends early, as the framework would raise there.

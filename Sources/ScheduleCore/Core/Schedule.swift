@@ -64,9 +64,7 @@ extension ScheduleState {
     public mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
         let records = block.recordsMomenta
         for k in 0..<count {
-            let metric: Double?
-            if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
-            try advance(metric: metric)
+            try advance(metric: ScheduleBlock.metric(k, of: metrics))
             block.learningRates.append(learningRate)
             if records { block.momenta.append(momentum) }
         }

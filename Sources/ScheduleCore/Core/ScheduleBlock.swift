@@ -94,6 +94,14 @@ public struct ScheduleBlock {
         return nil
     }
 
+    /// The metric for round `k` of an `advance(_:metrics:into:)`: `metrics[k]` when there is
+    /// one.
+    @inline(__always)
+    static func metric(_ k: Int, of metrics: ArraySlice<Double>?) -> Double? {
+        guard let metrics, k < metrics.count else { return nil }
+        return metrics[metrics.startIndex + k]
+    }
+
     /// Appends the current values of `state`.
     mutating func append(_ state: some ScheduleState) {
         learningRates.append(state.learningRate)

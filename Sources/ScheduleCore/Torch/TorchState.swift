@@ -40,10 +40,8 @@ struct TorchState: ScheduleState {
         try block.appendValues(count) { rates, momenta, filled in
             for k in 0..<count {
                 step += 1
-                let metric: Double?
-                if let metrics, k < metrics.count { metric = metrics[metrics.startIndex + k] } else { metric = nil }
                 do {
-                    try scheduler.step(metric: metric)
+                    try scheduler.step(metric: ScheduleBlock.metric(k, of: metrics))
                 } catch {
                     throw ScheduleStop(step: step, "\(error)")
                 }
