@@ -67,15 +67,17 @@ extension ScheduleType {
             ParameterSpec("min_lr_rate", .number, .none, "The minimum as a fraction of lr (give this or min_lr)."),
             ParameterSpec("warmup_lr_rate", .number, .none, "The warmup's starting fraction of lr; None starts at 1 / num_warmup_steps."),
         ],
-        make: { p in
-            let lr = try HFParameters.learningRate(p)
-            return try HFCosineWarmupWithMinLRSchedule(
+        makeGroups: { p in
+            let lrs = try HFParameters.learningRates(p)
+            // min_lr is divided by the optimizer's default lr (the first group's).
+            let minLRRate = try HFCosineWithMinLRSchedule.minLRRate(p, lr: lrs[0])
+            return try lrs.map { lr in try HFCosineWarmupWithMinLRSchedule(
                 lr: lr,
                 numWarmupSteps: p.integer("num_warmup_steps"),
                 numTrainingSteps: p.integer("num_training_steps"),
                 numCycles: p.number("num_cycles"),
-                minLRRate: HFCosineWithMinLRSchedule.minLRRate(p, lr: lr),
+                minLRRate: minLRRate,
                 warmupLRRate: p.optionalNumber("warmup_lr_rate")
-            ).checkedAtConstruction(p)
+            ).checkedAtConstruction(p) }
         })
 }

@@ -74,15 +74,16 @@ extension ScheduleType {
             .number("k_decay", default: 1.0, "k-decay exponent applied to t_curr and t_i."),
             TimmParameters.initialize,
         ],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            let (cycles, lrMin) = try TimmParameters.cycles(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmCosineLRScheduler(
-                lr: lr, cycles: cycles, lrMin: lrMin,
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
-                kDecay: p.number("k_decay")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                let (cycles, lrMin) = try TimmParameters.cycles(p)
+                try TimmParameters.checkNoNoise(p)
+                return try TimmCosineLRScheduler(
+                    lr: lr, cycles: cycles, lrMin: lrMin,
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
+                    kDecay: p.number("k_decay")
+                ).checkedAtConstruction(p)
+            }
         })
 }

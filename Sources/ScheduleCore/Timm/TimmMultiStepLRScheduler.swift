@@ -69,13 +69,14 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmMultiStepLRScheduler(
-                lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                try TimmParameters.checkNoNoise(p)
+                return try TimmMultiStepLRScheduler(
+                    lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -1,6 +1,8 @@
 /// Parameter declarations and helpers shared by the `timm.*` types.
 enum TimmParameters {
-    static let lr = ParameterSpec.number("lr", "The optimizer's initial learning rate (the scheduler's base value).")
+    static let lr = ParameterSpec(
+        "lr", .numberPerGroup, .required,
+        "The optimizer's initial learning rate (the scheduler's base value); a list gives one parameter group per entry.")
 
     static func warmupT(_ summary: String = "Warmup steps (linear from warmup_lr_init).") -> ParameterSpec {
         .integer("warmup_t", default: 0, summary)
@@ -42,14 +44,14 @@ enum TimmParameters {
     /// Rejects `initialize = false`: timm raises `KeyError: 'initial_lr missing from param_groups[0]'`.
     static func checkInitialize(_ p: Parameters) throws {
         try p.check(try p.bool("initialize"), "initialize",
-                    "initial_lr missing from param_groups[0] (timm raises KeyError with initialize=false on a fresh optimizer)")
+                    "a fresh optimizer has no initial_lr: timm raises KeyError: 'initial_lr missing from param_groups[0]' with initialize=false")
     }
 
-    /// Reads `lr` as torch's optimizers check it (`Invalid learning rate`).
-    static func learningRate(_ p: Parameters) throws -> Double {
-        let lr = try p.number("lr")
-        try p.check(lr >= 0, "lr", "Invalid learning rate: \(lr) (torch optimizers need lr ≥ 0)")
-        return lr
+    /// The learning rate of each parameter group (the scheduler's `base_values`), as
+    /// `torch.optim.SGD` takes them: it checks only its default lr, the first
+    /// (`Invalid learning rate`).
+    static func learningRates(_ p: Parameters) throws -> [Double] {
+        try HFParameters.learningRates(p)
     }
 
     /// Rejects noise: timm draws it from a torch generator, which lrplot does not reproduce.

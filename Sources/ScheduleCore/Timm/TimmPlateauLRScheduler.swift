@@ -68,31 +68,32 @@ extension ScheduleType {
         parameters: [
             TimmParameters.lr,
             .number("decay_rate", default: 0.1, "Multiplier applied on a plateau (< 1)."),
-            .integer("patience_t", default: 10, "Non-improving rounds tolerated before reducing."),
+            TorchCommon.intInSignature("patience_t", default: 10, "Non-improving rounds tolerated before reducing."),
             .bool("verbose", default: true, "Logging only (no effect on values)."),
             .number("threshold", default: 1e-4, "Minimum relative change that counts as an improvement."),
-            .integer("cooldown_t", default: 0, "Rounds to wait after a reduction."),
+            TorchCommon.intInSignature("cooldown_t", default: 0, "Rounds to wait after a reduction."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit,
             .number("lr_min", default: 0, "Lower bound on the learning rate."),
             .choice("mode", ["min", "max"], default: "max", "max (timm's default): the metric should increase; min: decrease."),
         ] + TimmParameters.noise(seedDefault: nil, withType: true) + [TimmParameters.initialize, HFParameters.metrics],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p, withType: true)
-            _ = try p.bool("verbose")
-            let factor = try p.number("decay_rate")
-            try p.check(factor < 1.0, "decay_rate", "Factor should be < 1.0. (torch ReduceLROnPlateau; found \(factor))")
-            let reducer = try HFPlateauReducer(
-                mode: p.string("mode") == "min" ? .min : .max,
-                factor: factor,
-                patience: p.integer("patience_t"),
-                threshold: p.number("threshold"),
-                thresholdMode: .rel,
-                cooldown: p.integer("cooldown_t"),
-                minLR: p.number("lr_min"),
-                eps: 1e-8)
-            return try TimmPlateauLRScheduler(
-                lr: lr, warmup: TimmParameters.warmup(p, target: lr), reducer: reducer,
-                metrics: p.optionalNumberList("metrics"))
+        makeGroups: { p in
+            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                try TimmParameters.checkNoNoise(p, withType: true)
+                _ = try p.bool("verbose")
+                let factor = try p.number("decay_rate")
+                try p.check(factor < 1.0, "decay_rate", "Factor should be < 1.0. (torch ReduceLROnPlateau; found \(factor))")
+                let reducer = try HFPlateauReducer(
+                    mode: p.string("mode") { "mode \($0) is unknown!" } == "min" ? .min : .max,
+                    factor: factor,
+                    patience: TorchCommon.number(p, "patience_t").value,
+                    threshold: p.number("threshold"),
+                    thresholdMode: .rel,
+                    cooldown: TorchCommon.number(p, "cooldown_t").value,
+                    minLR: p.number("lr_min"),
+                    eps: 1e-8)
+                return try TimmPlateauLRScheduler(
+                    lr: lr, warmup: TimmParameters.warmup(p, target: lr), reducer: reducer,
+                    metrics: p.optionalNumberList("metrics"))
+            }
         })
 }

@@ -6,6 +6,8 @@
 struct TimmStepLRScheduler: TimmSchedule {
     var lr: Double
     var decayT: Double
+    /// Whether `decay_t` is a Python int (`t // 0` then raises with int words).
+    var decayTIsInt = false
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
@@ -25,7 +27,7 @@ struct TimmStepLRScheduler: TimmSchedule {
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         let t = warmupPrefix ? step - warmup.length : step
-        let decays = try PythonMath.floorDivide(Double(t), decayT)
+        let decays = try PythonNumber(decayT, isInt: decayTIsInt).floorDivide(t)
         return lr * (try PythonMath.power(decayRate, decays))
     }
 
@@ -72,13 +74,16 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmStepLRScheduler(
-                lr: lr, decayT: p.number("decay_t"), decayRate: p.number("decay_rate"),
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                try TimmParameters.checkNoNoise(p)
+                let decayT = try PythonNumber(p, "decay_t")
+                var s = try TimmStepLRScheduler(
+                    lr: lr, decayT: decayT.value, decayRate: p.number("decay_rate"),
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"))
+                s.decayTIsInt = decayT.isInt
+                return try s.checkedAtConstruction(p)
+            }
         })
 }

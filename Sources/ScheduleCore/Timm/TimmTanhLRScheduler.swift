@@ -83,24 +83,25 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: false),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            let (cycles, lrMin) = try TimmParameters.cycles(p)
-            let lb = try p.number("lb"), ub = try p.number("ub")
-            try p.check(lb < ub, "ub", "lb must be < ub (timm asserts lb < ub), found lb = \(lb), ub = \(ub)")
-            try p.check(cycles.cycleLimit >= 0, "cycle_limit", "must be ≥ 0 (timm asserts cycle_limit >= 0), found \(cycles.cycleLimit)")
-            let warmupT = try p.integer("warmup_t")
-            try p.check(warmupT >= 0, "warmup_t", "must be ≥ 0 (timm asserts warmup_t >= 0), found \(warmupT)")
-            let warmupLRInit = try p.number("warmup_lr_init")
-            try p.check(warmupLRInit >= 0, "warmup_lr_init", "must be ≥ 0 (timm asserts warmup_lr_init >= 0), found \(warmupLRInit)")
-            try TimmParameters.checkNoNoise(p)
-            do {
-                return try TimmTanhLRScheduler(
-                    lr: lr, cycles: cycles, lb: lb, ub: ub, lrMin: lrMin, warmupLength: warmupT,
-                    warmupLRInit: warmupLRInit, warmupPrefix: p.bool("warmup_prefix"),
-                    tInEpochs: p.bool("t_in_epochs"))
-            } catch let error as PythonRaise {
-                throw ScheduleError(path: p.path, "timm.TanhLRScheduler raises while it is built: \(error.message)")
+        makeGroups: { p in
+            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                let (cycles, lrMin) = try TimmParameters.cycles(p)
+                let lb = try p.number("lb"), ub = try p.number("ub")
+                try p.check(lb < ub, "ub", "lb must be < ub (timm asserts lb < ub), found lb = \(lb), ub = \(ub)")
+                try p.check(cycles.cycleLimit >= 0, "cycle_limit", "must be ≥ 0 (timm asserts cycle_limit >= 0), found \(cycles.cycleLimit)")
+                let warmupT = try p.integer("warmup_t")
+                try p.check(warmupT >= 0, "warmup_t", "must be ≥ 0 (timm asserts warmup_t >= 0), found \(warmupT)")
+                let warmupLRInit = try p.number("warmup_lr_init")
+                try p.check(warmupLRInit >= 0, "warmup_lr_init", "must be ≥ 0 (timm asserts warmup_lr_init >= 0), found \(warmupLRInit)")
+                try TimmParameters.checkNoNoise(p)
+                do {
+                    return try TimmTanhLRScheduler(
+                        lr: lr, cycles: cycles, lb: lb, ub: ub, lrMin: lrMin, warmupLength: warmupT,
+                        warmupLRInit: warmupLRInit, warmupPrefix: p.bool("warmup_prefix"),
+                        tInEpochs: p.bool("t_in_epochs"))
+                } catch let error as PythonRaise {
+                    throw ScheduleError(path: p.path, "timm.TanhLRScheduler raises while it is built: \(error.message)")
+                }
             }
         })
 }

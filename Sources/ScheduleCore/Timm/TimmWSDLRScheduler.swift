@@ -120,38 +120,43 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit,
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
+        makeGroups: { p in
             typealias S = TimmWSDLRScheduler
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            let tInitial = try p.integer("t_initial")
-            try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
-            let decayT = try p.integer("decay_t")
-            try p.check(0 < decayT && decayT <= tInitial, "decay_t",
-                        "Invalid decay_t (\(decayT)), must be in (0, t_initial] w/ t_initial=\(tInitial).")
-            let lrMin = try p.number("lr_min")
-            try p.check(lrMin >= 0, "lr_min", "Invalid lr_min (\(lrMin)), must be >= 0.")
-            let stableFunction = S.StableFunction(rawValue: try p.string("stable_fn")) ?? .constant
-            let decayFunction = S.DecayFunction(rawValue: try p.string("decay_fn")) ?? .oneMinusSqrt
-            let decayRatio = try p.number("decay_ratio")
-            try p.check(0 < decayRatio && decayRatio < 1, "decay_ratio", "Invalid decay_ratio (\(decayRatio)), must be in (0, 1).")
-            let decayPower = try p.number("decay_power")
-            try p.check(decayPower > 0, "decay_power", "Invalid decay_power (\(decayPower)), must be > 0.")
-            let stablePower = try p.number("stable_power")
-            try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
-            let warmupT = try p.integer("warmup_t")
-            var timescale = try p.optionalNumber("stable_timescale")
-            if stableFunction != .constant {
-                let resolved = timescale ?? Double(warmupT)
-                try p.check(resolved > 0, "stable_timescale",
-                            "stable_fn=\(stableFunction.rawValue) requires a positive stable_timescale, it defaults to warmup_t (\(warmupT)), set it explicitly when there is no warmup.")
-                timescale = resolved
+            return try TimmParameters.learningRates(p).map { lr -> any Schedule in
+                try TimmParameters.checkNoNoise(p)
+                let tInitial = try p.integer("t_initial")
+                try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
+                let decayT = try p.integer("decay_t")
+                try p.check(0 < decayT && decayT <= tInitial, "decay_t",
+                            "Invalid decay_t (\(decayT)), must be in (0, t_initial] w/ t_initial=\(tInitial).")
+                let lrMin = try p.number("lr_min")
+                try p.check(lrMin >= 0, "lr_min", "Invalid lr_min (\(lrMin)), must be >= 0.")
+                let stableFunction = S.StableFunction(rawValue: try p.string("stable_fn") {
+                    "Invalid stable_fn (\($0)), must be one of ('constant', 'rsqrt', 'power')."
+                }) ?? .constant
+                let decayFunction = S.DecayFunction(rawValue: try p.string("decay_fn") {
+                    "Invalid decay_fn (\($0)), must be one of ('linear', '1-sqrt', 'cosine', 'power', 'exp') or a callable."
+                }) ?? .oneMinusSqrt
+                let decayRatio = try p.number("decay_ratio")
+                try p.check(0 < decayRatio && decayRatio < 1, "decay_ratio", "Invalid decay_ratio (\(decayRatio)), must be in (0, 1).")
+                let decayPower = try p.number("decay_power")
+                try p.check(decayPower > 0, "decay_power", "Invalid decay_power (\(decayPower)), must be > 0.")
+                let stablePower = try p.number("stable_power")
+                try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
+                let warmupT = try p.integer("warmup_t")
+                var timescale = try p.optionalNumber("stable_timescale")
+                if stableFunction != .constant {
+                    let resolved = timescale ?? Double(warmupT)
+                    try p.check(resolved > 0, "stable_timescale",
+                                "stable_fn=\(stableFunction.rawValue) requires a positive stable_timescale, it defaults to warmup_t (\(warmupT)), set it explicitly when there is no warmup.")
+                    timescale = resolved
+                }
+                return try S(
+                    lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
+                    stableTimescale: timescale, stablePower: stablePower, decayFunction: decayFunction,
+                    decayPower: decayPower, decayRatio: decayRatio,
+                    warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
+                ).checkedAtConstruction(p)
             }
-            return try S(
-                lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
-                stableTimescale: timescale, stablePower: stablePower, decayFunction: decayFunction,
-                decayPower: decayPower, decayRatio: decayRatio,
-                warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
         })
 }

@@ -37,6 +37,15 @@ enum TorchCommon {
         return given.values
     }
 
+    /// `ReduceLROnPlateau`'s `min_lr`: one for every group, or a list with one per group
+    /// (torch: "expected N min_lrs, got M").
+    static func minLRs(_ p: Parameters, groups: Int) throws -> [Double] {
+        let given = try p.perGroupNumbers("min_lr")
+        guard given.isList else { return Array(repeating: given.values[0], count: groups) }
+        try p.check(given.values.count == groups, "min_lr", "expected \(groups) min_lrs, got \(given.values.count)")
+        return given.values
+    }
+
     /// `lr_lambda` of LambdaLR / MultiplicativeLR: one expression for every group, or a list
     /// with one per group (torch: "Expected N lr_lambdas, but got M").
     static func lambdas(_ p: Parameters, groups: Int) throws -> [Expression] {
@@ -66,10 +75,8 @@ enum TorchCommon {
 
     /// A parameter torch declares as `int` but does not check: a float works too, with
     /// Python's arithmetic (`int` and `float` differ only in the words of a division by zero).
-    static func number(_ p: Parameters, _ name: String) throws -> TorchNumber {
-        guard let raw = try p.numberKeepingKind(name) else { throw p.error(name, "expected a number, found null") }
-        if case .integer(let i) = raw { return TorchNumber(Double(i), isInt: true) }
-        return TorchNumber(raw.doubleValue ?? .nan, isInt: false)
+    static func number(_ p: Parameters, _ name: String) throws -> PythonNumber {
+        try PythonNumber(p, name)
     }
 
     /// Python's `bisect.bisect_right(sorted, x)`: how many elements are ≤ `x`.
@@ -122,39 +129,5 @@ enum TorchCommon {
                 return torch
             }
         }
-    }
-}
-
-/// A number torch reads as `int` or `float`: the value, and whether it was written as an int
-/// (Python's words for a division by zero differ).
-struct TorchNumber: Sendable {
-    var value: Double
-    var isInt: Bool
-
-    init(_ value: Double, isInt: Bool) {
-        self.value = value
-        self.isInt = isInt
-    }
-
-    /// `a % self` for an int `a`: Python's modulo, with its words for a zero divisor.
-    func modulo(_ a: Int) throws(PythonRaise) -> Double {
-        if isInt {
-            guard value != 0 else { throw PythonRaise("ZeroDivisionError", "integer modulo by zero") }
-            return Double(try PythonMath.modulo(a, Int(value)))
-        }
-        return try PythonMath.modulo(Double(a), value)
-    }
-
-    /// `a // self` for an int `a`.
-    func floorDivide(_ a: Int) throws(PythonRaise) -> Double {
-        if isInt { return try PythonMath.floorDivide(a, Int(value)).doubleValue }
-        return try PythonMath.floorDivide(Double(a), value)
-    }
-
-    /// `a / self`: always a float; Python's words for a zero divisor depend on whether both
-    /// operands are ints (here `a` is an int exactly when `self` is, as where torch divides).
-    func divide(_ a: Double) throws(PythonRaise) -> Double {
-        if value == 0 { throw PythonRaise("ZeroDivisionError", isInt ? "division by zero" : "float division by zero") }
-        return a / value
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct TorchCosineAnnealingLR: TorchScheduler {
     var lr: Double
     /// An int in torch's signature, unchecked: a float works as in Python.
-    var tMax: TorchNumber
+    var tMax: PythonNumber
     var etaMin: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -17,10 +17,10 @@ struct TorchCosineAnnealingLR: TorchScheduler {
     func breakpoints(below steps: Int) -> [Int] { tMax.value > 0 ? TorchCommon.multiples(of: tMax.value, below: steps) : [] }
 
     final class Scheduler: TorchLRScheduler {
-        let tMax: TorchNumber
+        let tMax: PythonNumber
         let etaMin: Double
 
-        init(group: TorchParamGroup, tMax: TorchNumber, etaMin: Double) {
+        init(group: TorchParamGroup, tMax: PythonNumber, etaMin: Double) {
             self.tMax = tMax
             self.etaMin = etaMin
             super.init(group: group)

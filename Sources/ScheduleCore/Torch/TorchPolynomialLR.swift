@@ -3,7 +3,7 @@
 struct TorchPolynomialLR: TorchScheduler {
     var lr: Double
     /// An int in torch's signature, unchecked: a float works as in Python.
-    var totalIters: TorchNumber
+    var totalIters: PythonNumber
     var power: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -18,10 +18,10 @@ struct TorchPolynomialLR: TorchScheduler {
     }
 
     final class Scheduler: TorchLRScheduler {
-        let totalIters: TorchNumber
+        let totalIters: PythonNumber
         let power: Double
 
-        init(group: TorchParamGroup, totalIters: TorchNumber, power: Double) {
+        init(group: TorchParamGroup, totalIters: PythonNumber, power: Double) {
             self.totalIters = totalIters
             self.power = power
             super.init(group: group)

@@ -103,10 +103,7 @@ extension ScheduleType {
             let lrs = try TorchCommon.learningRates(p)
             let factor = try p.number("factor")
             try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(PythonFormat.float(factor)))")
-            let minLRs = try p.perGroupNumbers("min_lr")
-            if minLRs.isList {
-                try p.check(minLRs.values.count == lrs.count, "min_lr", "expected \(lrs.count) min_lrs, got \(minLRs.values.count)")
-            }
+            let minLRs = try TorchCommon.minLRs(p, groups: lrs.count)
             let maximize = try p.string("mode") { "mode \($0) is unknown!" } == "max"
             let relative = try p.string("threshold_mode") { "threshold mode \($0) is unknown!" } == "rel"
             let patience = try TorchCommon.number(p, "patience").value, cooldown = try TorchCommon.number(p, "cooldown").value
@@ -115,7 +112,7 @@ extension ScheduleType {
             return try TorchGroups.schedules(lrs.indices.map { g in
                 TorchReduceLROnPlateau(
                     lr: lrs[g], maximize: maximize, factor: factor, patience: patience, threshold: threshold,
-                    relative: relative, cooldown: cooldown, minLR: minLRs.isList ? minLRs.values[g] : minLRs.values[0],
+                    relative: relative, cooldown: cooldown, minLR: minLRs[g],
                     eps: eps, metrics: metrics)
             }, p)
         })

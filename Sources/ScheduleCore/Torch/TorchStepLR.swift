@@ -3,7 +3,7 @@
 struct TorchStepLR: TorchScheduler {
     var lr: Double
     /// An int in torch's signature, unchecked: a float works with Python's `%` and `//`.
-    var stepSize: TorchNumber
+    var stepSize: PythonNumber
     var gamma: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -17,10 +17,10 @@ struct TorchStepLR: TorchScheduler {
     }
 
     final class Scheduler: TorchLRScheduler {
-        let stepSize: TorchNumber
+        let stepSize: PythonNumber
         let gamma: Double
 
-        init(group: TorchParamGroup, stepSize: TorchNumber, gamma: Double) {
+        init(group: TorchParamGroup, stepSize: PythonNumber, gamma: Double) {
             self.stepSize = stepSize
             self.gamma = gamma
             super.init(group: group)
