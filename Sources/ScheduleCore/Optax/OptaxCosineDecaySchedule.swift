@@ -9,14 +9,14 @@ import Foundation
 /// cosine_decay = 0.5 * (1 + cos(pi * count / decay_steps))
 /// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
 /// ```
-/// optax raises for `decay_steps ≤ 0`.
+/// optax raises for `decay_steps ≤ 0`; a float `decay_steps` works as in optax.
 struct OptaxCosineDecaySchedule: ClosedFormSchedule {
     var initValue: Double
-    var decaySteps: Int
+    var decaySteps: Double
     var alpha: Double
     var exponent: Double
 
-    init(initValue: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) {
+    init(initValue: Double, decaySteps: Double, alpha: Double = 0, exponent: Double = 1) {
         self.initValue = initValue
         self.decaySteps = decaySteps
         self.alpha = alpha
@@ -24,7 +24,7 @@ struct OptaxCosineDecaySchedule: ClosedFormSchedule {
     }
 
     func value(at step: Int) -> Double {
-        let steps = Double(decaySteps)
+        let steps = decaySteps
         let count = XLAMath.minimum(Double(step), steps)
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
         let decayed = (1 - alpha) * pow(cosineDecay, exponent) + alpha
@@ -33,12 +33,13 @@ struct OptaxCosineDecaySchedule: ClosedFormSchedule {
 
     /// The end of the decay.
     func breakpoints(below steps: Int) -> [Int] {
-        decaySteps > 0 && decaySteps < steps ? [decaySteps] : []
+        let end = Int(saturating: decaySteps.rounded(.up))
+        return decaySteps > 0 && end < steps ? [end] : []
     }
 
-    /// optax's check: `decay_steps` must be positive.
-    static func validate(decaySteps: Int, _ p: Parameters, _ name: String) throws {
-        try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(decaySteps).")
+    /// optax's check: `decay_steps` must be positive (`shown` is how Python prints it).
+    static func validate(decaySteps: Double, shown: String, _ p: Parameters, _ name: String) throws {
+        try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(shown).")
     }
 }
 
@@ -54,15 +55,15 @@ extension ScheduleType {
             """,
         parameters: [
             .number("init_value", "Initial value."),
-            .integer("decay_steps", "Steps of the decay (> 0)."),
+            ParameterSpec("decay_steps", .number, .required, "Steps of the decay (> 0; an int in optax's signature, a float works)."),
             .number("alpha", default: 0.0, "Final multiplier of init_value."),
             .number("exponent", default: 1.0, "Exponent applied to the cosine factor."),
         ],
         make: { p in
-            let decaySteps = try p.integer("decay_steps")
-            try OptaxCosineDecaySchedule.validate(decaySteps: decaySteps, p, "decay_steps")
+            let decaySteps = try PythonNumber(p, "decay_steps")
+            try OptaxCosineDecaySchedule.validate(decaySteps: decaySteps.value, shown: decaySteps.description, p, "decay_steps")
             return OptaxCosineDecaySchedule(
-                initValue: try p.number("init_value"), decaySteps: decaySteps,
+                initValue: try p.number("init_value"), decaySteps: decaySteps.value,
                 alpha: try p.number("alpha"), exponent: try p.number("exponent"))
         })
 }

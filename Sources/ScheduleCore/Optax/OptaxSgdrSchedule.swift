@@ -38,6 +38,6 @@ extension OptaxJoinedSchedule {
     var totalSteps: Int? {
         guard schedules.count == 2, boundaries.count == 1,
               let cosine = schedules[1] as? OptaxCosineDecaySchedule else { return nil }
-        return boundaries[0] + cosine.decaySteps
+        return boundaries[0] + Int(cosine.decaySteps)  // whole: built from integer warmup and decay steps
     }
 }

@@ -37,11 +37,11 @@ enum OptaxWarmupCosine {
         let alpha = peakValue == 0 ? 0.0 : endValue / peakValue
         let cosineSteps = decaySteps - warmupSteps
         try p.check(cosineSteps > 0, "decay_steps",
-                    "must be greater than warmup_steps (\(warmupSteps)): the cosine_decay_schedule requires positive decay_steps, got decay_steps - warmup_steps = \(cosineSteps)")
+                    "must be greater than warmup_steps (\(warmupSteps)): optax's cosine decay over decay_steps − warmup_steps raises: The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(cosineSteps).")
         return OptaxJoinedSchedule(
             schedules: [
                 OptaxPolynomialSchedule(initValue: initValue, endValue: peakValue, power: 1, transitionSteps: warmupSteps),
-                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: cosineSteps, alpha: alpha, exponent: exponent),
+                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: Double(cosineSteps), alpha: alpha, exponent: exponent),
             ],
             boundaries: [warmupSteps])
     }

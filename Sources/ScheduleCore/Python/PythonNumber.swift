@@ -24,6 +24,9 @@ struct PythonNumber: Sendable {
         return try PythonMath.floorDivide(Double(a), value)
     }
 
+    /// The number as Python prints it (`0`, `7.5`, `10.0`).
+    var description: String { isInt ? String(Int(value)) : PythonFormat.float(value) }
+
     /// Reads parameter `name` of `p`, keeping whether it was written as an int.
     init(_ p: Parameters, _ name: String) throws {
         guard let raw = try p.numberKeepingKind(name) else { throw p.error(name, "expected a number, found null") }
