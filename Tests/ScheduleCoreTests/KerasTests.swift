@@ -47,7 +47,7 @@ private func errorMessage(_ json: String) -> String? { buildError(json, path: "s
     @Test func piecewiseConstantValidation() {
         let mismatch = errorMessage(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [10, 20], "values": [1.0, 0.5]}"#)
         #expect(mismatch?.contains("The length of boundaries should be 1 less than the length of values") == true)
-        #expect(mismatch?.contains("length 2, and values of length 2") == true)
+        #expect(mismatch?.contains("Received: boundaries=[10, 20] of length 2, and values=[1.0, 0.5] of length 2.") == true)
         let empty = errorMessage(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [], "values": [1.0]}"#)
         #expect(empty?.contains("at least one boundary") == true)
         let fractional = errorMessage(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [10.5], "values": [1.0, 0.5]}"#)

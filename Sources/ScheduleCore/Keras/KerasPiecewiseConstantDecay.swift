@@ -55,9 +55,10 @@ extension ScheduleType {
         make: { p in
             let boundaries = try p.integerList("boundaries")
             let values = try p.numberList("values")
+            let shownBoundaries = PythonFormat.list(try p.raw("boundaries")), shownValues = PythonFormat.list(try p.raw("values"))
             try p.check(boundaries.count == values.count - 1, "values",
-                        "The length of boundaries should be 1 less than the length of values. Received: boundaries of length \(boundaries.count), and values of length \(values.count).")
-            try p.check(!boundaries.isEmpty, "boundaries", "needs at least one boundary (Keras indexes boundaries[0])")
+                        "The length of boundaries should be 1 less than the length of values. Received: boundaries=\(shownBoundaries) of length \(boundaries.count), and values=\(shownValues) of length \(values.count).")
+            try p.check(!boundaries.isEmpty, "boundaries", "needs at least one boundary (Keras indexes boundaries[0] and raises IndexError: list index out of range)")
             return KerasPiecewiseConstantDecay(boundaries: boundaries, values: values)
         })
 }

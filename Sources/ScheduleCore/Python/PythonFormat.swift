@@ -38,4 +38,16 @@ enum PythonFormat {
         let e = abs(decimalExponent)
         return sign + body + "e" + (decimalExponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
     }
+
+    /// `repr` of a JSON list of numbers as the Python list it becomes (`[3, 7]`, `[0.1, 0.05]`).
+    static func list(_ value: JSONValue?) -> String {
+        guard case .array(let items)? = value else { return value.map(JSONWriter.write) ?? "None" }
+        return "[" + items.map { item -> String in
+            switch item {
+            case .integer(let i): return String(i)
+            case .number(let d): return float(d)
+            default: return JSONWriter.write(item)
+            }
+        }.joined(separator: ", ") + "]"
+    }
 }
