@@ -20,7 +20,7 @@ def run(case_id, spec, steps):
         optimizer = torch_optimizer(spec["lr"])
         scheduler = get_scheduler(name, optimizer, num_warmup_steps=spec.get("num_warmup_steps"),
                                   num_training_steps=spec.get("num_training_steps"),
-                                  scheduler_specific_kwargs=kwargs)
+                                  scheduler_specific_kwargs=kwargs or None)
     except Exception as e:
         return error_case(case_id, spec, steps, e)
     groups = optimizer.param_groups
@@ -151,7 +151,8 @@ def targeted():
                              metrics=walk(rng, 60)), 61)
     add("smooth", H("greedy", 0.01, patience=1, factor=0.8, smooth=True, window_size=4, min_lr=0.001,
                     metrics=walk(rng, 60, drift=(0.9, 1.1))), 61)
-    add("verbose", H("greedy", 0.01, patience=0, factor=0.5, verbose=True, metrics=[1.0] * 6), 7)
+    add("verbose", H("greedy", 0.01, patience=0, factor=0.5, verbose=True, reset_start=2, metrics=[1.0] * 12), 13)
+    add("verbose-improving", H("greedy", 0.01, patience=0, factor=0.5, verbose=True, metrics=up), 8)
     add("eps", H("greedy", 1e-3, patience=0, factor=0.5, min_lr=0.0, eps=1e-3, metrics=[1.0] * 6), 7)
     add("factor-1", H("greedy", 0.01, factor=1.0, metrics=[1.0]))
     add("bad-mode", H("greedy", 0.01, mode="mean", metrics=[1.0]))

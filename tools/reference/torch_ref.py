@@ -111,6 +111,8 @@ def targeted():
     add("step-size-1", T("StepLR", 0.1, step_size=1, gamma=0.9))
     add("step-size-0", T("StepLR", 0.1, step_size=0), 5)
     add("step-size-negative", T("StepLR", 0.1, step_size=-3, gamma=0.5), 12)
+    add("step-size-float", T("StepLR", 0.1, step_size=2.5, gamma=0.5), 12)
+    add("step-size-0.0", T("StepLR", 0.1, step_size=0.0), 4)
     add("gamma-above-1", T("StepLR", 0.1, step_size=2, gamma=1.5), 12)
     add("huge-lr", T("StepLR", 1e308, step_size=2, gamma=3.0), 8)
     add("denormal-lr", T("StepLR", 5e-324, step_size=2, gamma=0.5), 8)
@@ -121,6 +123,7 @@ def targeted():
     add("repeated", T("MultiStepLR", 0.1, milestones=[2, 2, 5], gamma=0.5))
     add("unsorted", T("MultiStepLR", 0.1, milestones=[9, 3], gamma=0.5), 12)
     add("zero-milestone", T("MultiStepLR", 0.1, milestones=[0, 4], gamma=0.5), 8)
+    add("float-milestones", T("MultiStepLR", 0.1, milestones=[2.0, 3.5, 5], gamma=0.5), 8)
     add("empty", T("MultiStepLR", 0.1, milestones=[], gamma=0.5), 5)
     add("groups", T("MultiStepLR", [0.1, 0.001], milestones=[3, 6], gamma=0.1), 10)
     # ConstantLR: factor bounds, total_iters 0, factor 0 (ZeroDivisionError at total_iters).
@@ -128,6 +131,7 @@ def targeted():
     add("total-iters-0", T("ConstantLR", 0.1, factor=0.5, total_iters=0), 5)
     add("factor-0", T("ConstantLR", 0.1, factor=0.0, total_iters=3), 6)
     add("factor-1", T("ConstantLR", 0.1, factor=1.0, total_iters=3), 6)
+    add("total-iters-float", T("ConstantLR", 0.1, factor=0.5, total_iters=2.5), 6)
     add("factor-above-1", T("ConstantLR", 0.1, factor=1.5))
     add("factor-negative", T("ConstantLR", 0.1, factor=-0.5))
     add("groups", T("ConstantLR", [0.1, 0.3], factor=0.25, total_iters=2), 5)
@@ -136,6 +140,7 @@ def targeted():
     add("decreasing", T("LinearLR", 0.1, start_factor=1.0, end_factor=0.0, total_iters=5), 8)
     add("total-iters-0", T("LinearLR", 0.1, start_factor=0.5, total_iters=0), 5)
     add("total-iters-1", T("LinearLR", 0.1, start_factor=0.5, total_iters=1), 5)
+    add("total-iters-float", T("LinearLR", 0.1, start_factor=0.5, total_iters=2.5), 6)
     add("start-0", T("LinearLR", 0.1, start_factor=0.0))
     add("start-above-1", T("LinearLR", 0.1, start_factor=1.01))
     add("end-above-1", T("LinearLR", 0.1, end_factor=1.01))
@@ -151,6 +156,7 @@ def targeted():
     add("basic", T("PolynomialLR", 0.1, total_iters=5, power=2.0), 9)
     add("total-iters-0", T("PolynomialLR", 0.1, total_iters=0), 4)
     add("total-iters-1", T("PolynomialLR", 0.1, total_iters=1, power=0.5), 4)
+    add("total-iters-float", T("PolynomialLR", 0.1, total_iters=3.5, power=2.0), 6)
     add("power-0", T("PolynomialLR", 0.1, total_iters=4, power=0.0), 6)
     add("groups", T("PolynomialLR", [0.1, 0.01], total_iters=4, power=1.5), 6)
     # CosineAnnealingLR: the recursive form past T_max, T_max 1, T_max 0 (ZeroDivisionError at
@@ -159,6 +165,8 @@ def targeted():
     add("T_max-1", T("CosineAnnealingLR", 0.1, T_max=1), 6)
     add("T_max-0", T("CosineAnnealingLR", 0.1, T_max=0), 4)
     add("T_max-negative", T("CosineAnnealingLR", 0.1, T_max=-4), 12)
+    add("T_max-float", T("CosineAnnealingLR", 0.1, T_max=4.5, eta_min=0.01), 14)
+    add("T_max-0.0", T("CosineAnnealingLR", 0.1, T_max=0.0), 4)
     add("eta-min-above-lr", T("CosineAnnealingLR", 0.01, T_max=4, eta_min=0.05), 10)
     add("groups", T("CosineAnnealingLR", [0.1, 0.01], T_max=6, eta_min=0.001), 14)
     # CosineAnnealingWarmRestarts: integer checks (isinstance(x, int)).
@@ -168,6 +176,7 @@ def targeted():
     add("T_mult-float", T("CosineAnnealingWarmRestarts", 0.1, T_0=5, T_mult=2.0))
     add("T_0-0", T("CosineAnnealingWarmRestarts", 0.1, T_0=0))
     add("T_mult-0", T("CosineAnnealingWarmRestarts", 0.1, T_0=5, T_mult=0))
+    add("T_0-negative-float", T("CosineAnnealingWarmRestarts", 0.1, T_0=-2.5))
     add("eta-min-int", T("CosineAnnealingWarmRestarts", 0.1, T_0=4, eta_min=0), 9)
     add("groups", T("CosineAnnealingWarmRestarts", [0.1, 0.01], T_0=4, T_mult=1), 9)
     # CyclicLR: modes, custom scale_fn in both scale modes, float step sizes (torch converts
@@ -210,6 +219,7 @@ def targeted():
     add("pct-start-0", T("OneCycleLR", 0.1, max_lr=1.0, total_steps=10, pct_start=0.0), 12)
     add("pct-start-above-1", T("OneCycleLR", 0.1, max_lr=1.0, total_steps=10, pct_start=1.5))
     add("pct-start-phase-0", T("OneCycleLR", 0.1, max_lr=1.0, total_steps=10, pct_start=0.1))
+    add("bad-anneal-strategy", T("OneCycleLR", 0.1, max_lr=1.0, total_steps=10, anneal_strategy="cosine"))
     add("no-momentum", T("OneCycleLR", 0.1, max_lr=1.0, total_steps=8, cycle_momentum=False), 10)
     add("groups", T("OneCycleLR", [0.1, 0.01], max_lr=[1.0, 0.1], total_steps=10, base_momentum=[0.85, 0.8],
                     max_momentum=[0.95, 0.9]), 12)
@@ -228,6 +238,9 @@ def targeted():
     add("eps-blocks", T("ReduceLROnPlateau", 1e-7, patience=0, factor=0.5, eps=1e-7, metrics=[1.0] * 10), 11)
     add("min-lr", T("ReduceLROnPlateau", 0.1, patience=0, factor=0.5, min_lr=0.02, metrics=[1.0] * 10), 11)
     add("factor-1", T("ReduceLROnPlateau", 0.1, factor=1.0, metrics=[1.0]))
+    add("bad-mode", T("ReduceLROnPlateau", 0.1, mode="mean", metrics=[1.0]))
+    add("bad-threshold-mode", T("ReduceLROnPlateau", 0.1, threshold_mode="pct", metrics=[1.0]))
+    add("float-patience-cooldown", T("ReduceLROnPlateau", 0.1, patience=1.5, cooldown=2.5, factor=0.5, metrics=[1.0] * 20), 21)
     add("groups-min-lr", T("ReduceLROnPlateau", [0.1, 0.01], patience=0, factor=0.5, min_lr=[0.02, 0.004],
                            metrics=[1.0] * 12), 13)
     add("groups-wrong-min-lr", T("ReduceLROnPlateau", [0.1, 0.01], min_lr=[0.0], metrics=[1.0]))
@@ -238,6 +251,7 @@ def targeted():
     add("anneal-1", T("SWALR", 0.1, swa_lr=0.01, anneal_epochs=1), 5)
     add("anneal-negative", T("SWALR", 0.1, swa_lr=0.01, anneal_epochs=-1))
     add("anneal-float", T("SWALR", 0.1, swa_lr=0.01, anneal_epochs=5.0))
+    add("bad-anneal-strategy", T("SWALR", 0.1, swa_lr=0.01, anneal_strategy="cosine"))
     add("groups", T("SWALR", [0.1, 0.05], swa_lr=[0.01, 0.02], anneal_epochs=3), 6)
     add("groups-wrong-swa-lr", T("SWALR", [0.1, 0.05], swa_lr=[0.01]))
     # SequentialLR: the issue's milestone at 0, milestones at 0 for later children, at the end,
@@ -247,6 +261,10 @@ def targeted():
     add("milestones-0-0", T("SequentialLR", 0.1, schedulers=[lin, C("ExponentialLR", gamma=0.9), cos], milestones=[0, 0]), 8)
     add("milestones-0-3", T("SequentialLR", 0.1, schedulers=[lin, C("ConstantLR", factor=0.5, total_iters=2), cos], milestones=[0, 3]), 10)
     add("issue-without-0", T("SequentialLR", 0.1, schedulers=[lin, cos], milestones=[10]), 34)
+    add("float-milestone", T("SequentialLR", 0.1, schedulers=[C("ConstantLR", factor=0.5, total_iters=9),
+                                                              C("ExponentialLR", gamma=0.5)], milestones=[2.5]), 6)
+    add("restarts-PolynomialLR-0.0", T("SequentialLR", 0.1, schedulers=[C("ExponentialLR", gamma=0.9),
+                                                                         C("PolynomialLR", total_iters=0.0)], milestones=[3]), 6)
     add("repeated-milestones", T("SequentialLR", 0.02, schedulers=[C("ConstantLR", factor=0.5), C("StepLR", step_size=3),
                                                                     C("PolynomialLR", total_iters=20, power=2.0)], milestones=[5, 5]), 24)
     add("single", T("SequentialLR", 0.1, schedulers=[C("ExponentialLR", gamma=0.8)], milestones=[]), 6)
