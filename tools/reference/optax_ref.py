@@ -102,6 +102,9 @@ def targeted():
     add("basic", O("linear_onecycle_schedule", transition_steps=20, peak_value=0.1), 24)
     add("pcts", O("linear_onecycle_schedule", transition_steps=10, peak_value=0.1, pct_start=0.5, pct_final=0.5), 14)
     add("steps-0", O("linear_onecycle_schedule", transition_steps=0, peak_value=0.1))
+    add("div-0", O("linear_onecycle_schedule", transition_steps=10, peak_value=0.1, div_factor=0.0))
+    add("final-div-0", O("cosine_onecycle_schedule", transition_steps=10, peak_value=0.1, final_div_factor=0.0))
+    add("huge-pct", O("linear_onecycle_schedule", transition_steps=10, peak_value=0.1, pct_start=1e308))
     add("basic", O("cosine_onecycle_schedule", transition_steps=20, peak_value=0.1), 24)
     add("pct-0", O("cosine_onecycle_schedule", transition_steps=10, peak_value=0.1, pct_start=0.0), 14)
     add("steps-0", O("cosine_onecycle_schedule", transition_steps=0, peak_value=0.1))
@@ -120,6 +123,7 @@ def targeted():
     add("basic", O("sgdr_schedule", cosine_kwargs=[
         {"init_value": 0.0, "peak_value": 0.1, "warmup_steps": 2, "decay_steps": 8},
         {"init_value": 0.0, "peak_value": 0.05, "warmup_steps": 2, "decay_steps": 12, "end_value": 0.001}]), 26)
+    add("empty", O("sgdr_schedule", cosine_kwargs=[]))
     add("single", O("sgdr_schedule", cosine_kwargs=[{"init_value": 0.01, "peak_value": 0.1, "warmup_steps": 1,
                                                      "decay_steps": 5, "exponent": 2.0}]), 8)
     add("basic", O("join_schedules", schedules=[O("linear_schedule", init_value=0.0, end_value=0.1, transition_steps=5),
@@ -130,6 +134,10 @@ def targeted():
                         boundaries=[0]), 6)
     add("nested", O("join_schedules", schedules=[O("constant_schedule", value=0.3), O("join_schedules", schedules=[
         O("constant_schedule", value=0.2), O("constant_schedule", value=0.1)], boundaries=[3])], boundaries=[4]), 10)
+    add("empty", O("join_schedules", schedules=[], boundaries=[]))
+    add("more-boundaries", O("join_schedules", schedules=[O("constant_schedule", value=0.3)], boundaries=[2, 4]), 6)
+    add("fewer-boundaries", O("join_schedules", schedules=[O("constant_schedule", value=0.3), O("constant_schedule", value=0.2),
+                                                           O("constant_schedule", value=0.1)], boundaries=[2]), 6)
     add("unsorted", O("join_schedules", schedules=[O("constant_schedule", value=0.3), O("constant_schedule", value=0.2),
                                                    O("constant_schedule", value=0.1)], boundaries=[6, 3]), 9)
     return out

@@ -14,7 +14,7 @@ extension ScheduleType {
         ],
         make: { p in
             let cycles = try p.objectList("cosine_kwargs")
-            try p.check(!cycles.isEmpty, "cosine_kwargs", "needs at least one cycle (optax would have no schedule to run)")
+            try p.check(!cycles.isEmpty, "cosine_kwargs", "needs at least one cycle (optax's join of no schedules raises IndexError: list index out of range)")
             var schedules: [any ClosedFormSchedule] = []
             var boundaries: [Int] = []
             var step = 0
