@@ -135,4 +135,17 @@ import TestSupport
         #expect(s.learningRates[12] == 0.2 && s.learningRates[14] == 0.2)
         #expect(try make(spec).breakpoints(below: 100) == [2, 8, 12])
     }
+
+    /// timm's layer-wise decay: each parameter group's value times its `lr_scale`.
+    @Test func lrScaleGivesOneScaledGroupEach() throws {
+        let groups = try ScheduleCatalog.standard.makeGroups(
+            try JSONParser.parse(#"{"type": "timm.StepLRScheduler", "lr": 1.0, "lr_scale": [0.25, 1.0], "decay_t": 2, "decay_rate": 0.5}"#), path: "")
+        #expect(groups.count == 2)
+        #expect(try groups[0].evaluate(steps: 5).learningRates == [0.25, 0.25, 0.125, 0.125, 0.0625])
+        #expect(try groups[1].evaluate(steps: 5).learningRates == [1, 1, 0.5, 0.5, 0.25])
+        let mismatch = try? ScheduleCatalog.standard.makeGroups(
+            try JSONParser.parse(#"{"type": "timm.StepLRScheduler", "lr": [1.0, 0.5], "lr_scale": [0.25, 0.5, 1.0], "decay_t": 2}"#), path: "s")
+        #expect(mismatch == nil)
+        #expect(error(#"{"type": "timm.StepLRScheduler", "lr": [1.0, 0.5], "lr_scale": [0.25, 0.5, 1.0], "decay_t": 2}"#)?.contains("lr_scale: gives 3 parameter groups, but lr gives 2") == true)
+    }
 }

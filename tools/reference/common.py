@@ -18,14 +18,25 @@ def expression(text, variable):
     return eval(f"lambda {variable}: {text}", dict(EXPRESSION_NAMESPACE))
 
 
-def torch_optimizer(lr):
+def torch_optimizer(lr, lr_scale=None):
     """`torch.optim.SGD(..., momentum=0.9)`: one parameter group for a number, one group per
-    entry for a list (the optimizer's default lr, `defaults['lr']`, is then the first group's)."""
+    entry for a list (the optimizer's default lr, `defaults['lr']`, is then the first group's).
+    `lr_scale` (timm's layer-wise decay key) goes into the groups: a number into every group,
+    a list one per group (with `lr` a number, every group starts from it)."""
     import torch
-    if isinstance(lr, list):
-        groups = [{"params": [torch.zeros(1, requires_grad=True)], "lr": v} for v in lr]
-        return torch.optim.SGD(groups, lr=lr[0], momentum=0.9)
-    return torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr, momentum=0.9)
+    count = max(len(lr) if isinstance(lr, list) else 1, len(lr_scale) if isinstance(lr_scale, list) else 1)
+    if not isinstance(lr, list) and not isinstance(lr_scale, list):
+        group = {"params": [torch.zeros(1, requires_grad=True)]}
+        if lr_scale is not None:
+            group["lr_scale"] = lr_scale
+        return torch.optim.SGD([group], lr=lr, momentum=0.9)
+    groups = []
+    for g in range(count):
+        group = {"params": [torch.zeros(1, requires_grad=True)], "lr": lr[g] if isinstance(lr, list) else lr}
+        if lr_scale is not None:
+            group["lr_scale"] = lr_scale[g] if isinstance(lr_scale, list) else lr_scale
+        groups.append(group)
+    return torch.optim.SGD(groups, lr=groups[0]["lr"], momentum=0.9)
 
 
 def raised(error):
@@ -61,7 +72,7 @@ class Series:
 
     def case(self, case_id, schedule, steps, with_momenta):
         out = {"id": case_id, "schedule": schedule, "steps": steps}
-        grouped = isinstance(schedule.get("lr"), list)
+        grouped = isinstance(schedule.get("lr"), list) or isinstance(schedule.get("lr_scale"), list)
         out["values"] = self.values if grouped else self.values[0]
         if with_momenta:
             out["momenta"] = self.momenta if grouped else self.momenta[0]

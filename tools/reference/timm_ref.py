@@ -13,9 +13,9 @@ def run(case_id, spec, steps):
     warnings.simplefilter("ignore")
     import timm.scheduler as S
     name = spec["type"].split(".", 1)[1]
-    kwargs = {k: v for k, v in spec.items() if k not in ("type", "lr", "metrics")}
+    kwargs = {k: v for k, v in spec.items() if k not in ("type", "lr", "metrics", "lr_scale")}
     try:
-        optimizer = torch_optimizer(spec["lr"])
+        optimizer = torch_optimizer(spec["lr"], spec.get("lr_scale"))
         scheduler = getattr(S, name)(optimizer, **kwargs)
     except Exception as e:
         return error_case(case_id, spec, steps, e)
@@ -122,6 +122,18 @@ def targeted():
     add("groups", M("WSDLRScheduler", [0.1, 0.02], t_initial=10, decay_t=4, warmup_t=2), 14)
     add("not-in-epochs", M("WSDLRScheduler", 0.1, t_initial=10, decay_t=2, t_in_epochs=False), 4)
     add("negative-lr", M("StepLRScheduler", -0.1, decay_t=3))
+    # timm's layer-wise decay: an lr_scale in each parameter group.
+    add("lr-scale", M("CosineLRScheduler", 0.1, lr_scale=0.5, t_initial=6, warmup_t=2, warmup_lr_init=0.01), 9)
+    add("layer-decay", M("CosineLRScheduler", 0.1, lr_scale=[0.25, 0.5, 1.0], t_initial=6, warmup_t=2), 9)
+    add("layer-decay-groups", M("StepLRScheduler", [0.1, 0.2], lr_scale=[0.5, 1.0], decay_t=2, decay_rate=0.5), 7)
+    add("layer-decay", M("TanhLRScheduler", 0.1, lr_scale=[0.3, 1.0], t_initial=8, warmup_t=2), 10)
+    add("layer-decay", M("PolyLRScheduler", 0.1, lr_scale=[0.3, 1.0], t_initial=8, warmup_t=2, warmup_prefix=True), 10)
+    add("layer-decay", M("MultiStepLRScheduler", 0.1, lr_scale=[0.3, 1.0], decay_t=[2, 4], decay_rate=0.5), 7)
+    add("layer-decay", M("WSDLRScheduler", 0.1, lr_scale=[0.3, 1.0], t_initial=8, decay_t=3, warmup_t=2), 12)
+    add("layer-decay", M("PlateauLRScheduler", 0.1, lr_scale=[0.3, 1.0], warmup_t=2, warmup_lr_init=0.01, patience_t=0,
+                         decay_rate=0.5, lr_min=0.02, mode="min", metrics=[1.0] * 10), 11)
+    add("layer-decay-not-in-epochs", M("CosineLRScheduler", 0.1, lr_scale=[0.3, 1.0], t_initial=8, warmup_t=2,
+                                       t_in_epochs=False), 5)
     return out
 
 

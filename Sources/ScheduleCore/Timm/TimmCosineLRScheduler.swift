@@ -11,6 +11,7 @@ struct TimmCosineLRScheduler: TimmSchedule {
     var kDecay: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let cycles: TimmCycles
     let warmup: TimmWarmup
 
@@ -65,7 +66,7 @@ extension ScheduleType {
             With t_in_epochs false, step(t) leaves the lr at values[0].
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the first cycle."),
         ] + TimmParameters.cycleParameters + [
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: false),
@@ -75,7 +76,7 @@ extension ScheduleType {
             TimmParameters.initialize,
         ],
         makeGroups: { p in
-            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
                 let (cycles, lrMin) = try TimmParameters.cycles(p)
                 try TimmParameters.checkNoNoise(p)
                 return try TimmCosineLRScheduler(
@@ -83,7 +84,7 @@ extension ScheduleType {
                     warmup: TimmParameters.warmup(p, target: lr),
                     warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
                     kDecay: p.number("k_decay")
-                ).checkedAtConstruction(p)
+                )
             }
         })
 }

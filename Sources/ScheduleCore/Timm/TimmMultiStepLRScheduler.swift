@@ -10,6 +10,7 @@ struct TimmMultiStepLRScheduler: TimmSchedule {
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
     init(lr: Double, decayT: [Double], decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
@@ -63,20 +64,20 @@ extension ScheduleType {
             With t_in_epochs false, step(t) leaves the lr at values[0].
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .init("decay_t", .numberList, .required, "Milestones (sorted, as timm assumes)."),
             .number("decay_rate", default: 1.0, "Multiplier applied at each milestone."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         makeGroups: { p in
-            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
                 try TimmParameters.checkNoNoise(p)
                 return try TimmMultiStepLRScheduler(
                     lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
                     warmup: TimmParameters.warmup(p, target: lr),
                     warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
-                ).checkedAtConstruction(p)
+                )
             }
         })
 }

@@ -47,6 +47,41 @@ enum TimmParameters {
                     "a fresh optimizer has no initial_lr: timm raises KeyError: 'initial_lr missing from param_groups[0]' with initialize=false")
     }
 
+    /// `lr_scale`: the key timm's layer-wise decay puts in each parameter group.
+    static let lrScale = ParameterSpec(
+        "lr_scale", .numberPerGroup, .none,
+        "The parameter groups' lr_scale (timm's layer-wise decay): timm writes each value times the group's scale; a list gives one per group (with lr a number, every group starts from it).")
+
+    /// The parameter groups: each one's lr and `lr_scale` (`nil` when the group has none).
+    ///
+    /// `lr` and `lr_scale` may each be a number or a list; lists give one group per entry and
+    /// must agree in length (a number applies to every group).
+    static func groupSettings(_ p: Parameters) throws -> [(lr: Double, scale: Double?)] {
+        let lrs = try p.perGroupNumbers("lr")
+        _ = try learningRates(p)
+        guard try p.raw("lr_scale") != nil else { return lrs.values.map { ($0, nil) } }
+        let scales = try p.perGroupNumbers("lr_scale")
+        if lrs.isList && scales.isList {
+            try p.check(lrs.values.count == scales.values.count, "lr_scale",
+                        "gives \(scales.values.count) parameter groups, but lr gives \(lrs.values.count); give one lr_scale per learning rate")
+        }
+        let count = max(lrs.isList ? lrs.values.count : 1, scales.isList ? scales.values.count : 1)
+        try p.check(count > 0, "lr_scale", "needs at least one scale")
+        return (0..<count).map { g in
+            (lrs.isList ? lrs.values[g] : lrs.values[0], scales.isList ? scales.values[g] : scales.values[0])
+        }
+    }
+
+    /// One schedule per parameter group: `build(lr)` makes the group's scheduler, which gets
+    /// the group's `lr_scale`; what timm would raise while building it is a ``ScheduleError``.
+    static func groups(_ p: Parameters, _ build: (Double) throws -> any TimmSchedule) throws -> [any Schedule] {
+        try groupSettings(p).map { settings in
+            var schedule = try build(settings.lr)
+            schedule.lrScale = settings.scale
+            return try schedule.checkedAtConstruction(p)
+        }
+    }
+
     /// The learning rate of each parameter group (the scheduler's `base_values`), as
     /// `torch.optim.SGD` takes them: it checks only its default lr, the first
     /// (`Invalid learning rate`).

@@ -4,7 +4,8 @@
 /// `warmup_lr_init` when `warmup_t` is non-zero (the constructors set it). `values[t]` for
 /// `t ≥ 1` is `_get_lr(t)`, written into the optimizer by `step(t)`. With
 /// `t_in_epochs = false`, `step(t)` changes nothing (timm updates such schedulers only through
-/// `step_update`), so every value is `values[0]`.
+/// `step_update`), so every value is `values[0]`. A group with an `lr_scale` (timm's layer-wise
+/// decay) gets every value times its scale, as timm's `update_groups` writes it.
 protocol TimmSchedule: RaisingClosedFormSchedule {
     /// The learning rate right after construction.
     var initialValue: Double { get }
@@ -12,13 +13,17 @@ protocol TimmSchedule: RaisingClosedFormSchedule {
     /// timm's `t_in_epochs`.
     var tInEpochs: Bool { get }
 
-    /// timm's `_get_lr(t)` for the single parameter group.
+    /// timm's `_get_lr(t)` for the parameter group.
     func scheduledValue(at t: Int) throws(PythonRaise) -> Double
+
+    /// The group's `lr_scale`, or `nil` when the group has none.
+    var lrScale: Double? { get set }
 }
 
 extension TimmSchedule {
     func checkedValue(at step: Int) throws(PythonRaise) -> Double {
-        if step == 0 || !tInEpochs { return initialValue }
-        return try scheduledValue(at: step)
+        let value = step == 0 || !tInEpochs ? initialValue : try scheduledValue(at: step)
+        guard let lrScale else { return value }
+        return value * lrScale
     }
 }

@@ -11,6 +11,7 @@ struct TimmStepLRScheduler: TimmSchedule {
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
     init(lr: Double, decayT: Double, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
@@ -68,14 +69,14 @@ extension ScheduleType {
             With t_in_epochs false, step(t) leaves the lr at values[0].
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .number("decay_t", "Steps between decays (an int or a float, as timm allows)."),
             .number("decay_rate", default: 1.0, "Multiplier applied at each decay."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         makeGroups: { p in
-            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
                 try TimmParameters.checkNoNoise(p)
                 let decayT = try PythonNumber(p, "decay_t")
                 var s = try TimmStepLRScheduler(
@@ -83,7 +84,7 @@ extension ScheduleType {
                     warmup: TimmParameters.warmup(p, target: lr),
                     warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"))
                 s.decayTIsInt = decayT.isInt
-                return try s.checkedAtConstruction(p)
+                return s
             }
         })
 }

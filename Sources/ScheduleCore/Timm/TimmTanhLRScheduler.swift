@@ -13,6 +13,7 @@ struct TimmTanhLRScheduler: TimmSchedule {
     var lrMin: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let cycles: TimmCycles
     var warmup: TimmWarmup
 
@@ -75,7 +76,7 @@ extension ScheduleType {
             With t_in_epochs false, step(t) leaves the lr at values[0].
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the first cycle."),
             .number("lb", default: -7, "tanh argument at the start of a cycle."),
             .number("ub", default: 3, "tanh argument at the end of a cycle."),
@@ -84,7 +85,7 @@ extension ScheduleType {
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         makeGroups: { p in
-            try TimmParameters.learningRates(p).map { lr -> any Schedule in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
                 let (cycles, lrMin) = try TimmParameters.cycles(p)
                 let lb = try p.number("lb"), ub = try p.number("ub")
                 try p.check(lb < ub, "ub", "lb must be < ub (timm asserts lb < ub), found lb = \(lb), ub = \(ub)")

@@ -27,6 +27,7 @@ struct TimmWSDLRScheduler: TimmSchedule {
     var decayPower: Double
     var decayRatio: Double
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
     init(lr: Double, tInitial: Int, decayT: Int, lrMin: Double, stableFunction: StableFunction,
@@ -107,7 +108,7 @@ extension ScheduleType {
             With t_in_epochs false, step(t) leaves the lr at values[0].
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the stable + decay phases (after warmup)."),
             .integer("decay_t", "Length of the decay phase, the last decay_t steps of t_initial."),
             .number("lr_min", default: 0, "Learning rate at the end of the decay."),
@@ -122,7 +123,7 @@ extension ScheduleType {
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
         makeGroups: { p in
             typealias S = TimmWSDLRScheduler
-            return try TimmParameters.learningRates(p).map { lr -> any Schedule in
+            return try TimmParameters.groups(p) { lr -> any TimmSchedule in
                 try TimmParameters.checkNoNoise(p)
                 let tInitial = try p.integer("t_initial")
                 try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
@@ -156,7 +157,7 @@ extension ScheduleType {
                     stableTimescale: timescale, stablePower: stablePower, decayFunction: decayFunction,
                     decayPower: decayPower, decayRatio: decayRatio,
                     warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
-                ).checkedAtConstruction(p)
+                )
             }
         })
 }
