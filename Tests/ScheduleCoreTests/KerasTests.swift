@@ -50,8 +50,12 @@ private func errorMessage(_ json: String) -> String? { buildError(json, path: "s
         #expect(mismatch?.contains("Received: boundaries=[10, 20] of length 2, and values=[1.0, 0.5] of length 2.") == true)
         let empty = errorMessage(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [], "values": [1.0]}"#)
         #expect(empty?.contains("at least one boundary") == true)
-        let fractional = errorMessage(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [10.5], "values": [1.0, 0.5]}"#)
-        #expect(fractional?.contains("s.boundaries[0]") == true)
+    }
+
+    /// Keras casts a float boundary to the step's int64 dtype, truncating: 10.5 acts as 10.
+    @Test func piecewiseConstantTruncatesFloatBoundaries() throws {
+        let fractional = try values(#"{"type": "keras.PiecewiseConstantDecay", "boundaries": [10.5], "values": [1.0, 0.5]}"#, at: [10, 11])
+        #expect(fractional == [1.0, 0.5])
     }
 
     // MARK: Exponential / inverse time

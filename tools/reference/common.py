@@ -88,3 +88,66 @@ def error_case(case_id, schedule, steps, error):
 def points_case(case_id, schedule, points):
     """A closed-form case given at chosen steps: `[[step, value], ...]`."""
     return {"id": case_id, "schedule": schedule, "points": points}
+
+
+def walk(rng, n, start=None, drift=(0.97, 1.02)):
+    """A random walk of `n` metric values (a validation loss), rounded to 4 decimals."""
+    m, x = [], start if start is not None else rng.uniform(1, 3)
+    for _ in range(n):
+        x = x * rng.uniform(*drift) + rng.uniform(-0.01, 0.01)
+        m.append(round(x, 4))
+    return m
+
+
+def run_stepped(case_id, spec, steps, build, step, momentum=False):
+    """Runs a scheduler on a torch optimizer: `build()` gives `(optimizer, scheduler)` (a raise
+    there is an `error` case), `step(scheduler, t, metric)` is round t (a raise there is a
+    `stop` at t); records each group's lr (and momentum) after each round."""
+    import warnings
+    warnings.simplefilter("ignore")
+    try:
+        optimizer, scheduler = build()
+    except Exception as e:  # the optimizer or the scheduler constructor raised: a spec error in lrplot
+        return error_case(case_id, spec, steps, e)
+    groups = optimizer.param_groups
+    series = Series(len(groups))
+    metrics = spec.get("metrics")
+    for t in range(steps):
+        if t > 0:
+            try:
+                step(optimizer, scheduler, t, metrics[t - 1] if metrics is not None else None)
+            except Exception as e:
+                series.stop = {"step": t, "message": raised(e)}
+                break
+        series.record([g["lr"] for g in groups], [g["momentum"] for g in groups] if momentum else None)
+    return series.case(case_id, spec, steps, momentum)
+
+
+def run_closed_form(case_id, spec, build, steps=None, points=None):
+    """Calls `schedule(t)` for t in 0..steps-1 (a raise at t is a `stop`), or at each of
+    `points`; `build()` raising, or the call at step 0, is an `error` case."""
+    try:
+        schedule = build()
+        first = float(schedule(0))
+    except Exception as e:
+        return error_case(case_id, spec, steps or 1, e)
+    if points is not None:
+        return points_case(case_id, spec, [[t, number(schedule(t))] for t in points])
+    values, stop = [number(first)], None
+    for t in range(1, steps):
+        try:
+            values.append(number(schedule(t)))
+        except Exception as e:
+            stop = {"step": t, "message": raised(e)}
+            break
+    return {"id": case_id, "schedule": spec, "steps": steps, "values": values, "stop": stop}
+
+
+FAR = [0, 1, 2, 10, 99, 1000, 12345, 10**6, 2**31 - 1, 2**31, 10**9, 10**12, 2**53]
+
+
+def closed_form_cases(targeted, random_draws, run):
+    """Every case of a closed-form framework; a spec its constructor rejects needs no second,
+    far-sampled case."""
+    out = [run(i, s, n, p) for i, s, n, p in targeted + random_draws]
+    return [c for c in out if not ("error" in c and c["id"].endswith("@far"))]

@@ -39,6 +39,10 @@ FILES = {
         "warmup_exponential_decay_schedule", "sgdr_schedule",
     ],
     "optax/schedules/_join.py": ["join_schedules"],
+    # Measured but not offered: optax's inject_hyperparams and timm's scheduler factory (lrplot
+    # builds the schedules themselves).
+    "optax/schedules/_inject.py": [],
+    "timm/scheduler/scheduler_factory.py": [],
     "keras/src/optimizers/schedules/learning_rate_schedule.py": [
         "ExponentialDecay", "PiecewiseConstantDecay", "PolynomialDecay", "InverseTimeDecay", "CosineDecay",
         "CosineDecayRestarts",

@@ -4,15 +4,35 @@ values[t] is each group's lr after t rounds of `optimizer.step(); scheduler.step
 (`scheduler.step(metrics[t-1])` for reduce_lr_on_plateau and greedy).
 """
 import random
-import warnings
 
-from common import Series, error_case, raised, torch_optimizer
+from common import FAR, error_case, number, points_case, run_stepped, torch_optimizer, walk
 
 OWN = ("type", "lr", "metrics", "num_warmup_steps", "num_training_steps")
 
 
 def run(case_id, spec, steps):
-    warnings.simplefilter("ignore")
+    from transformers import get_scheduler
+    name = spec["type"].split(".", 1)[1]
+    kwargs = {k: v for k, v in spec.items() if k not in OWN}
+
+    def build():
+        optimizer = torch_optimizer(spec["lr"])
+        return optimizer, get_scheduler(name, optimizer, num_warmup_steps=spec.get("num_warmup_steps"),
+                                        num_training_steps=spec.get("num_training_steps"),
+                                        scheduler_specific_kwargs=kwargs or None)
+
+    def step(optimizer, scheduler, t, metric):
+        optimizer.step()
+        if metric is not None:
+            scheduler.step(metric)
+        else:
+            scheduler.step()
+
+    return run_stepped(case_id, spec, steps, build, step)
+
+
+def run_far(case_id, spec):
+    """A LambdaLR-based schedule at far steps: lr * lr_lambda(t), its value after t rounds."""
     from transformers import get_scheduler
     name = spec["type"].split(".", 1)[1]
     kwargs = {k: v for k, v in spec.items() if k not in OWN}
@@ -22,35 +42,13 @@ def run(case_id, spec, steps):
                                   num_training_steps=spec.get("num_training_steps"),
                                   scheduler_specific_kwargs=kwargs or None)
     except Exception as e:
-        return error_case(case_id, spec, steps, e)
-    groups = optimizer.param_groups
-    series = Series(len(groups))
-    metrics = spec.get("metrics")
-    for t in range(steps):
-        if t > 0:
-            optimizer.step()
-            try:
-                if metrics is not None:
-                    scheduler.step(metrics[t - 1])
-                else:
-                    scheduler.step()
-            except Exception as e:
-                series.stop = {"step": t, "message": raised(e)}
-                break
-        series.record([g["lr"] for g in groups])
-    return series.case(case_id, spec, steps, False)
+        return error_case(case_id, spec, 1, e)
+    base, f = scheduler.base_lrs[0], scheduler.lr_lambdas[0]
+    return points_case(case_id, spec, [[t, number(base * f(t))] for t in FAR])
 
 
 def H(name, lr=0.1, **kw):
     return {"type": "hf." + name, "lr": lr, **kw}
-
-
-def walk(rng, n, start=2.0, drift=(0.97, 1.02)):
-    m, x = [], start
-    for _ in range(n):
-        x = x * rng.uniform(*drift) + rng.uniform(-0.01, 0.01)
-        m.append(round(x, 4))
-    return m
 
 
 def targeted():
@@ -102,7 +100,7 @@ def targeted():
     for mode in ("min", "max"):
         for tmode in ("rel", "abs"):
             add(f"{mode}-{tmode}", H("reduce_lr_on_plateau", 0.1, mode=mode, threshold_mode=tmode, patience=2, cooldown=1,
-                                     factor=0.5, metrics=walk(rng, 40)), 41)
+                                     factor=0.5, metrics=walk(rng, 40, 2.0)), 41)
     add("factor-1", H("reduce_lr_on_plateau", 0.1, factor=1.0, metrics=[1.0]))
     add("ignored-steps", H("reduce_lr_on_plateau", 0.1, num_warmup_steps=3, num_training_steps=5, patience=0,
                            metrics=[1.0] * 6), 7)
@@ -148,9 +146,9 @@ def targeted():
             add(f"worsening-{mode}-{tmode}", H("greedy", 0.01, mode=mode, threshold_mode=tmode, patience=2, factor=0.5,
                                                min_lr=0.001, max_lr=0.05, reset_start=4, metrics=metrics[::-1]), 61)
     add("cooldown-warmup", H("greedy", 0.01, patience=1, factor=0.5, cooldown=2, warmup=3, min_lr=0.001, max_lr=0.05,
-                             metrics=walk(rng, 60)), 61)
+                             metrics=walk(rng, 60, 2.0)), 61)
     add("smooth", H("greedy", 0.01, patience=1, factor=0.8, smooth=True, window_size=4, min_lr=0.001,
-                    metrics=walk(rng, 60, drift=(0.9, 1.1))), 61)
+                    metrics=walk(rng, 60, 2.0, drift=(0.9, 1.1))), 61)
     add("verbose", H("greedy", 0.01, patience=0, factor=0.5, verbose=True, reset_start=2, metrics=[1.0] * 12), 13)
     add("verbose-improving", H("greedy", 0.01, patience=0, factor=0.5, verbose=True, metrics=up), 8)
     add("eps", H("greedy", 1e-3, patience=0, factor=0.5, min_lr=0.0, eps=1e-3, metrics=[1.0] * 6), 7)
@@ -233,5 +231,21 @@ def random_draws():
     return out
 
 
+FAR_KINDS = ["linear", "cosine", "cosine_with_restarts", "polynomial", "constant", "constant_with_warmup", "inverse_sqrt",
+             "cosine_with_min_lr", "cosine_warmup_with_min_lr", "warmup_stable_decay"]
+
+
+def far():
+    """Each lambda-based type far out (steps up to 2^53), from its basic targeted case."""
+    out = []
+    for case_id, spec, _ in targeted():
+        kind = spec["type"].split(".", 1)[1]
+        if kind in FAR_KINDS and not isinstance(spec["lr"], list) and case_id.split("/")[1] in (
+                "basic", "cycles-2", "cycles-3", "power-2", "timescale", "min-lr", "warmup-lr-rate", "cosine-cosine",
+                "training-steps", "huge-steps"):
+            out.append(run_far(case_id + "@far", spec))
+    return out
+
+
 def cases():
-    return [run(i, s, n) for i, s, n in targeted() + random_draws()]
+    return [run(i, s, n) for i, s, n in targeted() + random_draws()] + far()

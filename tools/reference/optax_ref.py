@@ -4,9 +4,8 @@ Closed forms are also sampled far out (`points`: [[step, value], ...]).
 """
 import random
 
-from common import error_case, number, points_case, raised
+from common import FAR, closed_form_cases, run_closed_form
 
-FAR = [0, 1, 2, 10, 99, 1000, 12345, 10**6, 2**31 - 1, 2**31, 10**9, 10**12, 2**53]
 
 
 def build(spec):
@@ -21,21 +20,7 @@ def build(spec):
 
 
 def run(case_id, spec, steps=None, points=None):
-    try:
-        schedule = build(spec)
-        first = float(schedule(0))
-    except Exception as e:
-        return error_case(case_id, spec, steps or 1, e)
-    if points is not None:
-        return points_case(case_id, spec, [[t, number(schedule(t))] for t in points])
-    values, stop = [number(first)], None
-    for t in range(1, steps):
-        try:
-            values.append(number(schedule(t)))
-        except Exception as e:
-            stop = {"step": t, "message": raised(e)}
-            break
-    return {"id": case_id, "schedule": spec, "steps": steps, "values": values, "stop": stop}
+    return run_closed_form(case_id, spec, lambda: build(spec), steps, points)
 
 
 def O(name, **kw):
@@ -199,6 +184,4 @@ def random_draws():
 
 
 def cases():
-    out = [run(i, s, n, p) for i, s, n, p in targeted() + random_draws()]
-    # A spec its constructor rejects needs no second, far-sampled case.
-    return [c for c in out if not ("error" in c and c["id"].endswith("@far"))]
+    return closed_form_cases(targeted(), random_draws(), run)

@@ -4,13 +4,30 @@ values[0] is each group's lr right after construction; values[t] its lr after
 `scheduler.step(t)` (`step(t, metrics[t-1])` for PlateauLRScheduler).
 """
 import random
-import warnings
 
-from common import Series, error_case, raised, torch_optimizer
+from common import FAR, error_case, number, points_case, run_stepped, torch_optimizer, walk
 
 
 def run(case_id, spec, steps):
-    warnings.simplefilter("ignore")
+    import timm.scheduler as S
+    name = spec["type"].split(".", 1)[1]
+    kwargs = {k: v for k, v in spec.items() if k not in ("type", "lr", "metrics", "lr_scale")}
+
+    def build():
+        optimizer = torch_optimizer(spec["lr"], spec.get("lr_scale"))
+        return optimizer, getattr(S, name)(optimizer, **kwargs)
+
+    def step(optimizer, scheduler, t, metric):
+        if metric is not None:
+            scheduler.step(t, metric)
+        else:
+            scheduler.step(t)
+
+    return run_stepped(case_id, spec, steps, build, step)
+
+
+def run_far(case_id, spec):
+    """A timm schedule at far steps: scheduler.step(t) sets the lr from t alone."""
     import timm.scheduler as S
     name = spec["type"].split(".", 1)[1]
     kwargs = {k: v for k, v in spec.items() if k not in ("type", "lr", "metrics", "lr_scale")}
@@ -18,34 +35,17 @@ def run(case_id, spec, steps):
         optimizer = torch_optimizer(spec["lr"], spec.get("lr_scale"))
         scheduler = getattr(S, name)(optimizer, **kwargs)
     except Exception as e:
-        return error_case(case_id, spec, steps, e)
-    groups = optimizer.param_groups
-    series = Series(len(groups))
-    metrics = spec.get("metrics")
-    for t in range(steps):
+        return error_case(case_id, spec, 1, e)
+    points = []
+    for t in FAR:
         if t > 0:
-            try:
-                if metrics is not None:
-                    scheduler.step(t, metrics[t - 1])
-                else:
-                    scheduler.step(t)
-            except Exception as e:
-                series.stop = {"step": t, "message": raised(e)}
-                break
-        series.record([g["lr"] for g in groups])
-    return series.case(case_id, spec, steps, False)
+            scheduler.step(t)
+        points.append([t, number(optimizer.param_groups[0]["lr"])])
+    return points_case(case_id, spec, points)
 
 
 def M(name, lr=0.1, **kw):
     return {"type": "timm." + name, "lr": lr, **kw}
-
-
-def walk(rng, n, start=2.0):
-    m, x = [], start
-    for _ in range(n):
-        x = x * rng.uniform(0.97, 1.02) + rng.uniform(-0.01, 0.01)
-        m.append(round(x, 4))
-    return m
 
 
 def targeted():
@@ -94,7 +94,7 @@ def targeted():
     rng = random.Random(13)
     for mode in ("min", "max"):
         add(f"{mode}", M("PlateauLRScheduler", 0.1, mode=mode, patience_t=2, cooldown_t=1, decay_rate=0.5,
-                         metrics=walk(rng, 40)), 41)
+                         metrics=walk(rng, 40, 2.0)), 41)
     add("warmup", M("PlateauLRScheduler", 0.1, warmup_t=3, warmup_lr_init=0.01, patience_t=1, decay_rate=0.5,
                     metrics=[1.0] * 20), 21)
     add("lr-min", M("PlateauLRScheduler", 0.1, patience_t=0, decay_rate=0.5, lr_min=0.03, mode="min", metrics=[1.0] * 10), 11)
@@ -191,5 +191,18 @@ def random_draws():
     return out
 
 
+def far():
+    """Each stateless type far out (steps up to 2^53), from some of its targeted cases."""
+    out = []
+    for case_id, spec, _ in targeted():
+        kind = spec["type"].split(".", 1)[1]
+        if kind != "PlateauLRScheduler" and not isinstance(spec["lr"], list) and "lr_scale" not in spec and \
+                case_id.split("/")[1] in ("basic", "warmup", "warmup-prefix", "cycles", "cycle-mul", "cycle-mul-1.5",
+                                          "huge-t-initial", "k-decay", "float-decay", "constant-cosine", "rsqrt-exp",
+                                          "power-power", "timescale"):
+            out.append(run_far(case_id + "@far", spec))
+    return out
+
+
 def cases():
-    return [run(i, s, n) for i, s, n in targeted() + random_draws()]
+    return [run(i, s, n) for i, s, n in targeted() + random_draws()] + far()

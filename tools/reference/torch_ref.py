@@ -5,9 +5,8 @@ values[t] is each parameter group's lr after t rounds of `optimizer.step(); sche
 scheduler is built. A raise in the constructor is an `error`; a raise in round t is a `stop` at t.
 """
 import random
-import warnings
 
-from common import Series, error_case, expression, raised, torch_optimizer
+from common import expression, run_stepped, torch_optimizer, walk
 
 def build(spec, optimizer):
     """The torch scheduler for an lrplot schedule object (nested objects share `optimizer`)."""
@@ -38,29 +37,18 @@ def cycles_momentum(spec):
 
 
 def run(case_id, spec, steps):
-    warnings.simplefilter("ignore")
-    try:
+    def build_all():
         optimizer = torch_optimizer(spec["lr"])
-        scheduler = build(spec, optimizer)
-    except Exception as e:  # the optimizer or the scheduler constructor raised: a spec error in lrplot
-        return error_case(case_id, spec, steps, e)
-    groups = optimizer.param_groups
-    series = Series(len(groups))
-    metrics = spec.get("metrics")
-    momentum = cycles_momentum(spec)
-    for t in range(steps):
-        if t > 0:
-            optimizer.step()
-            try:
-                if metrics is not None:
-                    scheduler.step(metrics[t - 1])
-                else:
-                    scheduler.step()
-            except Exception as e:
-                series.stop = {"step": t, "message": raised(e)}
-                break
-        series.record([g["lr"] for g in groups], [g["momentum"] for g in groups] if momentum else None)
-    return series.case(case_id, spec, steps, momentum)
+        return optimizer, build(spec, optimizer)
+
+    def step(optimizer, scheduler, t, metric):
+        optimizer.step()
+        if metric is not None:
+            scheduler.step(metric)
+        else:
+            scheduler.step()
+
+    return run_stepped(case_id, spec, steps, build_all, step, momentum=cycles_momentum(spec))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,14 +62,6 @@ def T(kind, lr=0.1, **kw):
 def C(kind, **kw):
     """A nested scheduler (no lr of its own)."""
     return {"type": "torch." + kind, **kw}
-
-
-def walk(rng, n, start=None):
-    m, x = [], start if start is not None else rng.uniform(1, 3)
-    for _ in range(n):
-        x = x * rng.uniform(0.97, 1.02) + rng.uniform(-0.01, 0.01)
-        m.append(round(x, 4))
-    return m
 
 
 def targeted():

@@ -57,7 +57,7 @@ public struct ScheduleType: Sendable {
         self.make = { p in
             let groups = try makeGroups(p)
             guard groups.count == 1, let only = groups.first else {
-                throw p.error("lr", "\(groups.count) parameter groups (one learning rate each) give \(groups.count) schedules; build them with ScheduleCatalog.makeGroups")
+                throw p.error("lr", "gives \(groups.count) parameter groups (one per learning rate) where one schedule is expected (ScheduleCatalog.makeGroups builds one schedule per group)")
             }
             return only
         }

@@ -25,7 +25,7 @@ extension TorchScheduler {
             return TorchState(groups: [group], schedulers: [try construct(on: group)], reportsMomentum: cyclesMomentum)
         } catch {
             // `make` constructs once to validate, so this is not reached in practice.
-            return TorchState.failed(groups: 1, reportsMomentum: cyclesMomentum, "\(error)")
+            return TorchState.failed(reportsMomentum: cyclesMomentum, "\(error)")
         }
     }
 }
@@ -56,7 +56,7 @@ struct TorchGroupSchedule: Schedule {
             let schedulers = try zip(groups, models).map { try $0.construct(on: $1) }
             return TorchState(groups: models, schedulers: schedulers, index: index, reportsMomentum: groups[index].cyclesMomentum)
         } catch {
-            return TorchState.failed(groups: groups.count, reportsMomentum: groups[index].cyclesMomentum, "\(error)")
+            return TorchState.failed(reportsMomentum: groups[index].cyclesMomentum, "\(error)")
         }
     }
 }

@@ -23,7 +23,7 @@ struct TorchState: ScheduleState {
 
     /// A state that cannot advance: the constructor raised (`make` validates construction
     /// first, so this is not reached in practice).
-    static func failed(groups: Int, reportsMomentum: Bool, _ failure: String) -> TorchState {
+    static func failed(reportsMomentum: Bool, _ failure: String) -> TorchState {
         TorchState(groups: [TorchParamGroup(lr: .nan)], schedulers: [], reportsMomentum: reportsMomentum, failure: failure)
     }
 
@@ -52,32 +52,15 @@ struct TorchState: ScheduleState {
             step += 1
             throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed")
         }
-        let group = groups[index]
+        let group = groups[index], schedulers = self.schedulers
         var step = self.step
         defer { self.step = step }
-        if schedulers.count == 1 {
-            let scheduler = schedulers[0]
-            try block.appendValues(count) { rates, momenta, filled in
-                for k in 0..<count {
-                    step += 1
-                    do {
-                        try scheduler.step(metric: ScheduleBlock.metric(k, of: metrics))
-                    } catch {
-                        throw ScheduleStop(step: step, "\(error)")
-                    }
-                    rates[k] = group.lr
-                    momenta?[k] = group.momentum
-                    filled = k + 1
-                }
-            }
-            return
-        }
-        let all = self
         try block.appendValues(count) { rates, momenta, filled in
             for k in 0..<count {
                 step += 1
                 do {
-                    try all.stepAll(metric: ScheduleBlock.metric(k, of: metrics))
+                    // One round: every group's step, in group order.
+                    for scheduler in schedulers { try scheduler.step(metric: ScheduleBlock.metric(k, of: metrics)) }
                 } catch {
                     throw ScheduleStop(step: step, "\(error)")
                 }
