@@ -2,7 +2,7 @@ import Foundation
 
 /// A progress bar on stderr for long simulations: shown only when stderr is a terminal and
 /// the work has taken more than a second; erased when done.
-public final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let labels: [String]
     private let start = Date()
@@ -11,14 +11,14 @@ public final class ProgressBar: @unchecked Sendable {
     private var drawn = false
 
     /// A bar for `labels.count` runs of `steps` steps each.
-    public init(labels: [String], steps: Int, enabled: Bool = isatty(STDERR_FILENO) != 0) {
+    init(labels: [String], steps: Int, enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.labels = labels
         self.total = max(1, labels.count * steps)
         self.enabled = enabled
     }
 
     /// Reports that run `index` has done `done` steps.
-    public func update(index: Int, done: Int) {
+    func update(index: Int, done: Int) {
         guard enabled else { return }
         let now = Date()
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
@@ -35,7 +35,7 @@ public final class ProgressBar: @unchecked Sendable {
     }
 
     /// Erases the bar.
-    public func finish() {
+    func finish() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

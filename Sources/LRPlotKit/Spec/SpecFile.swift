@@ -4,20 +4,21 @@ import Foundation
 public enum SpecFile {
     /// The decoded spec at `path`.
     ///
-    /// - Throws: ``LRPlotError`` (exit 2) for a missing or unreadable file and any spec error.
+    /// - Throws: ``LRPlotError`` of kind `.input` for a missing or unreadable file, `.spec` for
+    ///   any error in its content.
     public static func load(_ path: String, decoder: SpecDecoder = SpecDecoder()) throws(LRPlotError) -> Spec {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LRPlotError(.badInput, file: path, "no such file")
+            throw LRPlotError(.input, file: path, "no such file")
         }
         guard !isDirectory.boolValue else {
-            throw LRPlotError(.badInput, file: path, "is a directory; expected a JSON spec file")
+            throw LRPlotError(.input, file: path, "is a directory; expected a JSON spec file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LRPlotError(.badInput, file: path, "cannot read the file (permissions?)")
+            throw LRPlotError(.input, file: path, "cannot read the file (permissions?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LRPlotError(.badInput, file: path, "is not UTF-8 text; expected a JSON spec")
+            throw LRPlotError(.input, file: path, "is not UTF-8 text; expected a JSON spec")
         }
         return try decoder.decode(text, file: path)
     }
