@@ -3,8 +3,12 @@ import ScheduleCore
 import Simulation
 
 /// One schedule of a spec with its presentation: label, colour, dash, draw mode, interval.
+///
+/// A schedule object whose optimizer has several parameter groups (`"lr": [0.1, 0.01]`, see
+/// ``ScheduleCatalog/makeGroups(_:path:ignoring:inherited:)``) gives one entry per group,
+/// labelled `label/pg0`, `label/pg1`, …: every sink shows each group as a series of its own.
 public struct ScheduleEntry: Sendable {
-    /// Legend and column label; defaults to the type name.
+    /// Legend and column label; defaults to the type name (with `/pg<group>` for a group).
     public var label: String
     /// The spec's `"type"`.
     public var typeName: String
@@ -23,6 +27,8 @@ public struct ScheduleEntry: Sendable {
     public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
+    /// The parameter group this entry shows when its schedule object gives several, else `nil`.
+    public var parameterGroup: Int?
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
     public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]

@@ -88,7 +88,7 @@ public struct SpecDecoder: Sendable {
         }
         var entries: [ScheduleEntry] = []
         for (i, item) in items.enumerated() {
-            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
+            entries += try decodeEntries(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation)
         }
 
         let outputs = try decodeOutputs(top["output"])
@@ -212,7 +212,9 @@ public struct SpecDecoder: Sendable {
         return false
     }
 
-    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
+    /// The entries of one schedule object: one, or one per parameter group (`label/pg<g>`)
+    /// when its optimizer has several.
+    func decodeEntries(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> [ScheduleEntry] {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -230,35 +232,46 @@ public struct SpecDecoder: Sendable {
             s.optimizer = try OptimizerSpec.decode(optimizerValue, path: presentation.at("optimizer"))
             entrySimulation = s
         }
-        var schedule: any Schedule
+        let groups: [any Schedule]
         do {
-            schedule = try catalog.make(item, path: path, ignoring: ScheduleEntry.presentationKeys,
-                                        inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
+            groups = try catalog.makeGroups(item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                                            inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
         } catch let error as ScheduleError {
             throw error
         } catch {
             throw ScheduleError(path: path, "\(error)")
+        }
+        if simulation != nil && groups.count > 1 {
+            throw ScheduleError(path: "\(path).lr", "a simulation trains one parameter group; give one learning rate (parameter groups are charted and listed without \"simulate\")")
         }
         if simulation != nil, let metrics = members.first(where: { $0.key == "metrics" })?.value, metrics != .null {
             throw ScheduleError(path: presentation.at("metrics"), "with \"simulate\", reduce-on-plateau schedules are fed the simulated validation loss (a closed loop); remove \"metrics\"")
         }
         let typeName: String = { if case .string(let s)? = item["type"] { return s }; return "?" }()
         let interval: StepUnit = try presentation.choice("interval") ?? .step
+        var spe: Int?
         if interval == .epoch {
-            guard let spe = stepsPerEpoch else {
+            guard let stepsPerEpoch else {
                 throw ScheduleError(path: presentation.at("interval"), "\"interval\": \"epoch\" needs a top-level \"steps_per_epoch\"")
             }
-            schedule = EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: spe)
+            spe = stepsPerEpoch
         }
-        return ScheduleEntry(
-            label: try presentation.string("label") ?? typeName,
-            typeName: typeName,
-            color: try presentation.color("color"),
-            dash: try presentation.choice("dash"),
-            draw: try presentation.choice("draw") ?? .auto,
-            interval: interval,
-            schedule: schedule,
-            simulation: entrySimulation,
-            path: path)
+        let label = try presentation.string("label") ?? typeName
+        let color = try presentation.color("color")
+        let dash: DashStyle? = try presentation.choice("dash")
+        let draw: DrawMode = try presentation.choice("draw") ?? .auto
+        return groups.enumerated().map { g, schedule in
+            ScheduleEntry(
+                label: groups.count > 1 ? "\(label)/pg\(g)" : label,
+                typeName: typeName,
+                color: color,
+                dash: dash,
+                draw: draw,
+                interval: interval,
+                schedule: spe.map { EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: $0) } ?? schedule,
+                simulation: entrySimulation,
+                path: path,
+                parameterGroup: groups.count > 1 ? g : nil)
+        }
     }
 }
