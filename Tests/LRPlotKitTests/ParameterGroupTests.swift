@@ -72,4 +72,16 @@ import Testing
             #expect(error.pathAndMessage.hasPrefix("schedules[0].lr: a simulation trains one parameter group"))
         }
     }
+
+    /// `lrplot describe` names the per-group parameters of types that take groups, and says
+    /// nothing of groups for the others.
+    @Test func describeExplainsGroups() throws {
+        let oneCycle = try CatalogText.describe("torch.OneCycleLR")
+        #expect(oneCycle.contains("Parameter groups:"))
+        #expect(oneCycle.contains(#"Per group too, as a list (a number applies to every group): "max_lr", "base_momentum", "max_momentum"."#))
+        #expect(try CatalogText.describe("hf.linear").contains("Parameter groups:"))
+        #expect(try CatalogText.describe("timm.CosineLRScheduler").contains(#""lr_scale""#))
+        #expect(try !CatalogText.describe("optax.linear_schedule").contains("Parameter groups"))
+        #expect(try CatalogText.describe("torch.SequentialLR").contains("the child active at step 0, i = bisect_right(milestones, 0)"))
+    }
 }

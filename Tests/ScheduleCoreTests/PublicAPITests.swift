@@ -52,6 +52,12 @@ import Testing
         #expect(second.learningRates.count == 3)
         #expect(first.stop == ScheduleStop(step: 3, "ZeroDivisionError: division by zero"))
         #expect(second.stop == first.stop)
+        // The README's backbone and head.
+        let net = try ScheduleCatalog.standard.makeGroups(
+            try JSONParser.parse(#"{"type": "torch.OneCycleLR", "lr": [0.001, 0.01], "max_lr": [0.004, 0.04], "total_steps": 1000}"#),
+            path: "")
+        #expect(try net[1].evaluate(steps: 1000).learningRates[299] == 0.04)
+        #expect(try net[0].evaluate(steps: 1000).learningRates[299] == 0.004)
         // One group: the same schedule `make` builds.
         let single = try ScheduleCatalog.standard.makeGroups(
             try JSONParser.parse(#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 2}"#), path: "")

@@ -52,7 +52,7 @@ extension ScheduleType {
         summary: "transformers cosine decay to a minimum lr after a warmup that starts above 0 (get_scheduler(\"cosine_warmup_with_min_lr\")).",
         formula: """
             values[t] = lr * lr_lambda(t), W = num_warmup_steps, T = num_training_steps,
-            r = min_lr_rate (or min_lr / lr), w = warmup_lr_rate:
+            r = min_lr_rate (or min_lr / lr, the first group's lr with groups), w = warmup_lr_rate:
               t < W, w None:  lr_lambda = (t + 1) / max(1, W)
               t < W, w given: lr_lambda = w + (1 - w) * t / max(1, W - 1)
               t ≥ W:          progress = (t - W + 1) / max(1, T - W)

@@ -54,7 +54,7 @@ extension ScheduleType {
         summary: "transformers cosine decay to a minimum lr after a linear warmup (get_scheduler(\"cosine_with_min_lr\")).",
         formula: """
             values[t] = lr * lr_lambda(t), W = num_warmup_steps, T = num_training_steps,
-            r = min_lr_rate (or min_lr / lr):
+            r = min_lr_rate (or min_lr / lr, the first group's lr with groups):
               t < W:  lr_lambda = t / max(1, W)
               t ≥ W:  progress = (t - W) / max(1, T - W)
                       f = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))

@@ -209,7 +209,9 @@ extension ScheduleType {
                     elif bad > patience: lr = max(lr*factor, min_lr) if that lowers it by > eps;
                                      cooldown = cooldown steps; bad = 0; after reset_start
                                      reductions at min_lr everything resets to the start.
-            Needs one metric per round (steps - 1 of them).
+            Needs one metric per round (steps - 1 of them). With parameter groups, each group is
+            raised and lowered against its own min_lr and max_lr, the reset countdown runs only
+            while every group is at its min_lr, and a reset restores every group.
             """,
         parameters: [
             HFParameters.lr, HFParameters.warmupIgnored, HFParameters.trainingIgnored,

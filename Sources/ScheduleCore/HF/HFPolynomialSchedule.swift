@@ -51,7 +51,9 @@ extension ScheduleType {
               t > T:       lr_lambda = lr_end / lr
               otherwise:   pct = 1 - (t - W) / (T - W)
                            lr_lambda = ((lr - lr_end) * pct ** power + lr_end) / lr
-            Holds lr_end (as lr * (lr_end / lr)) past T. transformers requires lr > lr_end;
+            Holds lr_end (as lr * (lr_end / lr)) past T. With parameter groups, lr_init is the
+            optimizer's default lr, the first group's (the others end at their lr * lr_end / lr_init).
+            transformers requires lr > lr_end;
             with T == W Python raises ZeroDivisionError at step W, where the series stops.
             """,
         parameters: [
