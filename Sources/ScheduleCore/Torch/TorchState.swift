@@ -53,14 +53,21 @@ struct TorchState: ScheduleState {
             throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed")
         }
         let group = groups[index], schedulers = self.schedulers
+        // The common case of one group steps its scheduler without a loop over groups.
+        let only = schedulers.count == 1 ? schedulers[0] : nil
         var step = self.step
         defer { self.step = step }
         try block.appendValues(count) { rates, momenta, filled in
             for k in 0..<count {
                 step += 1
                 do {
-                    // One round: every group's step, in group order.
-                    for scheduler in schedulers { try scheduler.step(metric: ScheduleBlock.metric(k, of: metrics)) }
+                    let metric = ScheduleBlock.metric(k, of: metrics)
+                    if let only {
+                        try only.step(metric: metric)
+                    } else {
+                        // One round: every group's step, in group order.
+                        for scheduler in schedulers { try scheduler.step(metric: metric) }
+                    }
                 } catch {
                     throw ScheduleStop(step: step, "\(error)")
                 }
