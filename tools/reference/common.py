@@ -99,6 +99,16 @@ def walk(rng, n, start=None, drift=(0.97, 1.02)):
     return m
 
 
+def torch_round(optimizer, scheduler, t, metric):
+    """Round t of a torch training loop: `optimizer.step(); scheduler.step()` (with the metric
+    for a metric-driven scheduler)."""
+    optimizer.step()
+    if metric is not None:
+        scheduler.step(metric)
+    else:
+        scheduler.step()
+
+
 def run_stepped(case_id, spec, steps, build, step, momentum=False):
     """Runs a scheduler on a torch optimizer: `build()` gives `(optimizer, scheduler)` (a raise
     there is an `error` case), `step(scheduler, t, metric)` is round t (a raise there is a

@@ -58,7 +58,8 @@ def main():
         with open(path, "w") as f:
             json.dump(document, f, separators=(",", ":"), allow_nan=False)
             f.write("\n")
-        print(f"{path.relative_to(ROOT)}: {len(cases)} cases", file=sys.stderr)
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"{shown}: {len(cases)} cases", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ values[t] is each group's lr after t rounds of `optimizer.step(); scheduler.step
 """
 import random
 
-from common import FAR, error_case, number, points_case, run_stepped, torch_optimizer, walk
+from common import FAR, error_case, number, points_case, run_stepped, torch_optimizer, torch_round, walk
 
 OWN = ("type", "lr", "metrics", "num_warmup_steps", "num_training_steps")
 
@@ -21,14 +21,7 @@ def run(case_id, spec, steps):
                                         num_training_steps=spec.get("num_training_steps"),
                                         scheduler_specific_kwargs=kwargs or None)
 
-    def step(optimizer, scheduler, t, metric):
-        optimizer.step()
-        if metric is not None:
-            scheduler.step(metric)
-        else:
-            scheduler.step()
-
-    return run_stepped(case_id, spec, steps, build, step)
+    return run_stepped(case_id, spec, steps, build, torch_round)
 
 
 def run_far(case_id, spec):

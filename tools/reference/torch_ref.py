@@ -6,7 +6,7 @@ scheduler is built. A raise in the constructor is an `error`; a raise in round t
 """
 import random
 
-from common import expression, run_stepped, torch_optimizer, walk
+from common import expression, run_stepped, torch_optimizer, torch_round, walk
 
 def build(spec, optimizer):
     """The torch scheduler for an lrplot schedule object (nested objects share `optimizer`)."""
@@ -41,14 +41,7 @@ def run(case_id, spec, steps):
         optimizer = torch_optimizer(spec["lr"])
         return optimizer, build(spec, optimizer)
 
-    def step(optimizer, scheduler, t, metric):
-        optimizer.step()
-        if metric is not None:
-            scheduler.step(metric)
-        else:
-            scheduler.step()
-
-    return run_stepped(case_id, spec, steps, build_all, step, momentum=cycles_momentum(spec))
+    return run_stepped(case_id, spec, steps, build_all, torch_round, momentum=cycles_momentum(spec))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,39 +1,55 @@
 /// A parameter a framework reads as a Python `int` or `float` and uses in arithmetic: the
 /// value, and whether it was written as an int (Python's words for a division by zero differ).
 struct PythonNumber: Sendable {
-    var value: Double
-    var isInt: Bool
+    /// The value (as a float).
+    let value: Double
+    /// The value when it is a Python int, else `nil`.
+    let int: Int?
 
-    init(_ value: Double, isInt: Bool) {
-        self.value = value
-        self.isInt = isInt
+    /// Whether the number is a Python int.
+    var isInt: Bool { int != nil }
+
+    /// A Python int.
+    init(int: Int) {
+        self.value = Double(int)
+        self.int = int
+    }
+
+    /// A Python float.
+    init(float: Double) {
+        self.value = float
+        self.int = nil
     }
 
     /// `a % self` for an int `a`: Python's modulo, with its words for a zero divisor.
     func modulo(_ a: Int) throws(PythonRaise) -> Double {
-        if isInt {
-            guard value != 0 else { throw PythonRaise("ZeroDivisionError", "integer modulo by zero") }
-            return Double(try PythonMath.modulo(a, Int(value)))
-        }
+        if let int { return Double(try PythonMath.modulo(a, int)) }
         return try PythonMath.modulo(Double(a), value)
+    }
+
+    /// `a % self == 0` for an int `a` (the int case without converting to a float).
+    @inline(__always)
+    func divides(_ a: Int) throws(PythonRaise) -> Bool {
+        if let int { return try PythonMath.modulo(a, int) == 0 }
+        return try PythonMath.modulo(Double(a), value) == 0
     }
 
     /// `a // self` for an int `a`.
     func floorDivide(_ a: Int) throws(PythonRaise) -> Double {
-        if isInt { return try PythonMath.floorDivide(a, Int(value)).doubleValue }
+        if let int { return try PythonMath.floorDivide(a, int).doubleValue }
         return try PythonMath.floorDivide(Double(a), value)
     }
 
     /// The number as Python prints it (`0`, `7.5`, `10.0`).
-    var description: String { isInt ? String(Int(value)) : PythonFormat.float(value) }
+    var description: String { int.map(String.init) ?? PythonFormat.float(value) }
 
     /// Reads parameter `name` of `p`, keeping whether it was written as an int.
     init(_ p: Parameters, _ name: String) throws {
         guard let raw = try p.numberKeepingKind(name) else { throw p.error(name, "expected a number, found null") }
         if case .integer(let i) = raw {
-            self.init(Double(i), isInt: true)
+            self.init(int: i)
         } else {
-            self.init(raw.doubleValue ?? .nan, isInt: false)
+            self.init(float: raw.doubleValue ?? .nan)
         }
     }
 

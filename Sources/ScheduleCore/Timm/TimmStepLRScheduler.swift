@@ -6,8 +6,8 @@
 struct TimmStepLRScheduler: TimmSchedule {
     var lr: Double
     var decayT: Double
-    /// Whether `decay_t` is a Python int (`t // 0` then raises with int words).
-    var decayTIsInt = false
+    /// `decay_t` as timm got it, an int or a float (`t // 0` raises with different words).
+    var decayTNumber: PythonNumber?
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
@@ -28,7 +28,7 @@ struct TimmStepLRScheduler: TimmSchedule {
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         let t = warmupPrefix ? step - warmup.length : step
-        let decays = try PythonNumber(decayT, isInt: decayTIsInt).floorDivide(t)
+        let decays = try (decayTNumber ?? PythonNumber(float: decayT)).floorDivide(t)
         return lr * (try PythonMath.power(decayRate, decays))
     }
 
@@ -83,7 +83,7 @@ extension ScheduleType {
                     lr: lr, decayT: decayT.value, decayRate: p.number("decay_rate"),
                     warmup: TimmParameters.warmup(p, target: lr),
                     warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"))
-                s.decayTIsInt = decayT.isInt
+                s.decayTNumber = decayT
                 return s
             }
         })

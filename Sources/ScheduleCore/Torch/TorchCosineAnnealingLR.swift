@@ -43,8 +43,7 @@ struct TorchCosineAnnealingLR: TorchScheduler {
 
         /// `(last_epoch - 1 - T_max) % (2 * T_max) == 0`, in ints or floats as torch's operands are.
         private func restartsHalfPeriod() throws(PythonRaise) -> Bool {
-            if tMax.isInt {
-                let t = Int(tMax.value)
+            if let t = tMax.int {
                 return try PythonMath.modulo(lastEpoch - 1 - t, 2 * t) == 0
             }
             return try PythonMath.modulo(Double(lastEpoch) - 1 - tMax.value, 2 * tMax.value) == 0

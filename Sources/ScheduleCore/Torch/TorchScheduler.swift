@@ -22,10 +22,10 @@ extension TorchScheduler {
     func start() -> any ScheduleState {
         let group = TorchParamGroup(lr: lr)
         do {
-            return TorchState(groups: [group], schedulers: [try construct(on: group)], reportsMomentum: cyclesMomentum)
+            return TorchState(group: group, scheduler: try construct(on: group), reportsMomentum: cyclesMomentum)
         } catch {
             // `make` constructs once to validate, so this is not reached in practice.
-            return TorchState.failed(reportsMomentum: cyclesMomentum, "\(error)")
+            return TorchState(group: group, scheduler: nil, reportsMomentum: cyclesMomentum, failure: "\(error)")
         }
     }
 }
@@ -54,9 +54,10 @@ struct TorchGroupSchedule: Schedule {
         let models = groups.map { TorchParamGroup(lr: $0.lr) }
         do {
             let schedulers = try zip(groups, models).map { try $0.construct(on: $1) }
-            return TorchState(groups: models, schedulers: schedulers, index: index, reportsMomentum: groups[index].cyclesMomentum)
+            return TorchState(group: models[index], scheduler: TorchGroupRound(schedulers, reporting: models[index]),
+                              reportsMomentum: groups[index].cyclesMomentum)
         } catch {
-            return TorchState.failed(reportsMomentum: groups[index].cyclesMomentum, "\(error)")
+            return TorchState(group: models[index], scheduler: nil, reportsMomentum: groups[index].cyclesMomentum, failure: "\(error)")
         }
     }
 }

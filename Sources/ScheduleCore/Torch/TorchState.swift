@@ -1,73 +1,52 @@
-/// Walks torch schedulers: each ``advance(metric:)`` is one `scheduler.step()` (or
+/// Walks a torch scheduler: each ``advance(metric:)`` is one `scheduler.step()` (or
 /// `step(metric)`); a Python exception there ends the series with a ``ScheduleStop``.
 ///
-/// With several parameter groups, `schedulers[g]` drives `groups[g]`, and each round steps
-/// them in group order, as torch's one scheduler computes its groups' values in order: the
-/// first group that raises ends the round (and the series) for every group. The state reports
-/// the values of group `index`.
+/// `group` is the parameter group whose values the state reports; `scheduler` is what one
+/// round steps: the group's own scheduler, or, with several groups, a ``TorchGroupRound``
+/// stepping every group's scheduler in group order (so the first group that raises ends the
+/// round, and the series, for every group).
 struct TorchState: ScheduleState {
-    let groups: [TorchParamGroup]
-    let schedulers: [TorchLRScheduler]
-    let index: Int
+    let group: TorchParamGroup
+    let scheduler: TorchLRScheduler?
     let reportsMomentum: Bool
     var failure: String?
     private var step = 0
 
-    init(groups: [TorchParamGroup], schedulers: [TorchLRScheduler], index: Int = 0, reportsMomentum: Bool, failure: String? = nil) {
-        self.groups = groups
-        self.schedulers = schedulers
-        self.index = index
+    init(group: TorchParamGroup, scheduler: TorchLRScheduler?, reportsMomentum: Bool, failure: String? = nil) {
+        self.group = group
+        self.scheduler = scheduler
         self.reportsMomentum = reportsMomentum
         self.failure = failure
     }
 
-    /// A state that cannot advance: the constructor raised (`make` validates construction
-    /// first, so this is not reached in practice).
-    static func failed(reportsMomentum: Bool, _ failure: String) -> TorchState {
-        TorchState(groups: [TorchParamGroup(lr: .nan)], schedulers: [], reportsMomentum: reportsMomentum, failure: failure)
-    }
-
-    var learningRate: Double { schedulers.isEmpty ? .nan : groups[index].lr }
-    var momentum: Double? { reportsMomentum ? groups[index].momentum : nil }
-
-    /// One round: every group's `step`, in group order.
-    private func stepAll(metric: Double?) throws {
-        for scheduler in schedulers { try scheduler.step(metric: metric) }
-    }
+    var learningRate: Double { scheduler == nil ? .nan : group.lr }
+    var momentum: Double? { reportsMomentum ? group.momentum : nil }
 
     mutating func advance(metric: Double?) throws {
         step += 1
-        guard !schedulers.isEmpty else { throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed") }
+        guard let scheduler else { throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed") }
         do {
-            try stepAll(metric: metric)
+            try scheduler.step(metric: metric)
         } catch {
             throw ScheduleStop(step: step, "\(error)")
         }
     }
 
-    /// The batch form of ``advance(metric:)``.
+    /// The batch form of ``advance(metric:)``, with the scheduler unwrapped once.
     mutating func advance(_ count: Int, metrics: ArraySlice<Double>?, into block: inout ScheduleBlock) throws {
         guard count > 0 else { return }
-        guard !schedulers.isEmpty else {
+        guard let scheduler else {
             step += 1
             throw ScheduleStop(step: 0, failure ?? "the scheduler could not be constructed")
         }
-        let group = groups[index], schedulers = self.schedulers
-        // The common case of one group steps its scheduler without a loop over groups.
-        let only = schedulers.count == 1 ? schedulers[0] : nil
+        let group = self.group
         var step = self.step
         defer { self.step = step }
         try block.appendValues(count) { rates, momenta, filled in
             for k in 0..<count {
                 step += 1
                 do {
-                    let metric = ScheduleBlock.metric(k, of: metrics)
-                    if let only {
-                        try only.step(metric: metric)
-                    } else {
-                        // One round: every group's step, in group order.
-                        for scheduler in schedulers { try scheduler.step(metric: metric) }
-                    }
+                    try scheduler.step(metric: ScheduleBlock.metric(k, of: metrics))
                 } catch {
                     throw ScheduleStop(step: step, "\(error)")
                 }
@@ -76,5 +55,26 @@ struct TorchState: ScheduleState {
                 filled = k + 1
             }
         }
+    }
+}
+
+/// One round of a torch scheduler over several parameter groups: `step` steps each group's
+/// scheduler in group order, as torch's one scheduler computes its groups in order.
+final class TorchGroupRound: TorchLRScheduler {
+    let schedulers: [TorchLRScheduler]
+
+    init(_ schedulers: [TorchLRScheduler], reporting group: TorchParamGroup) {
+        self.schedulers = schedulers
+        super.init(group: group)
+    }
+
+    override var torchName: String { schedulers.first?.torchName ?? "LRScheduler" }
+
+    override func step() throws {
+        for scheduler in schedulers { try scheduler.step() }
+    }
+
+    override func step(metric: Double?) throws {
+        for scheduler in schedulers { try scheduler.step(metric: metric) }
     }
 }

@@ -30,7 +30,7 @@ struct TorchStepLR: TorchScheduler {
 
         override func getLR() throws -> Double {
             if lastEpoch == 0 { return group.lr }
-            if try stepSize.modulo(lastEpoch) != 0 { return group.lr }
+            if try !stepSize.divides(lastEpoch) { return group.lr }
             return group.lr * gamma
         }
 
