@@ -42,6 +42,7 @@ struct TorchCosineAnnealingLR: TorchScheduler {
         }
 
         /// `(last_epoch - 1 - T_max) % (2 * T_max) == 0`, in ints or floats as torch's operands are.
+        @inline(__always)
         private func restartsHalfPeriod() throws(PythonRaise) -> Bool {
             if let t = tMax.int {
                 return try PythonMath.modulo(lastEpoch - 1 - t, 2 * t) == 0
