@@ -57,8 +57,9 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
-        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore"], resources: [.copy("Fixtures")]),
+        // Both read the logs under Tests/RunFixtures (written by tools/runlogs/make_fixtures.py and copied from shared/real-runs).
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore", "TestSupport"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
                     exclude: ["Malformed", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
