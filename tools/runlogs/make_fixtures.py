@@ -412,7 +412,7 @@ def lightning_runs():
 # Keras TensorBoard callback (TF2 tensor scalars).
 
 KERAS_VENV = os.environ.get("LRPLOT_KERAS_VENV", os.path.expanduser("~/.cache/lrplot-fixtures/venv-keras"))
-KERAS_PINS = ["keras==3.15.1", "tensorflow-cpu==2.21.0"]
+KERAS_PINS = ["keras==3.15.1", "tensorflow-cpu==2.21.0", "tensorboard==2.21.0"]
 
 
 def keras_cosine():

@@ -4,8 +4,12 @@ import ScheduleCore
 /// The tolerance of one comparison: what the log's storage can change (half a unit in the
 /// last place of the logged value and of the planned value in the log's precision) plus
 /// lrplot's own agreement with the frameworks (``CheckOptions/planRelativeTolerance``).
-func tolerance(logged: Double, planned: Double, precision: ValuePrecision, planRelative: Double) -> Double {
-    precision.halfUnit(at: logged) + precision.halfUnit(at: planned) + planRelative * max(abs(logged), abs(planned))
+///
+/// `arithmeticUnits` (from the producer's ``StepConvention/arithmeticUnits``) adds that many
+/// units in the last place for a producer that computes in the log's precision.
+func tolerance(logged: Double, planned: Double, precision: ValuePrecision, planRelative: Double, arithmeticUnits: Int = 0) -> Double {
+    precision.halfUnit(at: logged) + precision.halfUnit(at: planned) * Double(1 + 2 * arithmeticUnits)
+        + planRelative * max(abs(logged), abs(planned))
 }
 
 /// A way logged steps could map to plan steps, tested against every point in one pass:
@@ -38,7 +42,7 @@ struct StepHypothesis {
         compared += 1
         let compared = ComparedPoint(step: point.step, planStep: planStep, logged: point.value, planned: planned,
                                      tolerance: tolerance(logged: point.value, planned: planned, precision: point.precision,
-                                                          planRelative: planRelative))
+                                                          planRelative: planRelative, arithmeticUnits: convention.arithmeticUnits))
         if !compared.agrees && explanation != nil { alive = false }
         return compared
     }
@@ -83,7 +87,8 @@ struct GrowingLagHypothesis {
         var planStep = base - maxLag
         while planStep <= base - lag {
             if let planned = probe.value(at: planStep),
-               abs(point.value - planned) <= tolerance(logged: point.value, planned: planned, precision: point.precision, planRelative: planRelative) {
+               abs(point.value - planned) <= tolerance(logged: point.value, planned: planned, precision: point.precision,
+                                                       planRelative: planRelative, arithmeticUnits: convention.arithmeticUnits) {
                 found = base - planStep  // keep the last: the smallest lag
             }
             planStep += 1
@@ -98,7 +103,12 @@ struct GrowingLagHypothesis {
         }
     }
 
-    var accountsForLog: Bool { alive && compared >= 2 && !growth.isEmpty && agreedBeforeGrowth }
+    /// Alive, grown at least once after agreeing without a lag, and grown at no more than a
+    /// quarter of the points: skipped steps are rare events (a lag that grows at almost every
+    /// point is a different stepping, which the step-map hypotheses name).
+    var accountsForLog: Bool {
+        alive && compared >= 2 && !growth.isEmpty && agreedBeforeGrowth && growth.count <= max(1, compared / 4)
+    }
 }
 
 /// "The run restarted its schedule": spawned at the base comparison's first difference, it
@@ -124,7 +134,8 @@ struct RestartHypothesis {
         guard alive, let base = convention.planStep(forLogged: point.step, stepsPerEpoch: stepsPerEpoch),
               let planned = probe.value(at: base - shift) else { return }
         compared += 1
-        if abs(point.value - planned) > tolerance(logged: point.value, planned: planned, precision: point.precision, planRelative: planRelative) {
+        if abs(point.value - planned) > tolerance(logged: point.value, planned: planned, precision: point.precision,
+                                                  planRelative: planRelative, arithmeticUnits: convention.arithmeticUnits) {
             alive = false
         }
     }

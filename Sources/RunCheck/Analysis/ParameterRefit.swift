@@ -30,11 +30,12 @@ enum ParameterRefit {
             convention.planStep(forLogged: p.step, stepsPerEpoch: stepsPerEpoch).flatMap { $0 >= 0 ? ($0, p) : nil }
         }
         guard !placed.isEmpty else { return [] }
+        let units = convention.arithmeticUnits
         var probe = PlanProbe(plan.schedule)
         var differing: [(planStep: Int, point: CheckPoint, error: Double)] = []
         for (t, p) in placed {
             guard let v = probe.value(at: t) else { continue }
-            let tol = tolerance(logged: p.value, planned: v, precision: p.precision, planRelative: planRelative)
+            let tol = tolerance(logged: p.value, planned: v, precision: p.precision, planRelative: planRelative, arithmeticUnits: units)
             if abs(p.value - v) > tol { differing.append((t, p, abs(p.value - v) / max(abs(v), abs(p.value)))) }
         }
         guard let first = differing.first, let last = differing.last,
@@ -53,13 +54,13 @@ enum ParameterRefit {
                 var values: [Double] = []
                 for (t, p) in anchors {
                     values += crossings(plan: plan, name: name, integer: spec.kind == .integer, planned: planned,
-                                        maxPlanStep: maxPlanStep, step: t, point: p, planRelative: planRelative)
+                                        maxPlanStep: maxPlanStep, step: t, point: p, planRelative: planRelative, units: units)
                 }
                 var seen = Set<Double>()
                 var fits: [(ParameterFit, CheckPlan)] = []
                 for value in values where seen.insert(value).inserted && value != planned {
                     guard let (fitted, candidate) = agreeing(plan: plan, name: name, value: value, integer: spec.kind == .integer,
-                                                             placed: placed, planRelative: planRelative) else { continue }
+                                                             placed: placed, planRelative: planRelative, units: units) else { continue }
                     if fitted == planned { continue }
                     fits.append((ParameterFit(role: role, name: name, planned: planned, fitted: fitted), candidate))
                 }
@@ -94,7 +95,7 @@ enum ParameterRefit {
 
     /// Values of `name` where the planned value at `step` meets the logged one.
     static func crossings(plan base: CheckPlan, name: String, integer: Bool, planned: Double?, maxPlanStep: Int,
-                          step: Int, point: CheckPoint, planRelative: Double) -> [Double] {
+                          step: Int, point: CheckPoint, planRelative: Double, units: Int) -> [Double] {
         var grid: [Double] = []
         if integer {
             grid = (0...64).map(Double.init)
@@ -116,7 +117,7 @@ enum ParameterRefit {
         }
         func agrees(_ x: Double) -> Bool {
             guard let v = plannedValue(base, name, x, integer: integer, at: step) else { return false }
-            return abs(v - point.value) <= tolerance(logged: point.value, planned: v, precision: point.precision, planRelative: planRelative)
+            return abs(v - point.value) <= tolerance(logged: point.value, planned: v, precision: point.precision, planRelative: planRelative, arithmeticUnits: units)
         }
         var found: [Double] = []
         var previous: (x: Double, f: Double)?
@@ -144,7 +145,7 @@ enum ParameterRefit {
     /// The value (rounded to the fewest significant digits that still agree, for rates) and
     /// its plan, when the plan with `name` = `value` agrees with every placed sample point.
     static func agreeing(plan base: CheckPlan, name: String, value: Double, integer: Bool,
-                         placed: [(planStep: Int, point: CheckPoint)], planRelative: Double) -> (Double, CheckPlan)? {
+                         placed: [(planStep: Int, point: CheckPoint)], planRelative: Double, units: Int) -> (Double, CheckPlan)? {
         func check(_ v: Double) -> CheckPlan? {
             guard let candidate = plan(base, name, v, integer: integer) else { return nil }
             var probe = PlanProbe(candidate.schedule)
@@ -152,7 +153,7 @@ enum ParameterRefit {
             for (t, p) in placed {
                 guard let planned = probe.value(at: t) else { continue }
                 compared += 1
-                if abs(p.value - planned) > tolerance(logged: p.value, planned: planned, precision: p.precision, planRelative: planRelative) {
+                if abs(p.value - planned) > tolerance(logged: p.value, planned: planned, precision: p.precision, planRelative: planRelative, arithmeticUnits: units) {
                     return nil
                 }
             }

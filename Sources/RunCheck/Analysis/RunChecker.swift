@@ -80,7 +80,7 @@ public enum RunChecker {
                     reports[i].add(compared, logged: point)
                     if let first = reports[i].firstDifference, first.step == point.step, reports[i].differing == 1, reports[i].compared > 1 {
                         restarts[i] = restartCandidates(for: first, convention: conventions[i], plan: plan, stepsPerEpoch: spe,
-                                                        precision: point.precision, planRelative: tol)
+                                                        precision: point.precision, planRelative: tol, arithmeticUnits: conventions[i].arithmeticUnits)
                     }
                     for r in restarts[i].indices { restarts[i][r].observe(point, planRelative: tol) }
                 }
@@ -163,7 +163,13 @@ public enum RunChecker {
         }
         if options.maxScale >= 2 {
             for k in 2...options.maxScale {
-                list.append(StepHypothesis(explanation: .stepScale(factor: k), convention: c, plan: plan) { base($0).map { $0 * k } })
+                // Stepped k times per logged step; where the logger sits among those k steps
+                // shifts the plan step by less than k.
+                for phase in -(k - 1)...(k - 1) {
+                    list.append(StepHypothesis(explanation: .stepScale(factor: k, phase: phase), convention: c, plan: plan) {
+                        base($0).map { $0 * k + phase }
+                    })
+                }
                 if k != spe {
                     list.append(StepHypothesis(explanation: .stepDivisor(divisor: k), convention: c, plan: plan) {
                         base($0).flatMap { $0 >= 0 ? $0 / k : nil }
@@ -185,13 +191,14 @@ public enum RunChecker {
     /// At the first difference, the shifts that make its value the plan value of an earlier step
     /// (the restart of a resumed run): at most 8, the largest first (a restart from step 0).
     static func restartCandidates(for first: ComparedPoint, convention: StepConvention, plan: CheckPlan, stepsPerEpoch: Int?,
-                                  precision: ValuePrecision, planRelative: Double) -> [RestartHypothesis] {
+                                  precision: ValuePrecision, planRelative: Double, arithmeticUnits: Int) -> [RestartHypothesis] {
         var probe = PlanProbe(plan.schedule)
         var shifts: [Int] = []
         var planStep = 0
         while planStep < first.planStep {
             if let v = probe.value(at: planStep),
-               abs(first.logged - v) <= tolerance(logged: first.logged, planned: v, precision: precision, planRelative: planRelative) {
+               abs(first.logged - v) <= tolerance(logged: first.logged, planned: v, precision: precision, planRelative: planRelative,
+                                                  arithmeticUnits: arithmeticUnits) {
                 shifts.append(first.planStep - planStep)
             }
             planStep += 1
@@ -238,7 +245,7 @@ public enum RunChecker {
         switch e {
         case .offset(let k): return abs(k)
         case .restarted: return 20
-        case .stepScale(let k): return 30 + k
+        case .stepScale(let k, let phase): return 30 + 2 * k + abs(phase)
         case .steppedPerEpoch: return 50
         case .steppedPerStep: return 51
         case .stepDivisor(let k): return 60 + k

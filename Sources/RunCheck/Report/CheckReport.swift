@@ -38,9 +38,11 @@ public enum Explanation: Sendable, Equatable {
     /// `shift` steps: a resumed run that restarted its schedule (the scheduler's state was not
     /// restored), `shift` = the resumed step when it restarted from 0.
     case restarted(atStep: Int, shift: Int)
-    /// The plan stepped `factor` times per logged step: gradient accumulation counted
-    /// per micro-batch, or the scheduler stepped once per process.
-    case stepScale(factor: Int)
+    /// The plan stepped `factor` times per logged step (plan step = factor · step + phase):
+    /// the scheduler stepped per micro-batch under gradient accumulation, or once per process
+    /// (accelerate). `phase` (|phase| < factor) is where the logging sits among those steps:
+    /// −1 when the logger ran before the last of them.
+    case stepScale(factor: Int, phase: Int)
     /// The plan stepped once per `divisor` logged steps (plan step = ⌊step / divisor⌋).
     case stepDivisor(divisor: Int)
     /// A per-step schedule stepped once per epoch: plan step = ⌊step / steps_per_epoch⌋.

@@ -20,13 +20,20 @@ public struct StepConvention: Sendable, Equatable, CustomStringConvertible {
     /// For per-epoch logs: the offset is in epochs (`(epoch + epochOffset) · steps_per_epoch`),
     /// e.g. 1 for Keras, which logs at the end of epoch `e` the rate after `(e + 1)` epochs.
     public var epochOffset: Int
+    /// Units in the last place of the log's precision by which the producer's own arithmetic
+    /// may miss the exact value: 0 for producers that compute in float64 and round once when
+    /// storing; Keras computes its schedules in float32, and TensorFlow's and XLA's float32
+    /// kernels (`cos`, …) differ from each other and from `cosf` by an ulp or two.
+    public var arithmeticUnits: Int
 
-    public init(name: String, summary: String, offset: Int = 0, perEpoch: Bool = false, epochOffset: Int = 0) {
+    public init(name: String, summary: String, offset: Int = 0, perEpoch: Bool = false, epochOffset: Int = 0,
+                arithmeticUnits: Int = 0) {
         self.name = name
         self.summary = summary
         self.offset = offset
         self.perEpoch = perEpoch
         self.epochOffset = epochOffset
+        self.arithmeticUnits = arithmeticUnits
     }
 
     /// The plan step the value logged at `loggedStep` is, or `nil` for a per-epoch log without
@@ -80,10 +87,13 @@ public struct StepConvention: Sendable, Equatable, CustomStringConvertible {
     public static let timmEpoch = StepConvention(
         name: "timm summary.csv", summary: "epoch e logs the rate epoch e trained with (before step(e + 1))")
 
-    /// Keras's `TensorBoard` callback: at the end of epoch `e` it logs `epoch_learning_rate` =
-    /// `optimizer.learning_rate`, the schedule evaluated at `optimizer.iterations` = (e + 1) ·
-    /// steps_per_epoch, in float32: plan step (e + 1) · steps_per_epoch.
+    /// Keras's `TensorBoard` callback (`keras/src/callbacks/tensorboard.py`,
+    /// `_log_epoch_metrics` and `_collect_learning_rate`): at the end of epoch `e` it writes
+    /// `epoch_learning_rate` = `float(optimizer.learning_rate)` with `step=e`, and
+    /// `optimizer.learning_rate` is the schedule evaluated at `optimizer.iterations` = (e + 1) ·
+    /// steps_per_epoch, in float32 arithmetic: plan step (e + 1) · steps_per_epoch, within a
+    /// few float32 ulps (``arithmeticUnits``).
     public static let kerasEpochEnd = StepConvention(
         name: "Keras TensorBoard", summary: "epoch e logs schedule(iterations) after the epoch: plan step (e + 1) · steps_per_epoch",
-        perEpoch: true, epochOffset: 1)
+        perEpoch: true, epochOffset: 1, arithmeticUnits: 4)
 }

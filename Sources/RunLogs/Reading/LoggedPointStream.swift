@@ -43,7 +43,7 @@ public struct LoggedPointStream: Sendable {
         }
         var notes: [LogNote] = []
         if let note = filter.note { notes.append(note) }
-        if log.files.count > 1 { notes.append(.multipleFiles(count: log.files.count)) }
+        if log.format == .tensorBoard && log.files.count > 1 { notes.append(.multipleFiles(count: log.files.count)) }
         return notes
     }
 
