@@ -55,8 +55,10 @@ struct StepHypothesis {
 /// steps, which then do not step the scheduler.
 ///
 /// At each point the smallest lag ≥ the current one that makes the point agree is taken (a
-/// lag can only grow); where the plan is flat any lag agrees, so a growth shows at the first
-/// logged step where the schedule moves again.
+/// lag can only grow, by at most the optimizer steps since the previous logged step); where
+/// the plan is flat any lag agrees, so a growth shows at the first logged step where the
+/// schedule moves again. The lag may already be above 0 at the first point (dynamic loss
+/// scaling skips the first steps of a run while it calibrates).
 struct GrowingLagHypothesis {
     let convention: StepConvention
     let stepsPerEpoch: Int?
@@ -64,10 +66,11 @@ struct GrowingLagHypothesis {
     var lag = 0
     var alive = true
     var compared = 0
+    /// Where the lag grew after the first compared point.
     var growth: [LagChange] = []
+    /// The lag at the first compared point.
+    var initialLag: Int?
     var previousStep: Int?
-    /// Whether a point agreed with lag 0 before the lag first grew (else it is a plain offset).
-    var agreedBeforeGrowth = false
 
     init(convention: StepConvention, plan: CheckPlan, stepsPerEpoch: Int?) {
         self.convention = convention
@@ -76,12 +79,12 @@ struct GrowingLagHypothesis {
     }
 
     mutating func observe(_ point: CheckPoint, planRelative: Double) {
-        guard alive, let base = convention.planStep(forLogged: point.step, stepsPerEpoch: stepsPerEpoch) else { return }
-        // Between two logged steps at most (gap) optimizer steps can have been skipped.
-        let gap = max(1, point.step - (previousStep ?? point.step - 1))
+        guard alive, let base = convention.planStep(forLogged: point.step, stepsPerEpoch: stepsPerEpoch), base >= 0 else { return }
+        // Since the previous logged step at most (gap) optimizer steps can have been skipped;
+        // before the first, at most all of them.
+        let gap = previousStep.map { max(1, point.step - $0) } ?? base
         previousStep = point.step
         let maxLag = min(lag + gap, base)
-        guard maxLag >= lag else { alive = false; return }
         // Ascending plan steps keep a recursive schedule's walk forward (or in its cache).
         var found: Int?
         var planStep = base - maxLag
@@ -95,19 +98,19 @@ struct GrowingLagHypothesis {
         }
         guard let newLag = found else { alive = false; return }
         compared += 1
-        if newLag > lag {
+        if initialLag == nil {
+            initialLag = newLag
+        } else if newLag > lag {
             growth.append(LagChange(step: point.step, lag: newLag))
-            lag = newLag
-        } else if lag == 0 {
-            agreedBeforeGrowth = true
         }
+        lag = newLag
     }
 
-    /// Alive, grown at least once after agreeing without a lag, and grown at no more than a
-    /// quarter of the points: skipped steps are rare events (a lag that grows at almost every
-    /// point is a different stepping, which the step-map hypotheses name).
+    /// Alive, grown at least once after the first point (else it is a constant offset), and
+    /// grown at no more than a quarter of the points: skipped steps are rare events (a lag that
+    /// grows at almost every point is a different stepping, which the step-map hypotheses name).
     var accountsForLog: Bool {
-        alive && compared >= 2 && !growth.isEmpty && agreedBeforeGrowth && growth.count <= max(1, compared / 4)
+        alive && compared >= 2 && !growth.isEmpty && growth.count <= max(1, compared / 4)
     }
 }
 

@@ -77,9 +77,11 @@ public enum RunChecker {
                 precision = precision ?? point.precision
                 for i in bases.indices {
                     let compared = bases[i].observe(point, planRelative: tol)
+                    let previous = reports[i].lastStep
                     reports[i].add(compared, logged: point)
-                    if let first = reports[i].firstDifference, first.step == point.step, reports[i].differing == 1, reports[i].compared > 1 {
-                        restarts[i] = restartCandidates(for: first, convention: conventions[i], plan: plan, stepsPerEpoch: spe,
+                    if let first = reports[i].firstDifference, first.step == point.step, reports[i].differing == 1, reports[i].compared > 1,
+                       let previous {
+                        restarts[i] = restartCandidates(for: first, since: previous, convention: conventions[i], plan: plan, stepsPerEpoch: spe,
                                                         precision: point.precision, planRelative: tol, arithmeticUnits: conventions[i].arithmeticUnits)
                     }
                     for r in restarts[i].indices { restarts[i][r].observe(point, planRelative: tol) }
@@ -116,7 +118,7 @@ public enum RunChecker {
             }
         }
         for l in lags where l.accountsForLog {
-            if let c = conventions.firstIndex(of: l.convention) { found[c].append(.growingLag(growth: l.growth)) }
+            if let c = conventions.firstIndex(of: l.convention) { found[c].append(.growingLag(initialLag: l.initialLag ?? 0, growth: l.growth)) }
         }
         // Pass 2: refits, tried under the convention with the fewest differences.
         let refitConvention = conventions[bestIndex]
@@ -188,14 +190,19 @@ public enum RunChecker {
         return list
     }
 
-    /// At the first difference, the shifts that make its value the plan value of an earlier step
-    /// (the restart of a resumed run): at most 8, the largest first (a restart from step 0).
-    static func restartCandidates(for first: ComparedPoint, convention: StepConvention, plan: CheckPlan, stepsPerEpoch: Int?,
+    /// At the first difference, the shifts that make its value the plan value of a step the
+    /// restarted schedule can have reached since the previous logged step (`since`): a
+    /// scheduler that started again from step 0 somewhere after it. At most 8, the largest
+    /// shift first. (A value one or two plan steps back is a skipped step, which the growing
+    /// lag names.)
+    static func restartCandidates(for first: ComparedPoint, since previous: Int, convention: StepConvention, plan: CheckPlan, stepsPerEpoch: Int?,
                                   precision: ValuePrecision, planRelative: Double, arithmeticUnits: Int) -> [RestartHypothesis] {
         var probe = PlanProbe(plan.schedule)
         var shifts: [Int] = []
         var planStep = 0
-        while planStep < first.planStep {
+        let previousPlanStep = convention.planStep(forLogged: previous, stepsPerEpoch: stepsPerEpoch) ?? 0
+        let reachable = min(first.planStep - 1, max(0, first.planStep - previousPlanStep))
+        while planStep <= reachable {
             if let v = probe.value(at: planStep),
                abs(first.logged - v) <= tolerance(logged: first.logged, planned: v, precision: precision, planRelative: planRelative,
                                                   arithmeticUnits: arithmeticUnits) {

@@ -52,9 +52,9 @@ public enum Explanation: Sendable, Equatable {
     /// One parameter of the plan, set to `fitted`, explains the log.
     case parameter(ParameterFit)
     /// The log lags the plan by a growing number of steps, as when fp16 loss scaling skips
-    /// optimizer steps (which do not step the scheduler): `growth` lists the logged steps at
-    /// which the lag grew and the lag from there.
-    case growingLag(growth: [LagChange])
+    /// optimizer steps (which do not step the scheduler): `initialLag` at the first point,
+    /// then `growth` lists the logged steps at which the lag grew and the lag from there.
+    case growingLag(initialLag: Int, growth: [LagChange])
 
     /// A short identifier ("offset", "step-scale", …), for machine-readable output.
     public var kind: String {
