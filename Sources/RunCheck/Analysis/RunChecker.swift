@@ -120,15 +120,21 @@ public enum RunChecker {
         for l in lags where l.accountsForLog {
             if let c = conventions.firstIndex(of: l.convention) { found[c].append(.growingLag(initialLag: l.initialLag ?? 0, growth: l.growth)) }
         }
-        // Pass 2: refits, tried under the convention with the fewest differences.
-        let refitConvention = conventions[bestIndex]
-        let fits = ParameterRefit.candidates(plan: plan, sample: sample, convention: refitConvention, stepsPerEpoch: spe,
-                                             planRelative: tol)
-        if !fits.isEmpty {
-            let verified = try verify(fits, source: source, convention: refitConvention, stepsPerEpoch: spe, planRelative: tol)
-            found[bestIndex] += verified.map { .parameter($0) }
+        // Pass 2: refits, under each convention that differs.
+        for (c, convention) in conventions.enumerated() where reports[c].differing > 0 {
+            let fits = ParameterRefit.candidates(plan: plan, sample: sample, convention: convention, stepsPerEpoch: spe,
+                                                 planRelative: tol)
+            if !fits.isEmpty {
+                let verified = try verify(fits, source: source, convention: convention, stepsPerEpoch: spe, planRelative: tol)
+                found[c] += verified.map { .parameter($0) }
+            }
         }
-        let chosen = found.indices.first(where: { !found[$0].isEmpty }) ?? bestIndex
+        // The convention whose simplest explanation is simplest (ties: the reader's order);
+        // without any, the one with the fewest differences.
+        let explained = found.indices.filter { !found[$0].isEmpty }
+        let chosen = explained.min { a, b in
+            (found[a].map(rank).min() ?? .max) < (found[b].map(rank).min() ?? .max)
+        } ?? bestIndex
         if chosen != bestIndex {
             let tally = reports[chosen]
             report.convention = conventions[chosen]
