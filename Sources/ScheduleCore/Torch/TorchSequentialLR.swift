@@ -60,7 +60,7 @@ struct TorchSequentialLR: TorchScheduler {
             lastEpoch += 1
             let index = TorchCommon.bisectRight(milestones, lastEpoch)
             guard index < children.count else {
-                throw TorchRaise("IndexError", "list index out of range")
+                throw PythonRaise("IndexError", "list index out of range")
             }
             let child = children[index]
             if index > 0 && milestones[index - 1] == lastEpoch {

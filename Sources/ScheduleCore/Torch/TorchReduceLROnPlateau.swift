@@ -45,7 +45,7 @@ struct TorchReduceLROnPlateau: TorchScheduler {
         }
 
         override func step() throws {
-            throw TorchRaise("TypeError", "ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'")
+            throw PythonRaise("TypeError", "ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'")
         }
 
         override func step(metric: Double?) throws {

@@ -104,7 +104,7 @@ struct TorchOneCycleLR: TorchScheduler {
         override func getLR() throws -> Double {
             let step = lastEpoch
             if step > spec.totalSteps {
-                throw TorchRaise("ValueError", "Tried to step \(step) times. The specified number of total steps is \(spec.totalSteps)")
+                throw PythonRaise("ValueError", "Tried to step \(step) times. The specified number of total steps is \(spec.totalSteps)")
             }
             var startStep = 0.0
             for (i, phase) in phases.enumerated() {

@@ -1,29 +1,32 @@
 import Foundation
 
 /// Python's arithmetic on `int` and `float`, operation by operation, with Python's exceptions
-/// as ``ExpressionError``s (`"ZeroDivisionError: float division by zero"`).
+/// as ``PythonRaise``s (`"ZeroDivisionError: float division by zero"`).
 ///
-/// Shared by the expression evaluator and the PyTorch schedulers, whose `get_lr()` code is
-/// Python arithmetic too. Python's `int` is unbounded; here it is 64-bit, and a result that
+/// The one implementation of CPython's float and int operations in ScheduleCore, shared by the
+/// expression evaluator and the torch, transformers and timm schedules, whose code is Python
+/// arithmetic too. Everything not here (`+ - * /` on non-zero divisors, `math.cos`,
+/// `math.tanh`, …) is the C library's operation in both CPython and Swift on Linux, and is
+/// written directly. Python's `int` is unbounded; here it is 64-bit, and a result that
 /// does not fit continues as the nearest `float` (Python would keep it exact and convert it
 /// to the same `float` when it meets one).
 public enum PythonMath {
     /// An exception as Python words it: `"<Type>: <message>"`.
-    static func raise(_ type: String, _ message: String) -> ExpressionError {
-        ExpressionError("\(type): \(message)")
+    static func raise(_ type: String, _ message: String) -> PythonRaise {
+        PythonRaise(type, message)
     }
 
     // MARK: float
 
     /// `a / b` for floats; `ZeroDivisionError: float division by zero` when `b == 0`.
-    public static func divide(_ a: Double, _ b: Double) throws -> Double {
+    public static func divide(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "float division by zero") }
         return a / b
     }
 
     /// `a // b` for floats, as CPython's `_float_div_mod`: `(a - fmod(a, b)) / b`, adjusted
     /// to the divisor's sign, then snapped to the nearest whole number.
-    public static func floorDivide(_ a: Double, _ b: Double) throws -> Double {
+    public static func floorDivide(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "float floor division by zero") }
         var mod = fmod(a, b)
         var div = (a - mod) / b
@@ -42,7 +45,7 @@ public enum PythonMath {
     }
 
     /// `a % b` for floats: `fmod(a, b)` moved to the divisor's sign (`-0.0` kept as Python does).
-    public static func modulo(_ a: Double, _ b: Double) throws -> Double {
+    public static func modulo(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "float modulo") }
         var mod = fmod(a, b)
         if mod != 0 {
@@ -57,7 +60,7 @@ public enum PythonMath {
     /// negative power raises `ZeroDivisionError`, a negative base with a fractional exponent
     /// (a complex number in Python) raises here, and an infinite result from finite inputs
     /// raises `OverflowError`.
-    public static func power(_ a: Double, _ b: Double) throws -> Double {
+    public static func power(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { return 1.0 }
         if a.isNaN { return a }
         if b.isNaN { return a == 1.0 ? 1.0 : b }
@@ -94,13 +97,13 @@ public enum PythonMath {
     // MARK: int
 
     /// `a / b` for ints: always a float; `ZeroDivisionError: division by zero`.
-    public static func divide(_ a: Int, _ b: Int) throws -> Double {
+    public static func divide(_ a: Int, _ b: Int) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "division by zero") }
         return Double(a) / Double(b)
     }
 
     /// `a // b` for ints: the floor of the quotient.
-    public static func floorDivide(_ a: Int, _ b: Int) throws -> ExpressionNumber {
+    public static func floorDivide(_ a: Int, _ b: Int) throws(PythonRaise) -> ExpressionNumber {
         if b == 0 { throw raise("ZeroDivisionError", "integer division or modulo by zero") }
         let (q, overflow) = a.dividedReportingOverflow(by: b)
         if overflow { return .float(try floorDivide(Double(a), Double(b))) }
@@ -109,7 +112,7 @@ public enum PythonMath {
     }
 
     /// `a % b` for ints: the remainder with the divisor's sign.
-    public static func modulo(_ a: Int, _ b: Int) throws -> Int {
+    public static func modulo(_ a: Int, _ b: Int) throws(PythonRaise) -> Int {
         if b == 0 { throw raise("ZeroDivisionError", "integer modulo by zero") }
         let (r, overflow) = a.remainderReportingOverflow(dividingBy: b)
         if overflow { return 0 }
@@ -118,7 +121,7 @@ public enum PythonMath {
 
     /// `a ** b` for ints: exact while it fits in 64 bits; a negative exponent gives a float
     /// (`0 ** -1` raises `ZeroDivisionError`).
-    public static func power(_ a: Int, _ b: Int) throws -> ExpressionNumber {
+    public static func power(_ a: Int, _ b: Int) throws(PythonRaise) -> ExpressionNumber {
         if b < 0 { return .float(try power(Double(a), Double(b))) }
         var result = 1, base = a, exponent = b
         var overflow = false
@@ -144,7 +147,7 @@ public enum PythonMath {
 
     /// The Python `int` of a whole-valued float (`math.floor`, `int()`, `round`): `ValueError`
     /// for NaN, `OverflowError` for infinities; beyond 64 bits it stays a float of the same value.
-    static func integer(fromWhole d: Double) throws -> ExpressionNumber {
+    static func integer(fromWhole d: Double) throws(PythonRaise) -> ExpressionNumber {
         if d.isNaN { throw raise("ValueError", "cannot convert float NaN to integer") }
         if d.isInfinite { throw raise("OverflowError", "cannot convert float infinity to integer") }
         if d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 { return .int(Int(d)) }
@@ -154,7 +157,7 @@ public enum PythonMath {
     /// CPython's `math_1`: `f(x)`, with `ValueError: math domain error` for a NaN from a
     /// non-NaN input or an infinity from a finite input that cannot overflow, and
     /// `OverflowError: math range error` for an overflow.
-    static func math1(_ x: Double, canOverflow: Bool, _ f: (Double) -> Double) throws -> Double {
+    static func math1(_ x: Double, canOverflow: Bool, _ f: (Double) -> Double) throws(PythonRaise) -> Double {
         let r = f(x)
         if r.isNaN && !x.isNaN { throw raise("ValueError", "math domain error") }
         if r.isInfinite && x.isFinite {
@@ -164,7 +167,7 @@ public enum PythonMath {
     }
 
     /// `math.log(x)` (natural logarithm; `ValueError` for `x ≤ 0`).
-    static func log(_ x: Double) throws -> Double {
+    static func log(_ x: Double) throws(PythonRaise) -> Double {
         try math1(x, canOverflow: false) { v in
             if v.isFinite && v <= 0 { return v == 0 ? -Double.infinity : .nan }
             return Foundation.log(v)
@@ -173,7 +176,7 @@ public enum PythonMath {
 
     /// `math.pow(x, y)`: always float, `ValueError` for `0 ** negative` and complex results,
     /// `OverflowError: math range error` on overflow.
-    static func mathPower(_ x: Double, _ y: Double) throws -> Double {
+    static func mathPower(_ x: Double, _ y: Double) throws(PythonRaise) -> Double {
         if !x.isFinite || !y.isFinite {
             if x.isNaN { return y == 0 ? 1.0 : x }
             if y.isNaN { return x == 1.0 ? 1.0 : y }
@@ -193,6 +196,46 @@ public enum PythonMath {
         if r.isInfinite { throw x == 0 ? raise("ValueError", "math domain error") : raise("OverflowError", "math range error") }
         return r
     }
+
+    /// `math.sqrt(x)`: `ValueError: math domain error` for negative `x`.
+    static func sqrt(_ x: Double) throws(PythonRaise) -> Double {
+        if x < 0 { throw raise("ValueError", "math domain error (sqrt of \(x))") }
+        return x.squareRoot()
+    }
+
+    /// `math.log(x, base)` = `log(x) / log(base)`: `ValueError` for `x ≤ 0` or `base ≤ 0`,
+    /// `ZeroDivisionError` for `base == 1`.
+    static func log(_ x: Double, base: Double) throws(PythonRaise) -> Double {
+        if x <= 0 || base <= 0 { throw raise("ValueError", "math domain error (math.log(\(x), \(base)))") }
+        let denominator = Foundation.log(base)
+        if denominator == 0 { throw raise("ZeroDivisionError", "float division by zero (math.log base 1)") }
+        return Foundation.log(x) / denominator
+    }
+
+    /// `math.floor(x)` as a Python int: `ValueError` for NaN, `OverflowError` for infinities
+    /// and for a floor beyond 64 bits (Python would keep it; no schedule can use it as a step).
+    static func floorToInt(_ x: Double) throws(PythonRaise) -> Int {
+        guard x.isFinite else {
+            throw x.isNaN ? raise("ValueError", "cannot convert float NaN to integer")
+                          : raise("OverflowError", "cannot convert float infinity to integer")
+        }
+        let f = x.rounded(.down)
+        guard Swift.abs(f) < 9.0e18 else { throw raise("OverflowError", "integer too large for lrplot (\(f))") }
+        return Int(f)
+    }
+
+    /// `a // b` for Python ints whose quotient fits (`b ≠ 0`, not `Int.min // -1`): the
+    /// floor of the quotient.
+    static func floorDivide(_ a: Int, by b: Int) -> Int {
+        let q = a / b
+        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q
+    }
+
+    /// Python's `max(a, b)` of two floats: `b` only when `b > a` (so a NaN `b` loses).
+    static func max(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+
+    /// Python's `min(a, b)` of two floats: `b` only when `b < a`.
+    static func min(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
 
     /// Python's `<` / `==` / `>` between two numbers, exact across `int` and `float`
     /// (`nil` when a NaN makes them unordered).

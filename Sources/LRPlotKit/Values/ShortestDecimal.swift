@@ -13,15 +13,15 @@
 ///   (`0.0001`, `1.0`, `9007199254740992.0`);
 /// - otherwise `d[.ddd]e±XX`, with at least two exponent digits (`1e-05`, `1e+16`, `5e-324`);
 /// - `0.0` and `-0.0` for zeros. NaN and infinities are not handled (`nil`).
-public enum ShortestDecimal {
+enum ShortestDecimal {
     /// The room ``write(_:to:)`` needs at `out`: the text is at most 24 bytes
     /// (`-2.2250738585072014e-308`), and some bytes past it may be overwritten too.
-    public static let maximumLength = 32
+    static let maximumLength = 32
 
     /// Writes the text of finite `value` to `out`, which must have room for
     /// ``maximumLength`` bytes, and returns the number of bytes written; returns 0 for NaN and
     /// infinities (nothing written).
-    public static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard value.isFinite else { return 0 }
         var p = out
         if value.sign == .minus {
@@ -51,7 +51,7 @@ public enum ShortestDecimal {
     /// Writes the decimal digits of `value` (as `String(value)`) to `out`, which must have
     /// room for 20 bytes, and returns the number of bytes written.
     @inlinable
-    public static func write(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         var p = out
         if value < 0 {
             p.pointee = UInt8(ascii: "-")

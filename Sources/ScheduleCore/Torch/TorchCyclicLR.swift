@@ -82,7 +82,7 @@ struct TorchCyclicLR: TorchScheduler {
         override func getLR() throws -> Double {
             let cycleValue = (1 + (try PythonMath.divide(Double(lastEpoch), totalSize))).rounded(.down)
             guard case .int(let cycle) = try PythonMath.integer(fromWhole: cycleValue) else {
-                throw TorchRaise("OverflowError", "cycle number too large")
+                throw PythonRaise("OverflowError", "cycle number too large")
             }
             let x = 1.0 + Double(lastEpoch) / totalSize - Double(cycle)
             let scale = x <= stepRatio

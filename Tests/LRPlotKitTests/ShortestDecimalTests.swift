@@ -1,4 +1,5 @@
-import ScheduleCore
+@testable import LRPlotKit
+import TestSupport
 import Testing
 
 /// ``ShortestDecimal`` writes exactly `Double.description` (itself the shortest text that
