@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RunLogs
 import ScheduleCore
 @testable import RunCheck
@@ -10,7 +11,7 @@ func plan(_ json: String, stepsPerEpoch: Int? = nil) throws -> CheckPlan {
 
 /// The plan recorded next to a generated fixture (its params.json "plan"), and the whole params.
 func recorded(_ fixture: String, key: String = "plan") throws -> (CheckPlan, JSONValue) {
-    let text = try String(contentsOfFile: Fixtures.path("\(fixture)/params.json"), encoding: .utf8)
+    let text = try String(contentsOfFile: RunFixtures.path("\(fixture)/params.json"), encoding: .utf8)
     let params = try JSONParser.parse(text)
     let spe: Int? = if case .integer(let n)? = params["steps_per_epoch"] { n } else { nil }
     return (try CheckPlan(params[key] ?? .null, stepsPerEpoch: spe), params)
@@ -20,5 +21,5 @@ func check(_ file: String, key: String? = nil, _ plan: CheckPlan, stepsPerEpoch:
            conventions: [StepConvention]? = nil) throws -> CheckReport {
     var options = CheckOptions(stepsPerEpoch: stepsPerEpoch)
     options.conventions = conventions
-    return try RunChecker.check(log: Fixtures.path(file), key: key, against: plan, options: options)
+    return try RunChecker.check(log: RunFixtures.path(file), key: key, against: plan, options: options)
 }

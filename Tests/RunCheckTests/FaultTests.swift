@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import RunLogs
 import ScheduleCore
@@ -150,13 +151,13 @@ import ScheduleCore
     @Test func streamingEqualsInMemory() throws {
         let (plan, _) = try recorded("torch-resumed-restarted")
         let streamed = try check("torch-resumed-restarted", plan)
-        let series = try LogReader.read(Fixtures.path("torch-resumed-restarted"))
+        let series = try LogReader.read(RunFixtures.path("torch-resumed-restarted"))
         let inMemory = try RunChecker.check(.series(series), against: plan)
         #expect(streamed == inMemory)
     }
 
     @Test func errors() throws {
-        #expect(throws: CheckError.needsStepsPerEpoch(reason: "\(Fixtures.path("keras-cosine/train")) is logged per epoch (Keras TensorBoard)")) {
+        #expect(throws: CheckError.needsStepsPerEpoch(reason: "\(RunFixtures.path("keras-cosine/train")) is logged per epoch (Keras TensorBoard)")) {
             try check("keras-cosine/train", plan(#"{"type": "keras.CosineDecay", "initial_learning_rate": 0.01, "decay_steps": 40}"#))
         }
         #expect(throws: CheckError.needsStepsPerEpoch(reason: "the plan has \"interval\": \"epoch\"")) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import RunLogs
 import ScheduleCore
@@ -78,7 +79,7 @@ import ScheduleCore
     /// pytorch-forecasting's ReduceLROnPlateau (factor 1/2, patience 4, cooldown = patience,
     /// min_lr 1e-5, per epoch of 30 steps) replayed on the val_loss the run logged.
     @Test func plateauReplayedOnTheLoggedValidationLoss() throws {
-        let file = Fixtures.path("real-runs/tb-3/TFT-Prediction/lightning_logs/optuna/version_2")
+        let file = RunFixtures.path("real-runs/tb-3/TFT-Prediction/lightning_logs/optuna/version_2")
         let valLoss = try LogReader.read(file, key: "val_loss")
         #expect(valLoss.points.count == 50)
         func plateau(lr: Double) throws -> CheckPlan {
@@ -97,7 +98,7 @@ import ScheduleCore
     }
 
     @Test func timmSummaryHasNoRate() throws {
-        let file = Fixtures.path("real-runs/timm-1/output/summary.csv")
+        let file = RunFixtures.path("real-runs/timm-1/output/summary.csv")
         #expect(throws: CheckError.log(.noLearningRateKey(file: file, keys: ["train_loss", "eval_loss", "eval_top1", "eval_top5"]))) {
             try RunChecker.check(log: file, against: plan(#"{"type": "timm.CosineLRScheduler", "lr": 4e-4, "t_initial": 1800}"#))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RunLogs
 
@@ -22,9 +23,9 @@ import Testing
     private let tensorBoardFixture = "torch-onecycle"
 
     private func eventFile() throws -> String {
-        let name = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path(tensorBoardFixture))
+        let name = try FileManager.default.contentsOfDirectory(atPath: RunFixtures.path(tensorBoardFixture))
             .first { $0.hasPrefix("events.out.tfevents.") }!
-        return try Fixtures.scratchCopy("\(tensorBoardFixture)/\(name)")
+        return try RunFixtures.scratchCopy("\(tensorBoardFixture)/\(name)")
     }
 
     @Test func truncatedRecord() throws {
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func nonFiniteLearningRateInTrainerState() throws {
-        let file = try Fixtures.scratchCopy("hf-trainer-cosine/trainer_state.json")
+        let file = try RunFixtures.scratchCopy("hf-trainer-cosine/trainer_state.json")
         var text = try String(contentsOfFile: file, encoding: .utf8)
         // json.dump writes float("nan") as NaN; a NaN grad_norm elsewhere is harmless.
         text = text.replacingOccurrences(of: "\"learning_rate\": 0.0002,", with: "\"learning_rate\": NaN,")
@@ -109,7 +110,7 @@ import Testing
 
     /// A JSON syntax error after a NaN on the same line keeps the original column.
     @Test func jsonSyntaxErrorColumnsAreTheFilesColumns() throws {
-        let file = try Fixtures.scratchCopy("mmengine-cosine/scalars.json")
+        let file = try RunFixtures.scratchCopy("mmengine-cosine/scalars.json")
         var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[2] = "{\"loss\": NaN, \"lr\": 0.0198, \"step\": 3,}"
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -122,7 +123,7 @@ import Testing
     }
 
     @Test func csvNonNumericAndMissingCells() throws {
-        let file = try Fixtures.scratchCopy("lightning-per-epoch/csv/version_0/metrics.csv")
+        let file = try RunFixtures.scratchCopy("lightning-per-epoch/csv/version_0/metrics.csv")
         // Python's csv module ends rows with CRLF.
         var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\r\n")
         #expect(lines[0] == "epoch,lr-SGD,lr-SGD-momentum,step,train_loss")
@@ -153,7 +154,7 @@ import Testing
     }
 
     @Test func unknownKeySuggestsTheClosest() throws {
-        let file = Fixtures.path("hf-trainer-cosine/trainer_state.json")
+        let file = RunFixtures.path("hf-trainer-cosine/trainer_state.json")
         #expect {
             try LogReader.read(file, key: "learning_rat")
         } throws: { error in
@@ -170,7 +171,7 @@ import Testing
         #expect(throws: LogError.emptyLog(file: empty, key: nil)) { try LogReader.read(empty) }
         // A header and no rows: the key exists and has no values.
         let header = dir.appendingPathComponent("metrics.csv").path
-        let text = try String(contentsOfFile: Fixtures.path("lightning-per-epoch/csv/version_0/metrics.csv"), encoding: .utf8)
+        let text = try String(contentsOfFile: RunFixtures.path("lightning-per-epoch/csv/version_0/metrics.csv"), encoding: .utf8)
         try (text.components(separatedBy: "\r\n")[0] + "\r\n").write(toFile: header, atomically: true, encoding: .utf8)
         #expect(throws: LogError.emptyLog(file: header, key: "lr-SGD")) { try LogReader.read(header) }
         // A trainer_state.json whose log_history has no learning rate (an evaluation-only run).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RunLogs
 
@@ -6,7 +7,7 @@ import Testing
 /// tools/runlogs/make_fixtures.py, or published by the run's authors).
 @Suite struct FormatTests {
     @Test func trainerStateFromTheTransformersTrainer() throws {
-        let file = Fixtures.path("hf-trainer-cosine/trainer_state.json")
+        let file = RunFixtures.path("hf-trainer-cosine/trainer_state.json")
         #expect(try LogDetector.detect(file) == .trainerState)
         let series = try LogReader.read(file)
         #expect(series.key == "learning_rate")
@@ -30,13 +31,13 @@ import Testing
 
     /// The Trainer's TensorBoard callback wrote the same rates: binary32 copies of the JSON's doubles.
     @Test func tensorBoardRunDirectoryFromTheTransformersTrainer() throws {
-        let directory = Fixtures.path("hf-trainer-cosine/runs")
+        let directory = RunFixtures.path("hf-trainer-cosine/runs")
         #expect(try LogDetector.detect(directory) == .tensorBoard)
         let tb = try LogReader.read(directory)
         #expect(tb.key == "train/learning_rate")
         #expect(tb.precision == .float32)
         #expect(tb.conventions == [.transformersSince451, .transformersBefore451])
-        let json = try LogReader.read(Fixtures.path("hf-trainer-cosine/trainer_state.json"))
+        let json = try LogReader.read(RunFixtures.path("hf-trainer-cosine/trainer_state.json"))
         #expect(tb.points.map(\.step) == json.points.map(\.step))
         for (a, b) in zip(tb.points, json.points) {
             #expect(a.value == Double(Float(b.value)))
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func summaryWriterScalars() throws {
-        let series = try LogReader.read(Fixtures.path("torch-onecycle"))
+        let series = try LogReader.read(RunFixtures.path("torch-onecycle"))
         #expect(series.key == "lr")
         #expect(series.points.count == 50)
         #expect(series.points.map(\.step) == Array(0..<50))
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func lightningCSVWithParameterGroupsAndMomentum() throws {
-        let file = Fixtures.path("lightning-cosine-groups/csv/version_0/metrics.csv")
+        let file = RunFixtures.path("lightning-cosine-groups/csv/version_0/metrics.csv")
         #expect(try LogDetector.detect(file) == .lightningCSV)
         // Two parameter groups: no single learning-rate key; momentum columns are not candidates.
         #expect(throws: LogError.ambiguousKey(file: file, candidates: ["lr-SGD/pg1", "lr-SGD/pg2"])) {
@@ -74,15 +75,15 @@ import Testing
     }
 
     @Test func lightningTensorBoardLoggerMatchesItsCSVLogger() throws {
-        let csv = try LogReader.read(Fixtures.path("lightning-per-epoch/csv/version_0/metrics.csv"))
-        let tb = try LogReader.read(Fixtures.path("lightning-per-epoch/tb/version_0"))
+        let csv = try LogReader.read(RunFixtures.path("lightning-per-epoch/csv/version_0/metrics.csv"))
+        let tb = try LogReader.read(RunFixtures.path("lightning-per-epoch/tb/version_0"))
         #expect(csv.key == "lr-SGD" && tb.key == "lr-SGD")
         #expect(tb.points.map(\.step) == csv.points.map(\.step))
         #expect(zip(tb.points, csv.points).allSatisfy { $0.value == Double(Float($1.value)) })
     }
 
     @Test func kerasEpochScalarsAreTensors() throws {
-        let directory = Fixtures.path("keras-cosine/train")
+        let directory = RunFixtures.path("keras-cosine/train")
         let series = try LogReader.read(directory)
         #expect(series.key == "epoch_learning_rate")
         #expect(series.unit == .epoch)
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func timmSummaryCSV() throws {
-        let file = Fixtures.path("timm-cosine/summary.csv")
+        let file = RunFixtures.path("timm-cosine/summary.csv")
         #expect(try LogDetector.detect(file) == .timmSummary)
         let series = try LogReader.read(file)
         #expect(series.key == "lr")
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func mlflowFileStoreRun() throws {
-        let run = Fixtures.path("mlflow-steplr/run")
+        let run = RunFixtures.path("mlflow-steplr/run")
         #expect(try LogDetector.detect(run) == .mlflowMetric)
         let log = try LogReader.open(run)
         #expect(try log.keys() == ["lr", "train/loss"])
@@ -113,14 +114,14 @@ import Testing
         #expect(series.points.map(\.step) == Array(0..<30))
         #expect(series.points[9].value == 0.1 && series.points[10].value == 0.05 && series.points[29].value == 0.025)
         // A metric file alone, detected from its lines.
-        let file = Fixtures.path("mlflow-steplr/run/metrics/lr")
+        let file = RunFixtures.path("mlflow-steplr/run/metrics/lr")
         #expect(try LogDetector.detect(file) == .mlflowMetric)
         #expect(try LogReader.read(file).points == series.points)
-        #expect(try LogReader.read(Fixtures.path("mlflow-steplr/run/metrics/train/loss"), key: "train/loss").points.count == 30)
+        #expect(try LogReader.read(RunFixtures.path("mlflow-steplr/run/metrics/train/loss"), key: "train/loss").points.count == 30)
     }
 
     @Test func mmengineScalarsJSONLines() throws {
-        let file = Fixtures.path("mmengine-cosine/scalars.json")
+        let file = RunFixtures.path("mmengine-cosine/scalars.json")
         #expect(try LogDetector.detect(file) == .jsonLines)
         let series = try LogReader.read(file)
         #expect(series.key == "lr")
@@ -130,7 +131,7 @@ import Testing
     }
 
     @Test func detectron2MetricsJSONPublishedByItsAuthor() throws {
-        let file = Fixtures.path("detectron2-balloon/metrics.json")
+        let file = RunFixtures.path("detectron2-balloon/metrics.json")
         let series = try LogReader.read(file)
         #expect(series.key == "lr")
         #expect(series.unit == .iteration)
@@ -139,7 +140,7 @@ import Testing
     }
 
     @Test func llamaFactoryTrainerLog() throws {
-        let file = Fixtures.path("real-runs/hf-8/trainer_log.jsonl")
+        let file = RunFixtures.path("real-runs/hf-8/trainer_log.jsonl")
         let log = try LogReader.open(file)
         #expect(log.format == .jsonLines)
         // "learning_rate" is the only rate; "total_steps" is a number too but not a step field here.
@@ -152,7 +153,7 @@ import Testing
 
     /// A run that crashed at step 29 and resumed from step 20 into a second event file.
     @Test func resumedRunKeepsTheLastValueOfRepeatedSteps() throws {
-        let directory = Fixtures.path("torch-resumed-restarted")
+        let directory = RunFixtures.path("torch-resumed-restarted")
         let log = try LogReader.open(directory)
         #expect(log.files.count == 2)
         var raw: [RawLoggedPoint] = []
@@ -184,7 +185,7 @@ import Testing
         ("real-runs/tb-3/TFT-Prediction/lightning_logs/optuna/version_2", 50),
     ])
     func realRunReads(_ file: String, _ count: Int) throws {
-        let series = try LogReader.read(Fixtures.path(file))
+        let series = try LogReader.read(RunFixtures.path(file))
         #expect(series.points.count == count)
         #expect(series.points.allSatisfy { $0.value.isFinite && $0.value >= 0 })
         #expect(zip(series.points, series.points.dropFirst()).allSatisfy { $0.step < $1.step })
@@ -192,10 +193,31 @@ import Testing
 
     /// timm 0.4's summary.csv had no lr column: the error lists the columns it has.
     @Test func timmSummaryWithoutLearningRate() throws {
-        let file = Fixtures.path("real-runs/timm-1/output/summary.csv")
+        let file = RunFixtures.path("real-runs/timm-1/output/summary.csv")
         #expect(throws: LogError.noLearningRateKey(file: file, keys: ["train_loss", "eval_loss", "eval_top1", "eval_top5"])) {
             try LogReader.read(file)
         }
         #expect(try LogReader.read(file, key: "eval_loss").points.first?.step == 1508)
+    }
+}
+
+/// The allocation-free scanner reads what the generated swift-protobuf types decode, on every
+/// TensorBoard log the tests have (simple values and Keras's tensors).
+@Suite struct ScannerAgreesWithSwiftProtobuf {
+    @Test(arguments: ["hf-trainer-cosine/runs", "torch-onecycle", "torch-resumed-restarted", "lightning-per-epoch/tb/version_0",
+                      "keras-cosine/train", "real-runs/tb-1/runs", "real-runs/tb-2/lightning_logs/version_0",
+                      "real-runs/tb-3/TFT-Prediction/lightning_logs/optuna/version_2"])
+    func sameScalars(_ directory: String) throws {
+        let log = try TensorBoardLog(path: RunFixtures.path(directory))
+        var scanned: [String] = []
+        try log.forEachScalar(matching: nil) { tag, step, value, precision, _ in
+            scanned.append("\(String(decoding: tag, as: UTF8.self)) \(step) \(value.bitPattern) \(precision)")
+        }
+        var decoded: [String] = []
+        try log.forEachScalarDecodingEvents { tag, step, value, precision in
+            decoded.append("\(tag) \(step) \(value.bitPattern) \(precision)")
+        }
+        #expect(!scanned.isEmpty)
+        #expect(scanned == decoded)
     }
 }

@@ -68,6 +68,21 @@ def tiny_data(n=64, features=8, seed=SEED):
     return x, y
 
 
+class DictDataset:
+    """tiny_data(n) as a map-style dataset of {"x": features, label_key: class} items (the
+    shape transformers' Trainer and mmengine's default_collate take)."""
+
+    def __init__(self, n, label_key):
+        self.x, self.y = tiny_data(n)
+        self.label_key = label_key
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, i):
+        return {"x": self.x[i], self.label_key: self.y[i]}
+
+
 # --------------------------------------------------------------------------------------------
 # transformers Trainer: trainer_state.json + TensorBoard (correct run).
 
@@ -86,15 +101,6 @@ def hf_trainer_cosine():
             loss = nn.functional.cross_entropy(logits, labels)
             return {"loss": loss, "logits": logits}
 
-    x, y = tiny_data(160)
-
-    class DS(torch.utils.data.Dataset):
-        def __len__(self):
-            return len(x)
-
-        def __getitem__(self, i):
-            return {"x": x[i], "labels": y[i]}
-
     path = fresh("hf-trainer-cosine")
     work = tempfile.mkdtemp()
     tb = os.path.join(work, "tb")
@@ -103,7 +109,8 @@ def hf_trainer_cosine():
                              lr_scheduler_type="cosine", warmup_steps=5, logging_steps=1, eval_strategy="steps",
                              eval_steps=10, save_strategy="no", report_to=["tensorboard"], use_cpu=True, seed=SEED,
                              disable_tqdm=True)
-    trainer = Trainer(model=Tiny(), args=args, train_dataset=DS(), eval_dataset=DS())
+    data = DictDataset(160, "labels")
+    trainer = Trainer(model=Tiny(), args=args, train_dataset=data, eval_dataset=data)
     trainer.train()
     trainer.save_state()
     del os.environ["TENSORBOARD_LOGGING_DIR"]
@@ -540,21 +547,12 @@ def mmengine_cosine():
                 return {"loss": torch.nn.functional.cross_entropy(logits, y)}
             return logits
 
-    x, y = tiny_data(160)
-
-    class DS(torch.utils.data.Dataset):
-        def __len__(self):
-            return len(x)
-
-        def __getitem__(self, i):
-            return {"x": x[i], "y": y[i]}
-
     path = fresh("mmengine-cosine")
     work = tempfile.mkdtemp()
     torch.manual_seed(SEED)
     runner = Runner(
         model=Tiny(), work_dir=work,
-        train_dataloader=dict(dataset=DS(), sampler=dict(type="DefaultSampler", shuffle=False), batch_size=4,
+        train_dataloader=dict(dataset=DictDataset(160, "y"), sampler=dict(type="DefaultSampler", shuffle=False), batch_size=4,
                               collate_fn=dict(type="default_collate")),
         optim_wrapper=dict(optimizer=dict(type="SGD", lr=0.02)),
         param_scheduler=[dict(type="CosineAnnealingLR", T_max=40, by_epoch=False, begin=0, end=40)],

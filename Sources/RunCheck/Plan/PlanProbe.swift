@@ -10,12 +10,12 @@ import ScheduleCore
 struct PlanProbe {
     /// Values kept behind the walk (a growing-lag search looks a few steps back).
     static let cacheSize = 256
-    private var cache: [Double] = []
     private let schedule: any Schedule
     private let closedForm: (any ClosedFormSchedule)?
     private let metrics: [Double]?
-    private var state: (any ScheduleState)?
+    private var state: any ScheduleState
     private var step = 0
+    private var cache: [Double]
     /// The first step with no value (where the framework would raise), once reached.
     private(set) var stop: Int?
 
@@ -23,6 +23,9 @@ struct PlanProbe {
         self.schedule = schedule
         self.closedForm = schedule as? any ClosedFormSchedule
         self.metrics = schedule.usesMetrics ? schedule.metrics : nil
+        self.state = schedule.start()
+        self.cache = closedForm == nil ? [Double](repeating: .nan, count: Self.cacheSize) : []
+        if closedForm == nil { cache[0] = state.learningRate }
     }
 
     /// The planned value at `step`, or `nil` for a negative step, a step past where the
@@ -31,17 +34,12 @@ struct PlanProbe {
         guard target >= 0 else { return nil }
         if let closedForm { return closedForm.value(at: target) }
         if let stop, target >= stop { return nil }
-        if state != nil && target < step && step - target < cache.count {
-            return cache[(target % Self.cacheSize + Self.cacheSize) % Self.cacheSize]
-        }
-        if state == nil || target < step {
-            let fresh = schedule.start()
-            state = fresh
+        if target < step {
+            if step - target < Self.cacheSize { return cache[target % Self.cacheSize] }
+            state = schedule.start()
             step = 0
-            cache = [Double](repeating: .nan, count: Self.cacheSize)
-            cache[0] = fresh.learningRate
+            cache[0] = state.learningRate
         }
-        guard var current = state else { return nil }
         while step < target {
             var metric: Double?
             if let metrics {
@@ -49,16 +47,14 @@ struct PlanProbe {
                 metric = metrics[step]
             }
             do {
-                try current.advance(metric: metric)
+                try state.advance(metric: metric)
             } catch {
                 stop = step + 1
-                state = current
                 return nil
             }
             step += 1
-            cache[step % Self.cacheSize] = current.learningRate
+            cache[step % Self.cacheSize] = state.learningRate
         }
-        state = current
-        return current.learningRate
+        return state.learningRate
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
 
-/// Reads the records of a TFRecord file one at a time, checking both CRCs of each, with
-/// memory bounded by the largest record (not by the file).
+/// Reads the records of a TFRecord file, checking both CRCs of each, with memory bounded by
+/// the largest record (not by the file).
 ///
 /// A record is `uint64 length`, `uint32 masked_crc32c(length)`, `length` bytes of data,
 /// `uint32 masked_crc32c(data)`, all little-endian (TensorFlow's
-/// `tensorflow/tsl/lib/io/record_reader.cc`). The file is read in 1 MiB chunks; a record
-/// longer than a chunk grows the buffer to hold it.
+/// `tensorflow/tsl/lib/io/record_reader.cc`). The file is read in 1 MiB chunks, and every
+/// complete record in a chunk is handed over without copying; a record longer than a chunk
+/// grows the buffer to hold it.
 struct TFRecordReader {
     let path: String
     private let handle: FileHandle
-    /// Unread bytes start at `start`; `buffer[start..<end]` holds them.
+    /// Unread bytes are `buffer[start..<end]`.
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
     /// The file offset of `buffer[start]`.
-    private(set) var offset = 0
+    private var offset = 0
     private var atEOF = false
-    private let crc = CRC32C.shared
 
     static let chunkSize = 1 << 20
     /// The largest record accepted (TensorBoard's scalar events are tens of bytes; a graph or
@@ -33,29 +33,31 @@ struct TFRecordReader {
         self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
     }
 
-    /// Makes at least `count` bytes available from `start`, reading more of the file; returns
-    /// how many are available (fewer than `count` only at the end of the file).
+    /// Makes at least `count` unread bytes available, reading more of the file; returns how
+    /// many are available (fewer than `count` only at the end of the file).
     private mutating func fill(_ count: Int) throws(LogError) -> Int {
         while end - start < count && !atEOF {
+            let unread = end - start
             if start > 0 {
                 // Move the unread tail to the front.
-                let n = end - start
-                if n > 0 { buffer.withUnsafeMutableBufferPointer { b in
-                    b.baseAddress!.update(from: b.baseAddress! + start, count: n)
-                } }
+                if unread > 0 {
+                    buffer.withUnsafeMutableBytes { b in
+                        b.baseAddress!.copyMemory(from: b.baseAddress! + start, byteCount: unread)
+                    }
+                }
                 start = 0
-                end = n
+                end = unread
             }
             if buffer.count < count { buffer.append(contentsOf: repeatElement(0, count: count - buffer.count)) }
-            let want = max(buffer.count - end, 0)
             let data: Data?
-            do { data = try handle.read(upToCount: want) } catch {
-                throw .cannotRead(file: path, reason: "\(error.localizedDescription)")
+            do { data = try handle.read(upToCount: buffer.count - end) } catch {
+                throw .cannotRead(file: path, reason: error.localizedDescription)
             }
             guard let data, !data.isEmpty else { atEOF = true; break }
+            let at = end
             data.withUnsafeBytes { raw in
                 buffer.withUnsafeMutableBytes { b in
-                    (b.baseAddress! + end).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+                    (b.baseAddress! + at).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
                 }
             }
             end += data.count
@@ -63,55 +65,73 @@ struct TFRecordReader {
         return end - start
     }
 
-    /// Calls `body` with the data of the next record and its file offset, or returns `false`
-    /// at the end of the file. The bytes are valid only inside `body`.
+    /// Calls `body` with every record's file offset and data, in file order. The bytes are
+    /// valid only inside `body`.
     ///
     /// - Throws: ``LogError/truncatedRecord(file:offset:part:needed:available:)`` when the file
     ///   ends inside a record, ``LogError/crcMismatch(file:offset:part:stored:computed:)`` when a
-    ///   CRC does not match, and whatever `body` throws.
-    mutating func next(_ body: (_ offset: Int, _ data: UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
-        let recordOffset = offset
-        let headerAvailable = try fill(12)
-        if headerAvailable == 0 { return false }
-        if headerAvailable < 8 {
-            throw LogError.truncatedRecord(file: path, offset: recordOffset, part: .length, needed: 8, available: headerAvailable)
-        }
-        if headerAvailable < 12 {
-            throw LogError.truncatedRecord(file: path, offset: recordOffset, part: .lengthCRC, needed: 4, available: headerAvailable - 8)
-        }
-        let (length, storedLengthCRC, computedLengthCRC) = buffer.withUnsafeBytes { b -> (UInt64, UInt32, UInt32) in
-            let header = UnsafeRawBufferPointer(rebasing: b[start..<(start + 12)])
-            let length = header.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian
-            let stored = header.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
-            return (length, stored, crc.masked(UnsafeRawBufferPointer(rebasing: header[0..<8])))
-        }
-        guard storedLengthCRC == computedLengthCRC else {
-            throw LogError.crcMismatch(file: path, offset: recordOffset, part: .lengthCRC, stored: storedLengthCRC, computed: computedLengthCRC)
-        }
-        guard length <= UInt64(Self.maxRecordLength) else {
-            throw LogError.malformedRecord(file: path, offset: recordOffset, reason: "a record length of \(length) bytes")
-        }
-        let n = Int(length)
-        let available = try fill(12 + n + 4)
-        if available < 12 + n {
-            throw LogError.truncatedRecord(file: path, offset: recordOffset, part: .data, needed: n, available: available - 12)
-        }
-        if available < 12 + n + 4 {
-            throw LogError.truncatedRecord(file: path, offset: recordOffset, part: .dataCRC, needed: 4, available: available - 12 - n)
-        }
-        let dataStart = start + 12
-        try buffer.withUnsafeBytes { b throws in
-            let data = UnsafeRawBufferPointer(rebasing: b[dataStart..<(dataStart + n)])
-            let stored = b.loadUnaligned(fromByteOffset: dataStart + n, as: UInt32.self).littleEndian
-            let computed = crc.masked(data)
-            guard stored == computed else {
-                throw LogError.crcMismatch(file: path, offset: recordOffset, part: .dataCRC, stored: stored, computed: computed)
+    ///   CRC does not match, ``LogError/malformedRecord(file:offset:reason:)`` for an impossible
+    ///   length, and whatever `body` throws.
+    mutating func forEachRecord(_ body: (_ offset: Int, _ data: UnsafeRawBufferPointer) throws -> Void) throws {
+        let crc = CRC32C.shared
+        let path = self.path
+        while true {
+            if try fill(12) == 0 { return }
+            // Every complete record now in the buffer, in one pass over it.
+            let (first, last, fileOffset) = (start, end, offset)
+            var needed = 12
+            let consumed: Int = try buffer.withUnsafeBytes { raw in
+                var i = first
+                while true {
+                    let available = last - i
+                    guard available >= 12 else { needed = 12; break }
+                    let length = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                    let storedLengthCRC = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt32.self).littleEndian
+                    let computedLengthCRC = crc.masked(UnsafeRawBufferPointer(rebasing: raw[i..<(i + 8)]))
+                    let recordOffset = fileOffset + (i - first)
+                    guard storedLengthCRC == computedLengthCRC else {
+                        throw LogError.crcMismatch(file: path, offset: recordOffset, part: .lengthCRC,
+                                                   stored: storedLengthCRC, computed: computedLengthCRC)
+                    }
+                    guard length <= UInt64(Self.maxRecordLength) else {
+                        throw LogError.malformedRecord(file: path, offset: recordOffset, reason: "a record length of \(length) bytes")
+                    }
+                    let n = Int(length)
+                    guard available >= 12 + n + 4 else { needed = 12 + n + 4; break }
+                    let data = UnsafeRawBufferPointer(rebasing: raw[(i + 12)..<(i + 12 + n)])
+                    let stored = raw.loadUnaligned(fromByteOffset: i + 12 + n, as: UInt32.self).littleEndian
+                    let computed = crc.masked(data)
+                    guard stored == computed else {
+                        throw LogError.crcMismatch(file: path, offset: recordOffset, part: .dataCRC, stored: stored, computed: computed)
+                    }
+                    try body(recordOffset, data)
+                    i += 12 + n + 4
+                }
+                return i - first
             }
-            try body(recordOffset, data)
+            start += consumed
+            offset += consumed
+            let available = try fill(needed)
+            if available < needed {
+                if available == 0 { return }
+                throw truncation(available: available)
+            }
         }
-        start += 12 + n + 4
-        offset += 12 + n + 4
-        return true
+    }
+
+    /// The error for a record cut by the end of the file, `available` bytes from its start.
+    private func truncation(available: Int) -> LogError {
+        if available < 8 {
+            return .truncatedRecord(file: path, offset: offset, part: .length, needed: 8, available: available)
+        }
+        if available < 12 {
+            return .truncatedRecord(file: path, offset: offset, part: .lengthCRC, needed: 4, available: available - 8)
+        }
+        let n = buffer.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: start, as: UInt64.self).littleEndian) }
+        if available < 12 + n {
+            return .truncatedRecord(file: path, offset: offset, part: .data, needed: n, available: available - 12)
+        }
+        return .truncatedRecord(file: path, offset: offset, part: .dataCRC, needed: 4, available: available - 12 - n)
     }
 
     /// Whether the file starts like a TFRecord: 12 bytes whose length CRC checks.

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftProtobuf
 
 /// A TensorBoard log: one `events.out.tfevents.*` file, or a run directory whose event files are
 /// read in name order (their names start with the creation time), as one series.
@@ -89,18 +90,18 @@ public struct TensorBoardLog: ScalarLog {
     }
 
     public func keys() throws(LogError) -> [String] {
-        var seen: [String] = []
-        var known = Set<String>()
+        // Tags as bytes, so a record whose tag was seen costs no string.
+        var seen: [[UInt8]] = []
         do {
-            try forEachScalar { tag, _, _, _, _ in
-                if known.insert(tag).inserted { seen.append(tag) }
+            try forEachScalar(matching: nil) { tag, _, _, _, _ in
+                if !seen.contains(where: { $0.elementsEqual(tag) }) { seen.append(Array(tag)) }
             }
         } catch let error as LogError {
             throw error
         } catch {
             throw .cannotRead(file: file, reason: "\(error)")
         }
-        return seen
+        return seen.map { String(decoding: $0, as: UTF8.self) }
     }
 
     public func traits(of key: String) -> SeriesTraits {
@@ -114,8 +115,7 @@ public struct TensorBoardLog: ScalarLog {
     }
 
     public func forEachPoint(key: String, _ body: (RawLoggedPoint) throws -> Void) throws {
-        try forEachScalar { tag, step, value, precision, location in
-            guard tag == key else { return }
+        try forEachScalar(matching: Array(key.utf8)) { _, step, value, precision, location in
             guard value.isFinite else {
                 throw LogError.nonFiniteValue(file: location.file, location: .recordOffset(location.offset), key: key,
                                               step: step, text: value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf"))
@@ -132,37 +132,66 @@ public struct TensorBoardLog: ScalarLog {
         var offset: Int
     }
 
-    /// Calls `body` with every scalar of every file: tag, step, value, precision, location.
-    func forEachScalar(_ body: (String, Int, Double, ValuePrecision, RecordLocation) throws -> Void) throws {
+    /// Calls `body` with every scalar of every file whose tag is `key` (every scalar when
+    /// `key` is `nil`): tag bytes, step, value, precision, location.
+    ///
+    /// Records are read by ``ScalarEventScanner``; a `tensor` value is decoded with the
+    /// generated `Tensorboard_Summary.Value` and read by ``TensorBoardScalar``.
+    func forEachScalar(matching key: [UInt8]?,
+                       _ body: (UnsafeRawBufferPointer, Int, Double, ValuePrecision, RecordLocation) throws -> Void) throws {
         for (index, path) in files.enumerated() {
             var reader = try TFRecordReader(path: path)
             var first = true
-            while try reader.next({ offset, bytes in
-                let event: Tensorboard_Event
+            try reader.forEachRecord { offset, bytes in
+                let what: ScalarEventScanner.What
                 do {
-                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-                                    count: bytes.count, deallocator: .none)
-                    event = try Tensorboard_Event(serializedBytes: data)
-                } catch {
+                    what = try ScalarEventScanner.scan(bytes) { tag, kind, valueBytes, step in
+                        if let key, !tag.elementsEqual(key) { return }
+                        let scalar: (Double, ValuePrecision)
+                        switch kind {
+                        case .simple(let f):
+                            scalar = (Double(f), .float32)
+                        case .tensor:
+                            let decoded = try Tensorboard_Summary.Value(serializedBytes: Data(valueBytes))
+                            guard let s = try TensorBoardScalar.value(of: decoded) else { return }
+                            scalar = s
+                        case .none, .other:
+                            return
+                        }
+                        try body(tag, Int(step), scalar.0, scalar.1, RecordLocation(file: path, fileIndex: index, offset: offset))
+                    }
+                } catch let error as ScalarEventScanner.Malformed {
+                    throw LogError.malformedRecord(file: path, offset: offset, reason: error.reason)
+                } catch let error as TensorBoardScalar.ScalarError {
+                    throw LogError.malformedRecord(file: path, offset: offset, reason: error.reason)
+                } catch let error as LogError {
+                    throw error
+                } catch let error as SwiftProtobuf.BinaryDecodingError {
                     throw LogError.malformedRecord(file: path, offset: offset, reason: "\(error)")
                 }
                 if first {
                     first = false
-                    if case .fileVersion(let version)? = event.what, !version.hasPrefix("brain.Event:") {
+                    if case .fileVersion(let version) = what, !version.hasPrefix("brain.Event:") {
                         throw LogError.malformedRecord(file: path, offset: offset, reason: "file_version \"\(version)\" is not brain.Event:*")
                     }
                 }
+            }
+        }
+    }
+
+    /// Every scalar of every file decoded with the generated swift-protobuf types (the
+    /// reference the scanner is tested against): tag, step, value, precision.
+    func forEachScalarDecodingEvents(_ body: (String, Int, Double, ValuePrecision) throws -> Void) throws {
+        for path in files {
+            var reader = try TFRecordReader(path: path)
+            try reader.forEachRecord { offset, bytes in
+                let event = try Tensorboard_Event(serializedBytes: Data(bytes))
                 guard case .summary(let summary)? = event.what else { return }
-                let step = Int(event.step)
                 for value in summary.value {
-                    let scalar: (Double, ValuePrecision)?
-                    do { scalar = try TensorBoardScalar.value(of: value) } catch let error as TensorBoardScalar.ScalarError {
-                        throw LogError.malformedRecord(file: path, offset: offset, reason: "tag \"\(value.tag)\": \(error.reason)")
-                    }
-                    guard let (v, precision) = scalar else { continue }
-                    try body(value.tag, step, v, precision, RecordLocation(file: path, fileIndex: index, offset: offset))
+                    guard let (v, precision) = try TensorBoardScalar.value(of: value) else { continue }
+                    try body(value.tag, Int(event.step), v, precision)
                 }
-            }) {}
+            }
         }
     }
 }
