@@ -175,5 +175,21 @@ import ScheduleCore
             guard case CheckError.log(.unknownKey(_, "lr", _, _)) = error else { return false }
             return true
         }
+        // A TensorBoard key that is given is not looked up before the pass; the pass names it.
+        #expect {
+            try check("torch-onecycle", key: "learning_rate", plan(#"{"type": "constant", "lr": 1}"#))
+        } throws: { error in
+            guard case CheckError.log(.unknownKey(_, "learning_rate", let candidates, _)) = error else { return false }
+            return candidates == ["lr"]
+        }
+    }
+
+    @Test func evenSampleStaysBounded() {
+        var sample = EvenSample(capacity: 100)
+        for step in 0..<100_000 { sample.add(CheckPoint(step: step, value: 0, precision: .float32)) }
+        #expect(sample.points.count >= 100 && sample.points.count < 200)
+        let gaps = Set(zip(sample.points, sample.points.dropFirst()).map { $1.step - $0.step })
+        #expect(gaps.count == 1)
+        #expect(sample.points.first?.step == 0)
     }
 }

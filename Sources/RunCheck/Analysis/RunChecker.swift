@@ -63,15 +63,14 @@ public enum RunChecker {
             lags.append(GrowingLagHypothesis(convention: c, plan: plan, stepsPerEpoch: spe))
         }
         var restarts: [[RestartHypothesis]] = conventions.map { _ in [] }
-        var sample: [CheckPoint] = []
-        let stride = max(1, (source.count + options.sampleSize - 1) / max(options.sampleSize, 1))
+        var sample = EvenSample(capacity: options.sampleSize)
         var index = 0
         var precision: ValuePrecision?
         var lastPoint: CheckPoint?
         var notes: [LogNote] = []
         do {
             notes = try source.pass { point in
-                if index % stride == 0 { sample.append(point) }
+                sample.add(point)
                 index += 1
                 lastPoint = point
                 precision = precision ?? point.precision
@@ -86,15 +85,26 @@ public enum RunChecker {
                     }
                     for r in restarts[i].indices { restarts[i][r].observe(point, planRelative: tol) }
                 }
-                for h in hypotheses.indices where hypotheses[h].alive { _ = hypotheses[h].observe(point, planRelative: tol) }
+                // Hypotheses that fail are dropped at once: a matching log of 10⁶ points keeps
+                // only the few that stay alive past its first points.
+                var died = false
+                for h in hypotheses.indices {
+                    _ = hypotheses[h].observe(point, planRelative: tol)
+                    if !hypotheses[h].alive { died = true }
+                }
+                if died { hypotheses.removeAll { !$0.alive } }
                 for l in lags.indices where lags[l].alive { lags[l].observe(point, planRelative: tol) }
             }
+        } catch is CheckSource.StepsWentBack {
+            // A resumed run: read again with the resume filter (two passes).
+            return try check(try source.filteringResumes(), against: plan, options: options)
         } catch let error as LogError {
             throw .log(error)
         } catch {
             throw .log(.cannotRead(file: source.file, reason: "\(error)"))
         }
-        if let last = lastPoint, sample.last?.step != last.step { sample.append(last) }
+        var sampled = sample.points
+        if let last = lastPoint, sampled.last?.step != last.step { sampled.append(last) }
         guard let bestIndex = chooseConvention(reports) else {
             throw .nothingToCompare(file: source.file, key: source.key,
                                     reason: "every logged step falls before the plan's step 0 or after it stops")
@@ -122,7 +132,7 @@ public enum RunChecker {
         }
         // Pass 2: refits, under each convention that differs.
         for (c, convention) in conventions.enumerated() where reports[c].differing > 0 {
-            let fits = ParameterRefit.candidates(plan: plan, sample: sample, convention: convention, stepsPerEpoch: spe,
+            let fits = ParameterRefit.candidates(plan: plan, sample: sampled, convention: convention, stepsPerEpoch: spe,
                                                  planRelative: tol)
             if !fits.isEmpty {
                 let verified = try verify(fits, source: source, convention: convention, stepsPerEpoch: spe, planRelative: tol)
@@ -154,7 +164,7 @@ public enum RunChecker {
                              options: CheckOptions = CheckOptions()) throws(CheckError) -> CheckReport {
         let stream: LoggedPointStream
         do { stream = try LogReader.stream(path, key: key) } catch { throw .log(error) }
-        return try check(try CheckSource.stream(stream), against: plan, options: options)
+        return try check(CheckSource.stream(stream), against: plan, options: options)
     }
 
     // MARK: - Pieces
@@ -270,6 +280,27 @@ public enum RunChecker {
             case .floor: return 83
             }
         case .growingLag: return 90
+        }
+    }
+}
+
+/// Every k-th point of a stream of unknown length, k doubling whenever `2 · capacity` points
+/// are kept: between `capacity` and `2 · capacity` points spread evenly over the stream.
+struct EvenSample {
+    let capacity: Int
+    private(set) var points: [CheckPoint] = []
+    private var stride = 1
+    private var seen = 0
+
+    init(capacity: Int) { self.capacity = max(capacity, 1) }
+
+    mutating func add(_ point: CheckPoint) {
+        defer { seen += 1 }
+        guard seen % stride == 0 else { return }
+        points.append(point)
+        if points.count >= 2 * capacity {
+            points = points.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            stride *= 2
         }
     }
 }

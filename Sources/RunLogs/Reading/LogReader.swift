@@ -34,8 +34,12 @@ public enum LogReader {
     /// ``LoggedPointStream``): memory independent of the log's length.
     ///
     /// - Parameter key: the key, or `nil` for the only learning-rate key.
+    ///
+    /// A key that is given is not looked up first (that would be a pass over a TensorBoard
+    /// file); a pass that finds no point of it reports ``LogError/unknownKey(file:key:candidates:suggestion:)``.
     public static func stream(_ path: String, key: String? = nil, format: LogFormat? = nil) throws(LogError) -> LoggedPointStream {
         let log = try open(path, format: format, key: key)
+        if let key, log.format == .tensorBoard { return LoggedPointStream(log: log, key: key) }
         let chosen = try KeySelector.select(key, from: try log.keys(), file: path)
         return LoggedPointStream(log: log, key: chosen)
     }

@@ -22,11 +22,21 @@ public struct LoggedPointStream: Sendable {
     }
 
     /// Pass 1: reads every point's step.
+    ///
+    /// - Throws: ``LogError/unknownKey(file:key:candidates:suggestion:)`` when the log has no
+    ///   point of the key and does not have the key at all (listing the keys it has).
     public func scan() throws -> Scan {
         var filter = ResumeFilter()
         try log.forEachPoint(key: key) { filter.observe($0.step) }
         filter.finish()
+        if filter.count == 0 { try Self.checkKey(key, in: log) }
         return Scan(filter: filter)
+    }
+
+    /// Throws the unknown-key error when `key` is not among the log's keys.
+    public static func checkKey(_ key: String, in log: any ScalarLog) throws(LogError) {
+        let keys = try log.keys()
+        if !keys.contains(key) { _ = try KeySelector.select(key, from: keys, file: log.file) }
     }
 
     /// Pass 2: calls `body` with each kept point, ascending by step; returns the notes
