@@ -59,10 +59,13 @@ struct StepHypothesis {
 /// the plan is flat any lag agrees, so a growth shows at the first logged step where the
 /// schedule moves again. The lag may already be above 0 at the first point (dynamic loss
 /// scaling skips the first steps of a run while it calibrates).
+///
+/// It reads the plan through the base comparison's probe of the same convention (passed to
+/// ``observe(_:planRelative:probe:)``), whose walk has just reached this point's plan step, so
+/// the steps behind it come from the probe's cache instead of a second walk.
 struct GrowingLagHypothesis {
     let convention: StepConvention
     let stepsPerEpoch: Int?
-    var probe: PlanProbe
     var lag = 0
     var alive = true
     var compared = 0
@@ -72,19 +75,20 @@ struct GrowingLagHypothesis {
     var initialLag: Int?
     var previousStep: Int?
 
-    init(convention: StepConvention, plan: CheckPlan, stepsPerEpoch: Int?) {
+    init(convention: StepConvention, stepsPerEpoch: Int?) {
         self.convention = convention
         self.stepsPerEpoch = stepsPerEpoch
-        self.probe = PlanProbe(plan.schedule)
     }
 
-    mutating func observe(_ point: CheckPoint, planRelative: Double) {
+    mutating func observe(_ point: CheckPoint, planRelative: Double, probe: inout PlanProbe) {
         guard alive, let base = convention.planStep(forLogged: point.step, stepsPerEpoch: stepsPerEpoch), base >= 0 else { return }
         // Since the previous logged step at most (gap) optimizer steps can have been skipped;
         // before the first, at most all of them.
         let gap = previousStep.map { max(1, point.step - $0) } ?? base
         previousStep = point.step
-        let maxLag = min(lag + gap, base)
+        // At most the probe's cache behind the base step (skipping more than 255 optimizer
+        // steps between two logged points is not a loss scaler calibrating).
+        let maxLag = min(lag + gap, base, lag + PlanProbe.cacheSize - 1)
         // Ascending plan steps keep a recursive schedule's walk forward (or in its cache).
         var found: Int?
         var planStep = base - maxLag

@@ -60,7 +60,7 @@ public enum RunChecker {
         var lags: [GrowingLagHypothesis] = []
         for c in conventions {
             hypotheses += stepMapHypotheses(convention: c, plan: plan, stepsPerEpoch: spe, options: options)
-            lags.append(GrowingLagHypothesis(convention: c, plan: plan, stepsPerEpoch: spe))
+            lags.append(GrowingLagHypothesis(convention: c, stepsPerEpoch: spe))
         }
         var restarts: [[RestartHypothesis]] = conventions.map { _ in [] }
         var sample = EvenSample(capacity: options.sampleSize)
@@ -84,6 +84,7 @@ public enum RunChecker {
                                                         precision: point.precision, planRelative: tol, arithmeticUnits: conventions[i].arithmeticUnits)
                     }
                     for r in restarts[i].indices { restarts[i][r].observe(point, planRelative: tol) }
+                    if lags[i].alive { lags[i].observe(point, planRelative: tol, probe: &bases[i].probe) }
                 }
                 // Hypotheses that fail are dropped at once: a matching log of 10⁶ points keeps
                 // only the few that stay alive past its first points.
@@ -93,7 +94,6 @@ public enum RunChecker {
                     if !hypotheses[h].alive { died = true }
                 }
                 if died { hypotheses.removeAll { !$0.alive } }
-                for l in lags.indices where lags[l].alive { lags[l].observe(point, planRelative: tol) }
             }
         } catch is CheckSource.StepsWentBack {
             // A resumed run: read again with the resume filter (two passes).
