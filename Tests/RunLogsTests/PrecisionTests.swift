@@ -54,3 +54,29 @@ import Testing
         #expect(filter.note == .repeatedSteps(count: 8, firstStep: 10, lastStep: 55, resumes: 2))
     }
 }
+
+/// W&B panel exports cannot be made offline (the web UI writes them) and no published export of
+/// a learning-rate panel was found, so the W&B reader's detection and keys are tested on the
+/// header of a real export (quoted in a public repository's plotting script).
+@Suite struct WandbHeaderTests {
+    static let header = ["Step", "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - _step",
+                         "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - _step__MIN",
+                         "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - _step__MAX",
+                         "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - train/loss",
+                         "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - train/loss__MIN",
+                         "Layer_2_CH_n_1_out_200_LC_learning_rate_0.01_2nd_epoch_900000 - train/loss__MAX"]
+
+    @Test func detected() {
+        #expect(CSVLog.detect(header: Self.header) == .wandbPanelCSV)
+        #expect(CSVLog.detect(header: ["epoch", "lr-SGD", "step"]) == .lightningCSV)
+        #expect(CSVLog.detect(header: ["epoch", "train_loss", "lr"]) == .timmSummary)
+    }
+
+    /// A run named after its learning rate is not a learning-rate key; a metric named alone
+    /// finds its column when one run has it.
+    @Test func keys() throws {
+        let keys = Array(Self.header.dropFirst()).filter { !$0.hasSuffix("__MIN") && !$0.hasSuffix("__MAX") }
+        #expect(keys.filter(KeySelector.isLearningRate).isEmpty)
+        #expect(try KeySelector.select("train/loss", from: keys, file: "export.csv") == keys[1])
+    }
+}
