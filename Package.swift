@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
-                    exclude: ["Malformed", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
+                    exclude: ["FuzzRegressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
     ]
 )
