@@ -43,7 +43,7 @@ let package = Package(
         // A logged series compared with its planned schedule, and the named explanations of a departure.
         .target(name: "RunCheck", dependencies: ["ScheduleCore", "RunLogs"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation", "RunLogs", "RunCheck"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [

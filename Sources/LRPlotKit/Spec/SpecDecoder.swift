@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import ScheduleCore
 import Simulation
@@ -87,8 +88,22 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: "schedules", "the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}")
         }
         var entries: [ScheduleEntry] = []
+        var logItems: [(item: JSONValue, path: String)] = []
         for (i, item) in items.enumerated() {
+            if item["type"] == .string("log") {
+                logItems.append((item, "schedules[\(i)]"))
+                continue
+            }
             entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
+        }
+        if entries.isEmpty {
+            throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
+        }
+        if !logItems.isEmpty && simulation != nil {
+            throw ScheduleError(path: logItems[0].path, "a logged series cannot be drawn with \"simulate\" (its panels show simulated runs); remove one of them")
+        }
+        let logs = try logItems.map { (item, at) throws(ScheduleError) in
+            try decodeLog(item, path: at, file: file, schedules: entries)
         }
 
         let outputs = try decodeOutputs(top["output"])
@@ -115,6 +130,7 @@ public struct SpecDecoder: Sendable {
             steps: steps,
             stepsPerEpoch: stepsPerEpoch,
             schedules: entries,
+            logs: logs,
             x: x,
             panels: panels,
             width: width,
@@ -259,6 +275,37 @@ public struct SpecDecoder: Sendable {
             interval: interval,
             schedule: schedule,
             simulation: entrySimulation,
-            path: path)
+            path: path,
+            object: item)
+    }
+
+    /// A `{"type": "log", …}` entry: the file (relative to the spec's directory), the key, the
+    /// label, and the schedule it is compared with (`"plan"`: a label, or the only schedule).
+    func decodeLog(_ item: JSONValue, path: String, file specFile: String, schedules: [ScheduleEntry]) throws(ScheduleError) -> LogEntry {
+        let r = try ObjectReader(item, path: path, allowed: LogEntry.keys, what: "a logged series")
+        guard let written = try r.string("file"), !written.isEmpty else {
+            throw ScheduleError(path: r.at("file"), "missing \"file\": the log to read (trainer_state.json, a TensorBoard event file or run directory, metrics.csv, …), relative to the spec file")
+        }
+        let planLabel = try r.string("plan")
+        let planIndex: Int
+        if let planLabel {
+            guard let i = schedules.firstIndex(where: { $0.label == planLabel }) else {
+                var message = "no schedule is labelled \"\(planLabel)\""
+                if let close = Suggestion.closest(to: planLabel, in: schedules.map(\.label)) { message += "; did you mean \"\(close)\"?" }
+                throw ScheduleError(path: r.at("plan"), message + " (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = i
+        } else {
+            guard schedules.count == 1 else {
+                throw ScheduleError(path: path, "missing \"plan\": the label of the schedule this log is compared with (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = 0
+        }
+        let directory = (specFile as NSString).deletingLastPathComponent
+        let resolved = written.hasPrefix("/") || directory.isEmpty ? written : (directory as NSString).appendingPathComponent(written)
+        return LogEntry(
+            label: try r.string("label") ?? "\(schedules[planIndex].label) (logged)",
+            fileAsWritten: written, file: resolved, key: try r.string("key"), plan: planLabel, planIndex: planIndex,
+            color: try r.color("color"), path: path)
     }
 }

@@ -167,6 +167,30 @@ public enum RunChecker {
         return try check(CheckSource.stream(stream), against: plan, options: options)
     }
 
+    /// Streams every compared point of `source` under `convention` (the report's), for
+    /// `--format csv|json`: logged step, plan step, logged and planned values, relative error.
+    public static func forEachComparedPoint(_ source: CheckSource, against plan: CheckPlan, convention: StepConvention,
+                                            options: CheckOptions = CheckOptions(),
+                                            _ body: (ComparedPoint) throws -> Void) throws(CheckError) {
+        let spe = options.stepsPerEpoch ?? plan.stepsPerEpoch
+        var base = StepHypothesis(explanation: nil, convention: convention, plan: plan) {
+            convention.planStep(forLogged: $0, stepsPerEpoch: spe)
+        }
+        do {
+            _ = try source.pass { point in
+                if let compared = base.observe(point, planRelative: options.planRelativeTolerance) { try body(compared) }
+            }
+        } catch is CheckSource.StepsWentBack {
+            try forEachComparedPoint(try source.filteringResumes(), against: plan, convention: convention, options: options, body)
+        } catch let error as LogError {
+            throw .log(error)
+        } catch let error as CheckError {
+            throw error
+        } catch {
+            throw .log(.cannotRead(file: source.file, reason: "\(error)"))
+        }
+    }
+
     // MARK: - Pieces
 
     /// The fixed-map hypotheses under one convention.
