@@ -169,6 +169,9 @@ public enum RunChecker {
 
     /// Streams every compared point of `source` under `convention` (the report's), for
     /// `--format csv|json`: logged step, plan step, logged and planned values, relative error.
+    ///
+    /// A streamed log is read through the resume filter from the start (a scan, then the
+    /// points), so no point is given twice.
     public static func forEachComparedPoint(_ source: CheckSource, against plan: CheckPlan, convention: StepConvention,
                                             options: CheckOptions = CheckOptions(),
                                             _ body: (ComparedPoint) throws -> Void) throws(CheckError) {
@@ -176,12 +179,11 @@ public enum RunChecker {
         var base = StepHypothesis(explanation: nil, convention: convention, plan: plan) {
             convention.planStep(forLogged: $0, stepsPerEpoch: spe)
         }
+        let filtered = try source.filteringResumes()
         do {
-            _ = try source.pass { point in
+            _ = try filtered.pass { point in
                 if let compared = base.observe(point, planRelative: options.planRelativeTolerance) { try body(compared) }
             }
-        } catch is CheckSource.StepsWentBack {
-            try forEachComparedPoint(try source.filteringResumes(), against: plan, convention: convention, options: options, body)
         } catch let error as LogError {
             throw .log(error)
         } catch let error as CheckError {
