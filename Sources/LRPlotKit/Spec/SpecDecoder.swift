@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import RunLogs
 import ScheduleCore
 import Simulation
 
@@ -94,7 +95,7 @@ public struct SpecDecoder: Sendable {
                 logItems.append((item, "schedules[\(i)]"))
                 continue
             }
-            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
+            entries.append(try decodeEntry(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation))
         }
         if entries.isEmpty {
             throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
@@ -228,7 +229,7 @@ public struct SpecDecoder: Sendable {
         return false
     }
 
-    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
+    func decodeEntry(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -245,6 +246,11 @@ public struct SpecDecoder: Sendable {
             }
             s.optimizer = try OptimizerSpec.decode(optimizerValue, path: presentation.at("optimizer"))
             entrySimulation = s
+        }
+        var item = item
+        if let metrics = members.first(where: { $0.key == "metrics" })?.value, case .object = metrics {
+            let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
+            item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
         }
         var schedule: any Schedule
         do {
@@ -279,6 +285,29 @@ public struct SpecDecoder: Sendable {
             object: item)
     }
 
+    /// `"metrics": {"file": …, "key": "eval_loss"}` of a plateau schedule: the values a run
+    /// logged under `key`, in step order (the file relative to the spec's directory), as the
+    /// metric list.
+    func loggedMetrics(_ value: JSONValue, path: String, file specFile: String) throws(ScheduleError) -> JSONValue {
+        let r = try ObjectReader(value, path: path, allowed: ["file", "key"], what: "logged metrics")
+        guard let written = try r.string("file"), let key = try r.string("key") else {
+            throw ScheduleError(path: path, "expected {\"file\": <log>, \"key\": <metric, e.g. \"eval_loss\">} or a list of numbers")
+        }
+        let series: LoggedSeries
+        do {
+            series = try LogReader.read(Self.resolve(written, relativeTo: specFile), key: key)
+        } catch {
+            throw ScheduleError(path: r.at("file"), "\(error.description); \(error.fix)")
+        }
+        return .array(series.points.map { .number($0.value) })
+    }
+
+    /// `path` relative to the directory of `specFile` (absolute paths as they are).
+    static func resolve(_ path: String, relativeTo specFile: String) -> String {
+        let directory = (specFile as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
     /// A `{"type": "log", …}` entry: the file (relative to the spec's directory), the key, the
     /// label, and the schedule it is compared with (`"plan"`: a label, or the only schedule).
     func decodeLog(_ item: JSONValue, path: String, file specFile: String, schedules: [ScheduleEntry]) throws(ScheduleError) -> LogEntry {
@@ -301,8 +330,7 @@ public struct SpecDecoder: Sendable {
             }
             planIndex = 0
         }
-        let directory = (specFile as NSString).deletingLastPathComponent
-        let resolved = written.hasPrefix("/") || directory.isEmpty ? written : (directory as NSString).appendingPathComponent(written)
+        let resolved = Self.resolve(written, relativeTo: specFile)
         return LogEntry(
             label: try r.string("label") ?? "\(schedules[planIndex].label) (logged)",
             fileAsWritten: written, file: resolved, key: try r.string("key"), plan: planLabel, planIndex: planIndex,
