@@ -27,6 +27,8 @@ public struct ScheduleEntry: Sendable {
     public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
+    /// The schedule object as written, for `lrplot check` (which refits its parameters).
+    public var object: JSONValue
     /// The parameter group this entry shows when its schedule object gives several, else `nil`.
     public var parameterGroup: Int?
 

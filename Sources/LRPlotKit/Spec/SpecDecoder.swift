@@ -1,4 +1,6 @@
+import Foundation
 import Plot
+import RunLogs
 import ScheduleCore
 import Simulation
 
@@ -87,8 +89,22 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: "schedules", "the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}")
         }
         var entries: [ScheduleEntry] = []
+        var logItems: [(item: JSONValue, path: String)] = []
         for (i, item) in items.enumerated() {
-            entries += try decodeEntries(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation)
+            if item["type"] == .string("log") {
+                logItems.append((item, "schedules[\(i)]"))
+                continue
+            }
+            entries += try decodeEntries(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation)
+        }
+        if entries.isEmpty {
+            throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
+        }
+        if !logItems.isEmpty && simulation != nil {
+            throw ScheduleError(path: logItems[0].path, "a logged series cannot be drawn with \"simulate\" (its panels show simulated runs); remove one of them")
+        }
+        let logs = try logItems.map { (item, at) throws(ScheduleError) in
+            try decodeLog(item, path: at, file: file, schedules: entries)
         }
 
         let outputs = try decodeOutputs(top["output"])
@@ -115,6 +131,7 @@ public struct SpecDecoder: Sendable {
             steps: steps,
             stepsPerEpoch: stepsPerEpoch,
             schedules: entries,
+            logs: logs,
             x: x,
             panels: panels,
             width: width,
@@ -214,7 +231,7 @@ public struct SpecDecoder: Sendable {
 
     /// The entries of one schedule object: one, or one per parameter group (`label/pg<g>`)
     /// when its optimizer has several.
-    func decodeEntries(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> [ScheduleEntry] {
+    func decodeEntries(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> [ScheduleEntry] {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -231,6 +248,11 @@ public struct SpecDecoder: Sendable {
             }
             s.optimizer = try OptimizerSpec.decode(optimizerValue, path: presentation.at("optimizer"))
             entrySimulation = s
+        }
+        var item = item
+        if let metrics = members.first(where: { $0.key == "metrics" })?.value, case .object = metrics {
+            let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
+            item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
         }
         let groups: [any Schedule]
         do {
@@ -271,7 +293,60 @@ public struct SpecDecoder: Sendable {
                 schedule: spe.map { EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: $0) } ?? schedule,
                 simulation: entrySimulation,
                 path: path,
+                object: item,
                 parameterGroup: groups.count > 1 ? g : nil)
         }
+    }
+
+    /// `"metrics": {"file": …, "key": "eval_loss"}` of a plateau schedule: the values a run
+    /// logged under `key`, in step order (the file relative to the spec's directory), as the
+    /// metric list.
+    func loggedMetrics(_ value: JSONValue, path: String, file specFile: String) throws(ScheduleError) -> JSONValue {
+        let r = try ObjectReader(value, path: path, allowed: ["file", "key"], what: "logged metrics")
+        guard let written = try r.string("file"), let key = try r.string("key") else {
+            throw ScheduleError(path: path, "expected {\"file\": <log>, \"key\": <metric, e.g. \"eval_loss\">} or a list of numbers")
+        }
+        let series: LoggedSeries
+        do {
+            series = try LogReader.read(Self.resolve(written, relativeTo: specFile), key: key)
+        } catch {
+            throw ScheduleError(path: r.at("file"), "\(error.description); \(error.fix)")
+        }
+        return .array(series.points.map { .number($0.value) })
+    }
+
+    /// `path` relative to the directory of `specFile` (absolute paths as they are).
+    static func resolve(_ path: String, relativeTo specFile: String) -> String {
+        let directory = (specFile as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// A `{"type": "log", …}` entry: the file (relative to the spec's directory), the key, the
+    /// label, and the schedule it is compared with (`"plan"`: a label, or the only schedule).
+    func decodeLog(_ item: JSONValue, path: String, file specFile: String, schedules: [ScheduleEntry]) throws(ScheduleError) -> LogEntry {
+        let r = try ObjectReader(item, path: path, allowed: LogEntry.keys, what: "a logged series")
+        guard let written = try r.string("file"), !written.isEmpty else {
+            throw ScheduleError(path: r.at("file"), "missing \"file\": the log to read (trainer_state.json, a TensorBoard event file or run directory, metrics.csv, …), relative to the spec file")
+        }
+        let planLabel = try r.string("plan")
+        let planIndex: Int
+        if let planLabel {
+            guard let i = schedules.firstIndex(where: { $0.label == planLabel }) else {
+                var message = "no schedule is labelled \"\(planLabel)\""
+                if let close = Suggestion.closest(to: planLabel, in: schedules.map(\.label)) { message += "; did you mean \"\(close)\"?" }
+                throw ScheduleError(path: r.at("plan"), message + " (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = i
+        } else {
+            guard schedules.count == 1 else {
+                throw ScheduleError(path: path, "missing \"plan\": the label of the schedule this log is compared with (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = 0
+        }
+        let resolved = Self.resolve(written, relativeTo: specFile)
+        return LogEntry(
+            label: try r.string("label") ?? "\(schedules[planIndex].label) (logged)",
+            fileAsWritten: written, file: resolved, key: try r.string("key"), plan: planLabel, planIndex: planIndex,
+            color: try r.color("color"), path: path)
     }
 }
