@@ -14,7 +14,7 @@ enum TimmParameters {
 
     static let tInEpochs = ParameterSpec.bool(
         "t_in_epochs", default: true,
-        "true: step(t) updates lr; false: only step_update does, so step(t) leaves lr unchanged.")
+        "true: a step is an epoch (train.py calls step(epoch)); false: a step is an optimizer update (train.py calls step_update(num_updates)).")
 
     /// `noise_range_t`, `noise_pct`, `noise_std`, `noise_seed` (and `noise_type` when the
     /// class takes it). Only `noise_range_t = None` (no noise) is accepted.
