@@ -19,6 +19,8 @@ struct MMEngineParamSchedulerList: Schedule {
     var epochLength: Int?
     /// `true` for an `IterBasedTrainLoop`.
     var iterationLoop: Bool
+    /// The loop's `max_iters`, or `max_epochs` (times `epoch_length` when given), if any.
+    var plannedLength: Int?
 
     func breakpoints(below steps: Int) -> [Int] {
         var marks: [Int] = []
@@ -114,7 +116,9 @@ extension ScheduleType {
                 children.append(scheduler)
             }
             try p.check(!children.isEmpty, "schedulers", "give at least one scheduler")
-            let list = MMEngineParamSchedulerList(lr: lr, schedulers: children, epochLength: epochLength, iterationLoop: iterationLoop)
+            let planned = maxIters ?? maxEpochs.map { e in epochLength.map { e * $0 } ?? e }
+            let list = MMEngineParamSchedulerList(lr: lr, schedulers: children, epochLength: epochLength,
+                                                  iterationLoop: iterationLoop, plannedLength: planned)
             do {
                 _ = try list.construct()
             } catch {
