@@ -7,16 +7,20 @@ let package = Package(
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "ConfigImport", targets: ["ConfigImport"]),
         .executable(name: "lrplot", targets: ["lrplot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
         .target(name: "ScheduleCore"),
         // Training simulations: torch optimizers driven by schedules on small problems (digits data as a resource).
         .target(name: "Simulation", dependencies: ["ScheduleCore"], resources: [.copy("Resources")]),
+        // Training configs (transformers, timm, Keras, DeepSpeed, LightningCLI, mmengine) -> lrplot specs.
+        .target(name: "ConfigImport", dependencies: ["ScheduleCore", .product(name: "Yams", package: "Yams")]),
         // libcairo through pkg-config; a project-specific module name avoids clashes with other `CCairo`s.
         .systemLibrary(
             name: "CLRPlotCairo",
@@ -40,6 +44,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "ConfigImportTests", dependencies: ["ConfigImport", "ScheduleCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
                     exclude: ["Malformed", "FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
