@@ -59,6 +59,9 @@ public enum ConfigImporter {
         if let unwrapped = WandbConfig.unwrap(root) {
             root = unwrapped
             note = "a W&B run config: each setting's \"value\" was read"
+        } else if let arguments = try WandbConfig.commandLine(root, file: file) {
+            root = arguments
+            note = "W&B run metadata: the program's command-line arguments were read (HfArgumentParser's --name value pairs)"
         }
         let keys = Set(root.members.map(\.key))
         if let scheduler = root["scheduler"], scheduler["type"] != nil,
@@ -100,6 +103,44 @@ public enum ConfigImporter {
             members.append(.init(key: head, value: try override(path.count == 1 ? ConfigValue(.null, at: location) : empty, path: Array(path.dropFirst()), with: replacement, file: file, full: full)))
         }
         return ConfigValue(.object(members), at: value.location)
+    }
+}
+
+extension WandbConfig {
+    /// W&B's `wandb-metadata.json` (`"args"`: the program's command line, `"program"`): the
+    /// `--name value` pairs as an object (`--flag` alone is `true`; `True`/`False` are booleans;
+    /// numbers are numbers, as HfArgumentParser's types read them), or `nil` for another document.
+    static func commandLine(_ root: ConfigValue, file: String) throws -> ConfigValue? {
+        guard case .array(let items)? = root["args"]?.kind, root["program"] != nil || root["codePath"] != nil else { return nil }
+        var members: [ConfigValue.Member] = []
+        var i = 0
+        while i < items.count {
+            guard let flag = items[i].string, flag.hasPrefix("--") else {
+                throw ConfigImportError(file: file, at: items[i], problem: "expected an argument name (--name), found \(items[i].kindDescription)", fix: "the args list must be --name value pairs")
+            }
+            var name = String(flag.dropFirst(2))
+            var text: String?
+            if let eq = name.firstIndex(of: "=") {
+                text = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            } else if i + 1 < items.count, let next = items[i + 1].string, !next.hasPrefix("--") {
+                text = next
+                i += 1
+            }
+            let location = items[i].location
+            let kind: ConfigValue.Kind
+            switch text {
+            case nil: kind = .bool(true)
+            case "True"?, "true"?: kind = .bool(true)
+            case "False"?, "false"?: kind = .bool(false)
+            case let t? where Int(t) != nil: kind = .integer(Int(t)!)
+            case let t? where Double(t) != nil: kind = .number(Double(t)!)
+            case let t?: kind = .string(t)
+            }
+            members.append(.init(key: name.replacingOccurrences(of: "-", with: "_"), value: ConfigValue(kind, at: location)))
+            i += 1
+        }
+        return ConfigValue(.object(members), at: root.location)
     }
 }
 

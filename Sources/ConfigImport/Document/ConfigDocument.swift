@@ -86,7 +86,13 @@ public struct ConfigDocument: Sendable {
                     throw ConfigImportError(file: file, location: location(keyNode, path), problem: "a mapping key that is not a plain value",
                                             fix: "use text keys")
                 }
-                members.append(.init(key: k.string, value: try convert(valueNode, path: here.member(k.string), file: file)))
+                var value = try convert(valueNode, path: here.member(k.string), file: file)
+                if value.isObject || value.kind.isArray, let mark = keyNode.mark {
+                    // A block collection starts on the lines below its key: point at the key.
+                    value.location.line = mark.line
+                    value.location.column = mark.column
+                }
+                members.append(.init(key: k.string, value: value))
             }
             return ConfigValue(.object(members), at: here)
         case .alias:

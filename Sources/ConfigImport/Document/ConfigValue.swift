@@ -14,6 +14,8 @@ public struct ConfigValue: Sendable, Equatable {
         case array([ConfigValue])
         /// Members in document order.
         case object([Member])
+
+        var isArray: Bool { if case .array = self { return true } else { return false } }
     }
 
     /// One member of an object, with the location of its key.

@@ -81,3 +81,11 @@ extension ScheduleType {
                 warmup: try DeepSpeedParameters.warmup(p), totalNumSteps: try DeepSpeedParameters.totalSteps(p))
         })
 }
+
+extension DeepSpeedWarmupCosineLR: PlannedLength {
+    /// `total_num_steps` (rounded up): the run the scheduler was configured for.
+    public var plannedSteps: Int {
+        let t = totalNumSteps.rounded(.up)
+        return t.isFinite && t > 0 && t < 9e15 ? Int(t) : 0
+    }
+}

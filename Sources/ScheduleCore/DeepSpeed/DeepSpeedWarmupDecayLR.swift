@@ -85,3 +85,11 @@ extension DeepSpeedParameters {
         return try p.number("total_num_steps")
     }
 }
+
+extension DeepSpeedWarmupDecayLR: PlannedLength {
+    /// `total_num_steps` (rounded up): the run the scheduler was configured for.
+    public var plannedSteps: Int {
+        let t = totalNumSteps.rounded(.up)
+        return t.isFinite && t > 0 && t < 9e15 ? Int(t) : 0
+    }
+}

@@ -228,6 +228,11 @@ private struct Job {
             stepsPerEpoch = list.epochLength
             stepping = .perStep
         }
+        if steps == nil, stepping == .perStep, let planned = (built as? any PlannedLength)?.plannedSteps, planned > 0,
+           !(built is TimmSchedulerFactory), !(built is MMEngineParamSchedulerList) {
+            steps = planned
+            rules.append(DerivedNumber("steps", planned, "the schedule's own length (\(type.name)); the training block does not count the run"))
+        }
         let schedule = SteppedSchedule.wrap(built, stepping: stepping, oneCycleGuard: guardOneCycle)
         var epochs = counts.epochs
         if axis == .epoch { epochs = steps.map(Double.init) }

@@ -49,9 +49,22 @@ def launch(worker, case, devices):
 cases = []
 
 
+CACHE = os.environ.get("LRPLOT_ACCOUNTING_CACHE", "/tmp/lrplot-accounting-cache")
+
+
 def add(id, worker, devices, training, schedule, run_case, interval=None, frequency=None, compare_values=True):
+    """Runs one case (or reuses the result of an identical earlier run from the cache)."""
     print(id, file=sys.stderr, flush=True)
-    result = launch(worker, dict(run_case, training=training), devices)
+    os.makedirs(CACHE, exist_ok=True)
+    key = os.path.join(CACHE, id + ".json")
+    run = dict(run_case, training=training)
+    cached = json.load(open(key)) if os.path.exists(key) else None
+    if cached and cached["run"] == run:
+        result = cached["result"]
+    else:
+        result = launch(worker, run, devices)
+        with open(key, "w") as f:
+            json.dump({"run": run, "result": result}, f)
     entry = {"id": id, "training": training, "schedule": schedule, "real": result, "compare_values": compare_values}
     if interval:
         entry["interval"] = interval
@@ -87,6 +100,7 @@ for i, (n, b, w, a, epochs, drop, warm, sched) in enumerate([
 # transformers Trainer with a DeepSpeed config whose scheduler values are "auto" (the integration fills them).
 for i, (w, a, ratio) in enumerate([(1, 2, 0.1), (2, 1, 0.03)]):
     ds = {"train_micro_batch_size_per_gpu": "auto", "gradient_accumulation_steps": "auto", "train_batch_size": "auto",
+          "zero_optimization": {"stage": 0},
           "optimizer": {"type": "AdamW", "params": {"lr": "auto", "torch_adam": True}},
           "scheduler": {"type": "WarmupDecayLR" if i == 0 else "WarmupLR",
                         "params": {"warmup_min_lr": "auto", "warmup_max_lr": "auto", "warmup_num_steps": "auto",
@@ -165,7 +179,7 @@ for i, (n, b, w, a, epochs, sched) in enumerate([
         (50, 4, 1, 3, 2, {"type": "WarmupDecayLR", "params": {"warmup_min_lr": 0, "warmup_max_lr": 0.001, "warmup_num_steps": 3, "total_num_steps": 8}}),
         (61, 2, 2, 4, 3, {"type": "WarmupCosineLR", "params": {"warmup_num_steps": 2, "total_num_steps": 20, "warmup_type": "linear"}}),
 ]):
-    ds = {"train_micro_batch_size_per_gpu": b, "gradient_accumulation_steps": a,
+    ds = {"train_micro_batch_size_per_gpu": b, "gradient_accumulation_steps": a, "zero_optimization": {"stage": 0},
           "optimizer": {"type": "AdamW", "params": {"lr": 0.001, "torch_adam": True}}, "scheduler": sched}
     training = {"trainer": "deepspeed", "dataset_size": n, "batch_size": b, "devices": w, "grad_accum": a, "epochs": epochs}
     schedule = {"type": f"deepspeed.{sched['type']}", **sched["params"]}
