@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "ConfigImportTests", dependencies: ["ConfigImport", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
-                    exclude: ["Malformed", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
+                    exclude: ["FuzzRegressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
     ]
 )
