@@ -30,11 +30,13 @@ let package = Package(
         // Multi-series line charts rendered through Cairo; knows nothing about schedules.
         .target(name: "Plot", dependencies: ["CLRPlotCairo"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation", "ConfigImport"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [
                 "LRPlotKit",
+                "ConfigImport",
+                "ScheduleCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -28,7 +28,7 @@ public enum ConfigImporter {
         var overlayMembers: [(key: String, value: JSONValue)] = []
         if let overlay {
             guard case .object(let members) = overlay else {
-                throw ConfigImportError(file: file, location: SourceLocation(path: "training"), problem: "the overlay must be a training block object, found \(overlay.kindDescription)", fix: "give {\"dataset_size\": …}")
+                throw ConfigImportError(file: file, location: ConfigLocation(path: "training"), problem: "the overlay must be a training block object, found \(overlay.kindDescription)", fix: "give {\"dataset_size\": …}")
             }
             overlayMembers = members
         }
@@ -46,6 +46,11 @@ public enum ConfigImporter {
         }
         imported.notes = context.notes
         return imported
+    }
+
+    /// Whether `document` is a config one of the importers reads (detection only).
+    public static func looksLikeConfig(_ document: JSONValue) -> Bool {
+        (try? detect(ConfigValue(json: document), file: "")) != nil
     }
 
     /// The format of `root`, the root to read (a W&B config unwrapped), and a note about it.
@@ -95,7 +100,7 @@ public enum ConfigImporter {
         guard case .object(var members) = value.kind else {
             throw ConfigImportError(file: file, at: value, problem: "cannot set \"\(full)\": \(value.location.path.isEmpty ? "the document" : value.location.path) is \(value.kindDescription)", fix: "name a key of an object")
         }
-        let location = SourceLocation(path: value.location.member(head))
+        let location = ConfigLocation(path: value.location.member(head))
         if let i = members.firstIndex(where: { $0.key == head }) {
             members[i].value = try override(members[i].value, path: Array(path.dropFirst()), with: replacement, file: file, full: full)
         } else {

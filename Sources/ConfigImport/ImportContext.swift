@@ -10,6 +10,8 @@ struct ImportContext {
     var notes: [ImportNote] = []
 
     var file: String { document.file }
+    /// The file's name without its directories, for titles.
+    var name: String { document.file.split(separator: "/").last.map(String.init) ?? document.file }
 
     mutating func note(_ message: String, at value: ConfigValue? = nil) {
         notes.append(ImportNote(message, at: value?.location))
@@ -78,7 +80,7 @@ struct ImportContext {
         do {
             _ = try TrainingSetup(json: block)
         } catch let e as ScheduleError {
-            throw ConfigImportError(file: file, location: SourceLocation(path: e.path), problem: e.message,
+            throw ConfigImportError(file: file, location: ConfigLocation(path: e.path), problem: e.message,
                                     fix: "correct the overlay's training keys")
         }
         return block

@@ -22,10 +22,10 @@ public enum ConfigFormat: String, Sendable, CaseIterable, Equatable {
 /// why, where it found something. Shown with `lrplot import`; never an error.
 public struct ImportNote: Sendable, Equatable, CustomStringConvertible {
     /// Where in the file it is about, when it is about one value.
-    public var location: SourceLocation?
+    public var location: ConfigLocation?
     public var message: String
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: ConfigLocation? = nil) {
         self.location = location
         self.message = message
     }

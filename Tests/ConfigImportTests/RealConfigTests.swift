@@ -8,7 +8,7 @@ import Testing
 @Suite struct RealConfigTests {
     static func text(_ name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/real-runs") else {
-            throw ConfigImportError(file: name, location: SourceLocation(path: ""), problem: "missing fixture", fix: "")
+            throw ConfigImportError(file: name, location: ConfigLocation(path: ""), problem: "missing fixture", fix: "")
         }
         return try String(contentsOf: url, encoding: .utf8)
     }

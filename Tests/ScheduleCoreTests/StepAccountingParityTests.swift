@@ -44,7 +44,7 @@ import TestSupport
         let training = try TrainingSetup(json: c.training)
         let r = try TrainingResolver(training: training).resolve(c.schedule, path: c.id, interval: c.interval, frequency: c.frequency)
         let d = r.derivation
-        let realSteps = c.real["steps"]?.doubleValue.map(Int.init)
+        let realSteps = c.real["steps"]?.doubleValue.map { Int($0) }
         #expect(d.steps == realSteps, "\(c.id): steps \(String(describing: d.steps)) vs \(String(describing: realSteps)); \(d.rules.map(\.rule))")
         if case .integer(let spe)? = c.real["steps_per_epoch"], d.axis != .epoch {
             #expect(d.stepsPerEpoch == spe, "\(c.id): steps per epoch \(String(describing: d.stepsPerEpoch)) vs \(spe)")

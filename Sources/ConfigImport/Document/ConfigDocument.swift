@@ -34,7 +34,7 @@ public struct ConfigDocument: Sendable {
         do {
             return ConfigValue(json: try JSONParser.parse(text))
         } catch {
-            throw ConfigImportError(file: file, location: SourceLocation(path: "", line: error.line, column: error.column),
+            throw ConfigImportError(file: file, location: ConfigLocation(path: "", line: error.line, column: error.column),
                                     problem: "invalid JSON: \(error.message)", fix: "fix the JSON syntax at that position")
         }
     }
@@ -48,12 +48,12 @@ public struct ConfigDocument: Sendable {
         } catch let error as YamlError {
             throw ConfigImportError(yaml: error, file: file)
         }
-        guard let node else { return ConfigValue(.null, at: SourceLocation(path: "", line: 1, column: 1)) }
+        guard let node else { return ConfigValue(.null, at: ConfigLocation(path: "", line: 1, column: 1)) }
         return try convert(node, path: "", file: file)
     }
 
-    static func location(_ node: Node, _ path: String) -> SourceLocation {
-        SourceLocation(path: path, line: node.mark?.line, column: node.mark?.column)
+    static func location(_ node: Node, _ path: String) -> ConfigLocation {
+        ConfigLocation(path: path, line: node.mark?.line, column: node.mark?.column)
     }
 
     static func convert(_ node: Node, path: String, file: String) throws -> ConfigValue {

@@ -7,13 +7,13 @@ import Yams
 /// `file: path: problem; fix` for JSON paths — the form of lrplot's other errors.
 public struct ConfigImportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
-    public var location: SourceLocation
+    public var location: ConfigLocation
     /// What is wrong: what was found and what was expected.
     public var problem: String
     /// How to fix it.
     public var fix: String
 
-    public init(file: String, location: SourceLocation, problem: String, fix: String) {
+    public init(file: String, location: ConfigLocation, problem: String, fix: String) {
         self.file = file
         self.location = location
         self.problem = problem
@@ -31,14 +31,14 @@ public struct ConfigImportError: Error, Equatable, Sendable, CustomStringConvert
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = context.map { "\($0.text) … \(problem)" } ?? problem
-            self.init(file: file, location: SourceLocation(path: "", line: mark.line, column: mark.column),
+            self.init(file: file, location: ConfigLocation(path: "", line: mark.line, column: mark.column),
                       problem: "invalid YAML: \(text)", fix: "fix the YAML syntax at that position")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(file: file, location: SourceLocation(path: "", line: context.mark.line, column: context.mark.column),
+            self.init(file: file, location: ConfigLocation(path: "", line: context.mark.line, column: context.mark.column),
                       problem: "duplicate keys \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in a mapping",
                       fix: "keep one of each")
         default:
-            self.init(file: file, location: SourceLocation(path: ""), problem: "invalid YAML: \(error)", fix: "check that the file is YAML")
+            self.init(file: file, location: ConfigLocation(path: ""), problem: "invalid YAML: \(error)", fix: "check that the file is YAML")
         }
     }
 

@@ -25,9 +25,9 @@ public struct ConfigValue: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var location: SourceLocation
+    public var location: ConfigLocation
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: ConfigLocation) {
         self.kind = kind
         self.location = location
     }
@@ -85,7 +85,7 @@ public struct ConfigValue: Sendable, Equatable {
     public var kindDescription: String { json.kindDescription }
 
     /// Converts a `JSONValue` rooted at `location`, giving each member its JSON path.
-    public init(json: JSONValue, at location: SourceLocation = SourceLocation(path: "")) {
+    public init(json: JSONValue, at location: ConfigLocation = ConfigLocation(path: "")) {
         self.location = location
         switch json {
         case .null: kind = .null
@@ -94,11 +94,44 @@ public struct ConfigValue: Sendable, Equatable {
         case .number(let d): kind = .number(d)
         case .string(let s): kind = .string(s)
         case .array(let items):
-            kind = .array(items.enumerated().map { i, v in ConfigValue(json: v, at: SourceLocation(path: location.element(i))) })
+            kind = .array(items.enumerated().map { i, v in ConfigValue(json: v, at: ConfigLocation(path: location.element(i))) })
         case .object(let members):
             kind = .object(members.map { m in
-                Member(key: m.key, value: ConfigValue(json: m.value, at: SourceLocation(path: location.member(m.key))))
+                Member(key: m.key, value: ConfigValue(json: m.value, at: ConfigLocation(path: location.member(m.key))))
             })
         }
+    }
+}
+
+extension ConfigValue {
+    /// The value at a JSON path as lrplot writes them (`schedules[2].gamma`, `x.unit`,
+    /// `a["odd key"]`), or the deepest value on the way when the path goes further than the
+    /// document (so an error about a missing key points at its object).
+    public func deepest(at path: String) -> ConfigValue {
+        var current = self
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]") else { return current }
+                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                rest = rest[rest.index(after: close)...]
+                if let index = Int(inside), case .array(let items) = current.kind, items.indices.contains(index) {
+                    current = items[index]
+                } else if inside.hasPrefix("\""), inside.hasSuffix("\""), inside.count >= 2,
+                          let next = current[String(inside.dropFirst().dropLast())] {
+                    current = next
+                } else {
+                    return current
+                }
+                continue
+            }
+            let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
+            let key = String(rest[..<end])
+            rest = rest[end...]
+            guard let next = current[key] else { return current }
+            current = next
+        }
+        return current
     }
 }

@@ -22,7 +22,7 @@ enum DeepSpeedImporter {
         guard let typeValue = scheduler["type"], let type = typeValue.string else {
             throw c.error(scheduler, "the scheduler has no \"type\"", fix: "give \"type\": one of \(deepSpeedSchedulers.joined(separator: ", ")) or a torch.optim.lr_scheduler class")
         }
-        let params = try c.object(scheduler, "params") ?? ConfigValue(.object([]), at: SourceLocation(path: "scheduler.params"))
+        let params = try c.object(scheduler, "params") ?? ConfigValue(.object([]), at: ConfigLocation(path: "scheduler.params"))
         let optimizerLR = try root["optimizer"].flatMap { try c.object($0, "params") }.flatMap { $0["lr"] }
         var object: [(key: String, value: JSONValue)]
         if deepSpeedSchedulers.contains(type) {
@@ -76,7 +76,7 @@ enum DeepSpeedImporter {
             c.note("\"\(m.key)\" is not a DeepSpeed setting: DeepSpeed ignores it", at: m.value)
         }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): DeepSpeed \(type)")),
+            ("title", .string("\(c.name): DeepSpeed \(type)")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array([.object(object)])),
         ])

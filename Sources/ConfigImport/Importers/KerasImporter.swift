@@ -66,7 +66,7 @@ enum KerasImporter {
             c.note("the number of training samples is not in the file: give training.dataset_size (Keras steps per epoch = ceil(samples / batch_size))")
         }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): Keras \(found.compactMap { $0["class_name"]?.string }.joined(separator: ", "))")),
+            ("title", .string("\(c.name): Keras \(found.compactMap { $0["class_name"]?.string }.joined(separator: ", "))")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array(schedules)),
         ])

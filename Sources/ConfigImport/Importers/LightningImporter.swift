@@ -103,7 +103,7 @@ enum LightningImporter {
             c.note("the training set's size is not in the config: without training.dataset_size the chart is per epoch")
         }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): Lightning \(schedule.first.flatMap { if case .string(let t) = $0.value { return t } else { return nil } } ?? "")")),
+            ("title", .string("\(c.name): Lightning \(schedule.first.flatMap { if case .string(let t) = $0.value { return t } else { return nil } } ?? "")")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array([.object(schedule)])),
         ])

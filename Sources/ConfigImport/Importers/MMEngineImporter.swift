@@ -114,7 +114,7 @@ enum MMEngineImporter {
             c.note("the data set's size is not in the config: give training.dataset_size for the iterations per epoch (len(train_dataloader))")
         }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): mmengine param_scheduler")),
+            ("title", .string("\(c.name): mmengine param_scheduler")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array([.object(list)])),
         ])

@@ -114,7 +114,7 @@ enum TimmImporter {
         }
         if sched == "plateau" { c.note("plateau is metric-driven: give the schedule \"metrics\" (one per epoch)") }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): timm \(sched)")),
+            ("title", .string("\(c.name): timm \(sched)")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array([.object(schedule)])),
         ])

@@ -84,7 +84,7 @@ enum TransformersImporter {
             c.note("the data set's size is not in TrainingArguments: give training.dataset_size to count the steps")
         }
         let spec = JSONValue.object([
-            ("title", .string("\(c.file): transformers \(name)")),
+            ("title", .string("\(c.name): transformers \(name)")),
             ("training", try c.trainingBlock(training)),
             ("schedules", .array([.object(schedule)])),
         ])

@@ -23,7 +23,10 @@ public struct ScheduleEntry: Sendable {
     public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
+    /// With a `"training"` block: how the steps were counted (its trainer, the run's length,
+    /// the warm-up, each number's rule).
+    public var derivation: StepDerivation?
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
-    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "frequency", "draw", "optimizer"]
 }

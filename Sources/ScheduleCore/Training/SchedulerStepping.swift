@@ -46,8 +46,8 @@ public enum SchedulerStepping: Sendable, Equatable, CustomStringConvertible {
 ///
 /// With ``AccelerateOneCycleGuard``, accelerate's special case for schedulers with a
 /// `total_steps` (torch's `OneCycleLR`) applies: each of the `n` steps happens only while the
-/// scheduler's `_step_count ≤ total_steps`, and every micro-batch that does not sync gradients
-/// adds one to `_step_count` (`adjust_scheduler`), so the schedule can stop short of its end.
+/// scheduler's `_step_count ≤ total_steps`, so the schedule holds its last value instead of
+/// raising.
 public struct SteppedSchedule: Schedule {
     public var inner: any Schedule
     public var stepping: SchedulerStepping
@@ -96,8 +96,6 @@ public struct SteppedSchedule: Schedule {
         public mutating func advance(metric: Double?) throws {
             step += 1
             if let g = oneCycleGuard {
-                let position = (step - 1) % Swift.max(g.microBatches.count, 1)
-                stepCount += g.microBatches.isEmpty ? 0 : g.microBatches[position] - 1
                 for _ in 0..<g.processes where stepCount <= g.totalSteps {
                     do { try inner.advance(metric: metric) } catch let stop as ScheduleStop {
                         throw ScheduleStop(step: step, stop.message)
@@ -127,18 +125,19 @@ public struct ClosedFormSteppedSchedule: ClosedFormSchedule {
 
 /// accelerate's guard for prepared schedulers that have a `total_steps` (torch's
 /// `OneCycleLR`): `if self.scheduler._step_count <= self.scheduler.total_steps: step()`.
+///
+/// `_step_count` is 1 after construction plus one per real step: accelerate's
+/// `adjust_scheduler` (adding one per micro-batch that does not sync) never takes effect in
+/// 1.15, because `GradientState` reads it from the plugin's `to_kwargs()`, which leaves out
+/// values equal to their default (True), and then defaults to False.
 public struct AccelerateOneCycleGuard: Sendable, Equatable {
     /// The scheduler's `total_steps`.
     public var totalSteps: Int
     /// Scheduler steps attempted per optimizer step (`num_processes`, 1 with `split_batches`).
     public var processes: Int
-    /// Micro-batches of each optimizer step in an epoch (`grad_accum`, the last one the
-    /// remainder); each but the last adds one to `_step_count`.
-    public var microBatches: [Int]
 
-    public init(totalSteps: Int, processes: Int, microBatches: [Int]) {
+    public init(totalSteps: Int, processes: Int) {
         self.totalSteps = totalSteps
         self.processes = processes
-        self.microBatches = microBatches
     }
 }

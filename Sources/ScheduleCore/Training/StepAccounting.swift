@@ -74,14 +74,19 @@ public struct StepAccounting: Sendable {
     public func counts() throws -> Counts {
         var c = Counts()
         let drop = training.dropLast ?? false
-        if let b { c.globalBatchSize = b * w * a }
+        if let b { c.globalBatchSize = (trainer == .accelerate && training.splitBatches ? b : b * w) * a }
         switch trainer {
         case .transformers, .accelerate:
             if let n, let b {
                 let nb = drop ? n / b : Self.ceilDiv(n, b)
                 c.rules.append(DerivedNumber("len(DataLoader)", nb, drop ? "\(n) // \(b) = \(nb) (drop_last)" : "ceil(\(n) / \(b)) = \(nb)"))
                 var l = nb
-                if w > 1 {
+                if trainer == .accelerate && training.splitBatches && w > 1 {
+                    guard b % w == 0 else {
+                        throw TrainingError.invalid(path: "training.batch_size", message: "with split_batches the batch size \(b) is split over \(w) processes and must be a multiple of it (accelerate raises)")
+                    }
+                    c.notes.append("split_batches: each batch of \(b) is split over the \(w) processes; the dataloader keeps \(nb) batches per epoch")
+                } else if w > 1 {
                     l = nb % w == 0 ? nb / w : (drop ? nb / w : nb / w + 1)
                     c.rules.append(DerivedNumber("len_dataloader", l, "accelerate BatchSamplerShard over \(w) processes: \(nb % w == 0 ? "\(nb) / \(w)" : drop ? "\(nb) // \(w) (drop_last)" : "\(nb) // \(w) + 1 (even_batches)") = \(l)"))
                 }
@@ -90,6 +95,9 @@ public struct StepAccounting: Sendable {
                 c.stepsPerEpoch = u
                 c.rules.append(DerivedNumber(trainer == .transformers ? "num_update_steps_per_epoch" : "optimizer steps per epoch",
                                              u, "max(\(l) // \(a) + int(\(l) % \(a) > 0), 1) = \(u)"))
+                if trainer == .transformers && l % a != 0 {
+                    c.notes.append("transformers 4.48 and earlier counted len_dataloader // gradient_accumulation_steps = \(Swift.max(l / a, 1)) steps per epoch (rounding down); 5.24 counts the last, shorter accumulation too")
+                }
             }
             if let maxSteps = training.maxSteps {
                 c.steps = maxSteps

@@ -163,9 +163,7 @@ private struct Job {
                         notes.append("accelerate's prepared scheduler steps \(n) times per optimizer step (once per process); transformers' Trainer does not wrap its scheduler and steps it once")
                     }
                     if type.name == "torch.OneCycleLR", training.stepSchedulerWithOptimizer {
-                        let l = counts.batchesPerEpoch ?? 0, u = counts.stepsPerEpoch ?? 0
-                        let groups = u > 0 ? (0..<u).map { j in Swift.min((j + 1) * training.gradAccum, l) - j * training.gradAccum } : []
-                        guardOneCycle = AccelerateOneCycleGuard(totalSteps: 0, processes: n, microBatches: groups)
+                        guardOneCycle = AccelerateOneCycleGuard(totalSteps: 0, processes: n)
                     }
                 case .lightning where frequency > 1:
                     guard let l = counts.batchesPerEpoch, let u = counts.stepsPerEpoch else {
@@ -191,7 +189,7 @@ private struct Job {
         if var g = guardOneCycle, let oneCycle = built as? TorchOneCycleLR {
             g.totalSteps = oneCycle.totalSteps
             guardOneCycle = g
-            notes.append("accelerate steps a scheduler with total_steps only while its _step_count ≤ total_steps (\(oneCycle.totalSteps)); micro-batches that do not sync count too")
+            notes.append("accelerate steps a scheduler with total_steps only while its _step_count ≤ total_steps (\(oneCycle.totalSteps)), so it holds its last value instead of raising")
         } else {
             guardOneCycle = nil
         }

@@ -5,15 +5,17 @@ import warnings
 
 import torch
 import transformers
-from accelerate import Accelerator
+from accelerate import Accelerator, DataLoaderConfiguration
 
 from common import Samples, Tiny, case, write
 
 warnings.simplefilter("ignore")
 c = case()
 t = c["training"]
+# Accelerator(split_batches=…) is a deprecated argument that accelerate 1.15 ignores; the
+# DataLoaderConfiguration carries it.
 accelerator = Accelerator(cpu=True, gradient_accumulation_steps=t.get("grad_accum", 1),
-                          split_batches=t.get("split_batches", False))
+                          dataloader_config=DataLoaderConfiguration(split_batches=t.get("split_batches", False)))
 model = Tiny()
 opt = torch.optim.SGD(model.parameters(), lr=c["lr"])
 loader = torch.utils.data.DataLoader(Samples(t["dataset_size"]), batch_size=t["batch_size"], drop_last=t.get("drop_last", False))

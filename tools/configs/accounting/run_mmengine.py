@@ -40,6 +40,10 @@ def collate(batch):
 
 
 distributed = t.get("devices", 1) > 1
+if distributed:
+    # mmengine's "pytorch" launcher calls torch.cuda.set_device; on CPU the gloo group is made
+    # here, and DefaultSampler shards by the group's world size (get_dist_info).
+    torch.distributed.init_process_group("gloo")
 train_cfg = dict(by_epoch=True, max_epochs=t["epochs"]) if "epochs" in t else dict(by_epoch=False, max_iters=t["max_steps"], val_interval=10 ** 9)
 runner = Runner(
     model=Toy(), work_dir=tempfile.mkdtemp(),
@@ -48,7 +52,7 @@ runner = Runner(
     optim_wrapper=dict(optimizer=dict(type="SGD", lr=c["lr"], momentum=0.9)),
     param_scheduler=copy.deepcopy(c["param_scheduler"]), train_cfg=train_cfg,
     default_hooks=dict(logger=None, checkpoint=None), custom_hooks=[Record()], log_level="ERROR",
-    launcher="pytorch" if distributed else "none", env_cfg=dict(dist_cfg=dict(backend="gloo")))
+    launcher="none")
 runner.train()
 write({"steps": len(values), "batches_per_epoch": len(runner.train_dataloader), "steps_per_epoch": len(runner.train_dataloader),
        "values": values})

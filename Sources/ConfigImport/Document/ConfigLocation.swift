@@ -1,6 +1,6 @@
 /// Where a value is in a config file: its JSON path (`optimizer.params.lr`, `schedulers[2]`)
 /// and, for YAML, its line and column (1-based, columns in Unicode scalars, as Yams reports them).
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct ConfigLocation: Sendable, Equatable, CustomStringConvertible {
     /// The value's path from the document's root (empty for the root).
     public var path: String
     public var line: Int?
