@@ -30,7 +30,7 @@ extension SpecDecoder {
         let directory = (specFile as NSString).deletingLastPathComponent
         let path = relative.hasPrefix("/") || directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw LRPlotError(.input, file: path, "cannot read the config named by \"config\" (a path relative to the spec)")
+            throw LRPlotError(.input, file: specFile, path: "config", "cannot read the training config \(path) (a path relative to the spec)")
         }
         var overlay: [(key: String, value: JSONValue)] = []
         if case .object(let members)? = document["training"] { overlay = members }
