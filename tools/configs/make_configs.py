@@ -238,7 +238,7 @@ def deepspeed_cases():
          note="DeepSpeed engine counting, WarmupDecayLR")
 
     ds = {"train_micro_batch_size_per_gpu": "auto", "gradient_accumulation_steps": "auto", "train_batch_size": "auto",
-          "zero_optimization": {"stage": 2, "reduce_bucket_size": "auto"},
+          "zero_optimization": {"stage": 2, "reduce_bucket_size": 500000000},
           "optimizer": {"type": "AdamW", "params": {"lr": "auto", "weight_decay": "auto"}},
           "scheduler": {"type": "WarmupCosineLR", "params": {"warmup_num_steps": "auto", "total_num_steps": "auto", "cos_min_ratio": 0.1}}}
     write("ds-auto-cosine.json", json.dumps(ds, indent=2))

@@ -65,7 +65,7 @@ public struct SpecDecoder: Sendable {
             throw source?.located(error, file: file) ?? LRPlotError(.spec, file: file, path: error.path, error.message)
         } catch let error as TrainingError {
             let e = ScheduleError(path: error.path, Self.withFlags(error))
-            throw source?.located(e, file: file) ?? LRPlotError(.spec, file: file, path: error.path, error.message)
+            throw source?.located(e, file: file) ?? LRPlotError(.spec, file: file, path: e.path, e.message)
         } catch {
             throw LRPlotError(.spec, file: file, "\(error)")
         }

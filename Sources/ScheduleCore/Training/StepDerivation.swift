@@ -118,7 +118,7 @@ public enum StepAxis: String, Sendable, Equatable {
     case epoch
 
     func plural(_ n: Int) -> String {
-        n == 1 ? rawValue : rawValue + "s"
+        n == 1 ? rawValue : (self == .batch ? "batches" : rawValue + "s")
     }
 }
 
