@@ -43,5 +43,6 @@ class Model(L.LightningModule):
 
 
 if __name__ == "__main__":
-    LightningCLI(Model, Data, trainer_defaults=dict(accelerator="cpu", devices=1, logger=False, enable_checkpointing=False,
-                                                   enable_progress_bar=False, enable_model_summary=False))
+    LightningCLI(Model, Data, save_config_callback=None,
+                 trainer_defaults=dict(accelerator="cpu", devices=1, logger=False, enable_checkpointing=False,
+                                       enable_progress_bar=False, enable_model_summary=False))

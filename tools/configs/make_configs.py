@@ -46,6 +46,7 @@ def write(name, text):
 
 
 def case(file, overlay, values, steps=None, overrides=None, note=""):
+    """Records one case: the config file (already written), lrplot's overlay, the library's rates."""
     entry = {"file": file, "overlay": overlay, "values": [float(v) for v in values], "note": note}
     if steps is not None:
         entry["steps"] = steps
