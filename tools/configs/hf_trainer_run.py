@@ -6,9 +6,9 @@ import os
 import sys
 import warnings
 
-from transformers import Trainer, TrainerCallback, TrainingArguments
+from transformers import Trainer, TrainingArguments
 
-from common import Samples, Tiny
+from common import Samples, Tiny, lr_recorder
 
 warnings.simplefilter("ignore")
 spec = json.load(open(sys.argv[1]))
@@ -21,16 +21,7 @@ for k in ("push_to_hub_token", "hub_token", "logging_dir", "accelerator_config",
 args = TrainingArguments(**kwargs)
 lrs = []
 
-
-class Record(TrainerCallback):
-    def on_train_begin(self, args, state, control, optimizer=None, **kw):
-        lrs.append(optimizer.param_groups[0]["lr"])
-
-    def on_step_end(self, args, state, control, optimizer=None, **kw):
-        lrs.append(optimizer.param_groups[0]["lr"])
-
-
-trainer = Trainer(model=Tiny(), args=args, train_dataset=Samples(spec["n"]), callbacks=[Record()])
+trainer = Trainer(model=Tiny(), args=args, train_dataset=Samples(spec["n"]), callbacks=[lr_recorder(lrs)])
 trainer.train()
 if int(os.environ.get("RANK", "0")) == 0:
     json.dump({"steps": trainer.state.max_steps, "values": lrs[:trainer.state.max_steps]}, open(sys.argv[2], "w"))

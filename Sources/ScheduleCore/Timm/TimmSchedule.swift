@@ -16,6 +16,9 @@ protocol TimmSchedule: RaisingClosedFormSchedule {
     /// timm's `t_in_epochs`: steps are epochs (`true`) or optimizer updates (`false`).
     var tInEpochs: Bool { get }
 
+    /// The linear warm-up (`warmup_t`, `warmup_lr_init`).
+    var warmup: TimmWarmup { get }
+
     /// timm's `_get_lr(t)` for the single parameter group.
     func scheduledValue(at t: Int) throws(PythonRaise) -> Double
 }

@@ -181,7 +181,7 @@ private struct Job {
             break
         }
 
-        try fillLengths(trainer: trainer, counts: counts, schedulerSteps: schedulerSteps, unit: unit)
+        try fillLengths(trainer: trainer, counts: counts, schedulerSteps: schedulerSteps)
         var warmup = derivedWarmup
 
         // Build, then place on the axis.
@@ -216,7 +216,7 @@ private struct Job {
                 stepsPerEpoch = nil
                 stepping = .perStep
             }
-            if let wt = (factory.inner as? TimmCosineLRScheduler)?.warmup.length ?? (factory.inner as? TimmPolyLRScheduler)?.warmup.length ?? (factory.inner as? TimmTanhLRScheduler)?.warmup.length ?? (factory.inner as? TimmStepLRScheduler)?.warmup.length ?? (factory.inner as? TimmMultiStepLRScheduler)?.warmup.length ?? (factory.inner as? TimmWSDLRScheduler)?.warmup.length, wt > 0 {
+            if let wt = (factory.inner as? any TimmSchedule)?.warmup.length, wt > 0 {
                 warmup = factory.updatesPerEpoch == nil && stepping != .perStep ? wt * (counts.stepsPerEpoch ?? 1) : wt
             }
         }
@@ -327,7 +327,7 @@ private struct Job {
     }
 
     /// The lengths a training block determines, per framework.
-    mutating func fillLengths(trainer: Trainer, counts: StepAccounting.Counts, schedulerSteps: Int?, unit: Unit) throws {
+    mutating func fillLengths(trainer: Trainer, counts: StepAccounting.Counts, schedulerSteps: Int?) throws {
         let accounting = StepAccounting(training: training, trainer: trainer)
         func requireSteps(_ purpose: String) throws -> Int {
             guard let s = schedulerSteps else { throw accounting.missing(purpose, orMaxSteps: true) }
@@ -409,7 +409,6 @@ private struct Job {
                 notes.append("warmup_ratio does not apply to \(type.name); its warm-up is its own parameters")
             }
         }
-        _ = unit
     }
 
     func schedulerStepsRule(_ total: Int, trainer: Trainer) -> String {

@@ -43,3 +43,36 @@ class Tiny(torch.nn.Module):
 
     def forward(self, x, labels=None):
         return {"loss": ((self.w(x) - labels) ** 2).mean()}
+
+
+def lr_recorder(lrs):
+    """A transformers TrainerCallback appending the lr at the start of training and after
+    every optimizer step (on_step_end follows lr_scheduler.step())."""
+    from transformers import TrainerCallback
+
+    class Record(TrainerCallback):
+        def on_train_begin(self, args, state, control, optimizer=None, **kw):
+            lrs.append(optimizer.param_groups[0]["lr"])
+
+        def on_step_end(self, args, state, control, optimizer=None, **kw):
+            lrs.append(optimizer.param_groups[0]["lr"])
+
+    return Record()
+
+
+def mmengine_toy():
+    """A one-weight mmengine model and the collate function for `Samples`."""
+    from mmengine.model import BaseModel
+
+    class Toy(BaseModel):
+        def __init__(self):
+            super().__init__()
+            self.w = torch.nn.Linear(1, 1)
+
+        def forward(self, x, labels=None, mode="loss"):
+            return {"loss": ((self.w(x) - labels) ** 2).mean()}
+
+    def collate(batch):
+        return {"x": torch.stack([b["x"] for b in batch]), "labels": torch.stack([b["labels"] for b in batch])}
+
+    return Toy(), collate

@@ -6,23 +6,13 @@ import warnings
 
 import torch
 from mmengine.hooks import Hook
-from mmengine.model import BaseModel
 from mmengine.runner import Runner
 
-from common import Samples, case, write
+from common import Samples, case, mmengine_toy, write
 
 warnings.simplefilter("ignore")
 c = case()
 t = c["training"]
-
-
-class Toy(BaseModel):
-    def __init__(self):
-        super().__init__()
-        self.w = torch.nn.Linear(1, 1)
-
-    def forward(self, x, labels=None, mode="loss"):
-        return {"loss": ((self.w(x) - labels) ** 2).mean()}
 
 
 values = []
@@ -35,18 +25,15 @@ class Record(Hook):
         values.append(runner.optim_wrapper.optimizer.param_groups[0]["lr"])
 
 
-def collate(batch):
-    return {"x": torch.stack([b["x"] for b in batch]), "labels": torch.stack([b["labels"] for b in batch])}
-
-
 distributed = t.get("devices", 1) > 1
 if distributed:
     # mmengine's "pytorch" launcher calls torch.cuda.set_device; on CPU the gloo group is made
     # here, and DefaultSampler shards by the group's world size (get_dist_info).
     torch.distributed.init_process_group("gloo")
 train_cfg = dict(by_epoch=True, max_epochs=t["epochs"]) if "epochs" in t else dict(by_epoch=False, max_iters=t["max_steps"], val_interval=10 ** 9)
+model, collate = mmengine_toy()
 runner = Runner(
-    model=Toy(), work_dir=tempfile.mkdtemp(),
+    model=model, work_dir=tempfile.mkdtemp(),
     train_dataloader=dict(dataset=Samples(t["dataset_size"]), batch_size=t["batch_size"], drop_last=t.get("drop_last", False),
                           sampler=dict(type="DefaultSampler", shuffle=False), collate_fn=collate),
     optim_wrapper=dict(optimizer=dict(type="SGD", lr=c["lr"], momentum=0.9)),

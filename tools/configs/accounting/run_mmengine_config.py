@@ -3,25 +3,10 @@ param_scheduler, train_cfg, train_dataloader and auto_scale_lr) with a one-weigh
 samples; the lr before each iteration."""
 import tempfile
 
-import torch
 from mmengine.hooks import Hook
-from mmengine.model import BaseModel
 from mmengine.runner import Runner
 
-from common import Samples
-
-
-class Toy(BaseModel):
-    def __init__(self):
-        super().__init__()
-        self.w = torch.nn.Linear(1, 1)
-
-    def forward(self, x, labels=None, mode="loss"):
-        return {"loss": ((self.w(x) - labels) ** 2).mean()}
-
-
-def collate(batch):
-    return {"x": torch.stack([b["x"] for b in batch]), "labels": torch.stack([b["labels"] for b in batch])}
+from common import Samples, mmengine_toy
 
 
 def run(cfg, n):
@@ -33,10 +18,11 @@ def run(cfg, n):
         def before_train_iter(self, runner, batch_idx, data_batch=None):
             values.append(runner.optim_wrapper.optimizer.param_groups[0]["lr"])
 
+    model, collate = mmengine_toy()
     loader = dict(cfg.train_dataloader)
     loader["dataset"] = Samples(n)
     loader["collate_fn"] = collate
-    runner = Runner(model=Toy(), work_dir=tempfile.mkdtemp(), train_dataloader=loader, optim_wrapper=cfg.optim_wrapper,
+    runner = Runner(model=model, work_dir=tempfile.mkdtemp(), train_dataloader=loader, optim_wrapper=cfg.optim_wrapper,
                     param_scheduler=cfg.param_scheduler, train_cfg=cfg.train_cfg, auto_scale_lr=cfg.get("auto_scale_lr"),
                     default_hooks=dict(logger=None, checkpoint=None), custom_hooks=[Record()], log_level="ERROR")
     runner.train()

@@ -2,23 +2,14 @@
 step (on_step_end follows lr_scheduler.step()), the Trainer's own counts and get_warmup_steps."""
 import warnings
 
-from transformers import Trainer, TrainerCallback, TrainingArguments
+from transformers import Trainer, TrainingArguments
 
-from common import Samples, Tiny, case, write
+from common import Samples, Tiny, case, lr_recorder, write
 
 warnings.simplefilter("ignore")
 c = case()
 t = c["training"]
 lrs = []
-
-
-class Record(TrainerCallback):
-    def on_train_begin(self, args, state, control, optimizer=None, **kw):
-        lrs.append(optimizer.param_groups[0]["lr"])
-
-    def on_step_end(self, args, state, control, optimizer=None, **kw):
-        lrs.append(optimizer.param_groups[0]["lr"])
-
 
 kwargs = dict(output_dir="/tmp/lrplot-accounting-hf", per_device_train_batch_size=t["batch_size"],
               gradient_accumulation_steps=t.get("grad_accum", 1), learning_rate=c["hf"]["learning_rate"],
@@ -35,7 +26,7 @@ if "ds_config" in c:
     kwargs["deepspeed"] = c["ds_config"]
     kwargs.pop("optim")
 args = TrainingArguments(**kwargs)
-trainer = Trainer(model=Tiny(), args=args, train_dataset=Samples(t["dataset_size"]), callbacks=[Record()])
+trainer = Trainer(model=Tiny(), args=args, train_dataset=Samples(t["dataset_size"]), callbacks=[lr_recorder(lrs)])
 trainer.train()
 (num_train_epochs, per_epoch, _, _, _, steps_in_epoch, max_steps) = trainer.set_initial_training_values(args, trainer.get_train_dataloader())
 resolved = None
