@@ -8,16 +8,17 @@ by the real tools, and the learning rates the real libraries apply when they run
 * timm: args.yaml from train.py's own `_parse_args()` (its `args_text`); values from
   `create_scheduler_v2(**scheduler_kwargs(args), updates_per_epoch=…)` stepped as train.py steps it,
   with `updates_per_epoch` from the loader timm's `create_loader` builds.
-* Keras 3.15: `keras.optimizers.schedules.serialize(...)` and `keras.optimizers.serialize(...)`;
+* Keras 3.15 (JAX backend): `keras.optimizers.schedules.serialize(...)` and `keras.optimizers.serialize(...)`;
   tf.keras 2 (tf_keras 2.21): the legacy forms. Values `schedule(step)` in float64.
 * DeepSpeed 0.19.8: ds_config dicts; values from the scheduler class DeepSpeed builds, with
   "auto" filled by transformers' `HfTrainerDeepSpeedConfig` (trainer_config_process/finalize).
 * LightningCLI 2.6: `fit --print_config`; values from running `fit --config` on that file.
 * mmengine 0.10.7: `Config.dump` of a Python config; values from a `Runner` built from it.
 
-    PATH=/work/venv/bin:$PATH /work/venv/bin/python tools/configs/make_configs.py TIMM_TRAIN_PY
+    PATH=/work/venv/bin:$PATH /work/venv/bin/python tools/configs/make_configs.py TIMM_TRAIN_PY [--only GROUP]
 
-TIMM_TRAIN_PY is timm's train.py (it is not in the timm wheel; take it from the
+GROUP (hf, timm, keras, deepspeed, lightning, mmengine) regenerates one group's configs and
+cases and keeps the others' from the existing cases.json. TIMM_TRAIN_PY is timm's train.py (it is not in the timm wheel; take it from the
 pytorch-image-models repository). Takes about ten minutes.
 """
 import copy
@@ -182,10 +183,17 @@ def timm_cases(train_py):
 
 # --- Keras ---------------------------------------------------------------------------------------
 def keras_cases():
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    # The JAX backend, as the frameworks.json references (Keras's float32 cos/floor steps on float64 inputs).
+    os.environ["KERAS_BACKEND"] = "jax"
+    os.environ["JAX_ENABLE_X64"] = "1"
+    import jax
+    jax.config.update("jax_enable_x64", True)
     import keras
     import numpy as np
 
+    # float64 as the frameworks.json references: JAX with x64, floatx float64, the schedule's
+    # own (Python float) config values, so Keras's weakly typed scalars and float32 cos/floor
+    # steps are those lrplot's keras.* types reproduce.
     keras.config.set_floatx("float64")
 
     def values(schedule, steps):
@@ -329,14 +337,25 @@ auto_scale_lr = dict(enable=True, base_batch_size=16)
         case(name + ".json", {"dataset_size": n}, v, len(v), note="Config.dump; values from a Runner")
 
 
+GROUPS = {"hf": ("hf-",), "timm": ("timm-",), "keras": ("keras3-", "tf-keras2-"), "deepspeed": ("ds-",),
+          "lightning": ("lightning-",), "mmengine": ("mm-",)}
+
 if __name__ == "__main__":
     train_py = sys.argv[1]
-    hf_cases()
-    timm_cases(train_py)
-    keras_cases()
-    deepspeed_cases()
-    lightning_cases()
-    mmengine_cases()
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    runs = {"hf": hf_cases, "timm": lambda: timm_cases(train_py), "keras": keras_cases, "deepspeed": deepspeed_cases,
+            "lightning": lightning_cases, "mmengine": mmengine_cases}
+    if only:
+        previous = json.load(open(os.path.join(OUT, "cases.json")))["cases"]
+        runs[only]()
+        fresh = cases[:]
+        cases[:] = [c for c in previous if not c["file"].startswith(GROUPS[only])]
+        cases.extend(fresh)
+        order = list(GROUPS)
+        cases.sort(key=lambda c: next(i for i, g in enumerate(order) if c["file"].startswith(GROUPS[g])))
+    else:
+        for run in runs.values():
+            run()
     versions = {p: md.version(p) for p in ["torch", "transformers", "timm", "keras", "tf_keras", "deepspeed", "lightning", "mmengine", "wandb"]}
     versions["timm train.py"] = train_py
     with open(os.path.join(OUT, "cases.json"), "w") as f:
