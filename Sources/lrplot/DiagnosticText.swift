@@ -1,3 +1,4 @@
+import ConfigImport
 import LRPlotKit
 
 /// The one place lrplot's diagnostics become text, in one style for every subcommand:
@@ -10,6 +11,17 @@ import LRPlotKit
 enum DiagnosticText {
     static let errorPrefix = "lrplot: error: "
     static let warningPrefix = "lrplot: warning: "
+    static let notePrefix = "lrplot: note: "
+
+    /// The line for an importer's note about `file`.
+    static func note(_ note: ImportNote, file: String) -> String {
+        var place = file
+        if let location = note.location {
+            if let line = location.line { place += ":\(line)" + (location.column.map { ":\($0)" } ?? "") }
+            if !location.path.isEmpty { place += ": \(location.path)" }
+        }
+        return notePrefix + place + ": " + note.message
+    }
 
     /// The line for `error`.
     static func error(_ error: LRPlotError) -> String {

@@ -56,7 +56,7 @@ import ScheduleCore
     }
 
     @Test(arguments: [
-        (#"{"schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)"),
+        (#"{"schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1), or give a \"training\" block to count the run's steps"),
         (#"{"steps": 0, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: must be from 1 to 1,000,000,000 (steps charted), found 0"),
         (#"{"steps": 2.5, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: expected a whole number (steps charted), found the number 2.5"),
         (#"{"steps": 10, "schedules": []}"#, "spec.json: schedules: the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}"),

@@ -16,7 +16,7 @@ import TestSupport
     @Test func everyNameIsRegistered() {
         #expect(TimmTypes.all.map(\.name) == [
             "timm.CosineLRScheduler", "timm.TanhLRScheduler", "timm.PolyLRScheduler", "timm.StepLRScheduler",
-            "timm.MultiStepLRScheduler", "timm.PlateauLRScheduler", "timm.WSDLRScheduler",
+            "timm.MultiStepLRScheduler", "timm.PlateauLRScheduler", "timm.WSDLRScheduler", "timm.create_scheduler_v2",
         ])
     }
 
@@ -47,10 +47,13 @@ import TestSupport
         #expect(zero.stop?.message.contains("ZeroDivisionError") == true)
     }
 
-    @Test func tInEpochsFalseLeavesLrUnchanged() throws {
-        // step(t) only updates when t_in_epochs; otherwise step_update would.
-        let s = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01, "t_in_epochs": false}"#, steps: 20)
-        #expect(s.learningRates.allSatisfy { $0 == 0.01 })
+    @Test func tInEpochsFalseIsSteppedPerUpdate() throws {
+        // train.py drives a t_in_epochs=False scheduler with step_update(num_updates): the same
+        // _get_lr(t), with t counting optimizer updates (it used to be drawn flat at warmup_lr_init).
+        let perUpdate = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01, "t_in_epochs": false}"#, steps: 20)
+        let perEpoch = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01}"#, steps: 20)
+        #expect(perUpdate.learningRates == perEpoch.learningRates)
+        #expect(perUpdate.learningRates[0] == 0.01 && perUpdate.learningRates[3] != 0.01)
     }
 
     @Test func noiseIsRejected() {

@@ -6,31 +6,11 @@ import TestSupport
 /// Extra random draws of every torch scheduler, computed by torch 2.15's own `lr_scheduler.py`
 /// and `swa_utils.py` (`scripts/make_torch_extra.py`), including runs past OneCycleLR's end,
 /// nested composites and momentum cycling.
-struct TorchExtraCase: Sendable, CustomStringConvertible {
-    var id: String
-    var steps: Int
-    var schedule: JSONValue
-    var values: [Double]
-    var momenta: [Double]?
-    var stop: (step: Int, message: String)?
-    var description: String { id }
+typealias TorchExtraCase = SteppedReferenceCase
 
-    static let all: [TorchExtraCase] = {
-        guard let url = Bundle.module.url(forResource: "torch_extra", withExtension: "json", subdirectory: "Fixtures"),
-              let text = try? String(contentsOf: url, encoding: .utf8),
-              let document = try? JSONParser.parse(text),
-              case .array(let cases)? = document["cases"] else { return [] }
-        return cases.compactMap { c in
-            guard case .string(let id)? = c["id"], case .integer(let steps)? = c["steps"], let schedule = c["schedule"],
-                  case .array(let raw)? = c["values"] else { return nil }
-            var result = TorchExtraCase(id: id, steps: steps, schedule: schedule, values: raw.compactMap(\.doubleValue))
-            if case .array(let m)? = c["momenta"] { result.momenta = m.compactMap(\.doubleValue) }
-            if case .object? = c["stop"], case .integer(let s)? = c["stop"]?["step"], case .string(let msg)? = c["stop"]?["message"] {
-                result.stop = (s, msg)
-            }
-            return result
-        }
-    }()
+extension SteppedReferenceCase {
+    /// Every case of `torch_extra.json`.
+    static let all = SteppedReferenceCase.load("torch_extra", in: .module)
 }
 
 @Suite struct TorchTests {

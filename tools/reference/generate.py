@@ -25,7 +25,8 @@ CONVENTIONS = {
     "hf": "transformers.get_scheduler(name, SGD(momentum=0.9), num_warmup_steps, num_training_steps, "
           "scheduler_specific_kwargs=<the other keys>), stepped like torch",
     "timm": "the timm scheduler class on SGD(momentum=0.9); values[0] right after construction, values[t] after "
-            "scheduler.step(t) (PlateauLRScheduler: step(t, metrics[t-1]))",
+            "scheduler.step(t) (PlateauLRScheduler: step(t, metrics[t-1])), or with t_in_epochs=False after "
+            "scheduler.step_update(num_updates=t), as timm's train.py steps it after each optimizer update",
     "optax": "values[t] = float(schedule(t)) with jax_enable_x64",
     "keras": "values[t] = float(schedule(t)), Keras on JAX with jax_enable_x64, initial_learning_rate passed as "
              "numpy.float64 (a strongly typed float64)",

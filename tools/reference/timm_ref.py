@@ -1,7 +1,9 @@
 """timm schedulers (timm.scheduler) on SGD(momentum=0.9).
 
 values[0] is each group's lr right after construction; values[t] its lr after
-`scheduler.step(t)` (`step(t, metrics[t-1])` for PlateauLRScheduler).
+`scheduler.step(t)` (`step(t, metrics[t-1])` for PlateauLRScheduler), or, with
+`t_in_epochs=False`, after `scheduler.step_update(num_updates=t)` as timm's train.py steps such a
+scheduler after every optimizer update (its `step(t)` then changes nothing).
 """
 import random
 
@@ -18,7 +20,9 @@ def run(case_id, spec, steps):
         return optimizer, getattr(S, name)(optimizer, **kwargs)
 
     def step(optimizer, scheduler, t, metric):
-        if metric is not None:
+        if spec.get("t_in_epochs") is False:
+            scheduler.step_update(num_updates=t, metric=metric)
+        elif metric is not None:
             scheduler.step(t, metric)
         else:
             scheduler.step(t)
@@ -38,7 +42,9 @@ def run_far(case_id, spec):
         return error_case(case_id, spec, 1, e)
     points = []
     for t in FAR:
-        if t > 0:
+        if t > 0 and spec.get("t_in_epochs") is False:
+            scheduler.step_update(num_updates=t)
+        elif t > 0:
             scheduler.step(t)
         points.append([t, number(optimizer.param_groups[0]["lr"])])
     return points_case(case_id, spec, points)

@@ -11,6 +11,8 @@ public enum CatalogText {
         ("timm", "timm (timm.scheduler)"),
         ("optax", "optax (optax.schedules)"),
         ("keras", "Keras 3 (keras.optimizers.schedules)"),
+        ("deepspeed", "DeepSpeed (deepspeed.runtime.lr_schedules)"),
+        ("mmengine", "mmengine (mmengine.optim.scheduler)"),
     ]
 
     /// Every type grouped by framework, one line each: name and summary.

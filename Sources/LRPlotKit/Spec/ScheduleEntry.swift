@@ -31,7 +31,10 @@ public struct ScheduleEntry: Sendable {
     public var object: JSONValue
     /// The parameter group this entry shows when its schedule object gives several, else `nil`.
     public var parameterGroup: Int?
+    /// With a `"training"` block: how the steps were counted (its trainer, the run's length,
+    /// the warm-up, each number's rule).
+    public var derivation: StepDerivation?
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
-    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "frequency", "draw", "optimizer"]
 }

@@ -1,6 +1,7 @@
 import Plot
 import ScheduleCore
 import Simulation
+import ConfigImport
 
 /// A decoded spec: the schedules to compare and how to chart them, every choice typed.
 ///
@@ -45,11 +46,24 @@ public struct Spec: Sendable {
     /// The training simulation (`"simulate"`), when the spec asks for one: each schedule then
     /// drives an optimizer on a problem, and the chart shows the losses too.
     public var simulation: SimulationSpec?
+    /// The real run's numbers (`"training"`), from which each schedule's steps were counted
+    /// as its trainer counts them (each entry's ``ScheduleEntry/derivation``).
+    public var training: TrainingSetup?
+    /// The config file the schedules were imported from (`"config"`, or the file itself when
+    /// lrplot was given a config), with the importer's notes.
+    public var imported: ImportedSource?
 
     /// The largest `"steps"` accepted.
     public static let maxSteps = 1_000_000_000
     /// The largest `"steps"` accepted with `"simulate"` (each step trains a model).
     public static let maxSimulatedSteps = 1_000_000
+}
+
+/// A config file a spec was imported from: its path, its format and what the importer noted.
+public struct ImportedSource: Sendable {
+    public var file: String
+    public var format: ConfigFormat
+    public var notes: [ImportNote]
 }
 
 /// The x axis of a spec (`"x"`).

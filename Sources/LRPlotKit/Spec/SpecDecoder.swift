@@ -1,3 +1,4 @@
+import ConfigImport
 import Foundation
 import Plot
 import RunLogs
@@ -14,7 +15,7 @@ public struct SpecDecoder: Sendable {
     /// Top-level keys a spec may have.
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
-        "theme", "background", "legend", "markers", "panels", "simulate", "output",
+        "theme", "background", "legend", "markers", "panels", "simulate", "output", "training", "config",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -25,32 +26,96 @@ public struct SpecDecoder: Sendable {
     public static let defaultHeight = 540
 
     public var catalog: ScheduleCatalog
+    /// Training keys given on the command line (`--dataset-size 50000` is `dataset_size`), which
+    /// win over the spec's (or the config's) `"training"`.
+    public var trainingOverlay: [(key: String, value: JSONValue)]
+    /// Values that replace a config file's own before it is imported (`--set lr_noise=null`).
+    public var configOverrides: [(path: String, value: JSONValue)]
 
-    public init(catalog: ScheduleCatalog = .standard) { self.catalog = catalog }
+    public init(catalog: ScheduleCatalog = .standard, trainingOverlay: [(key: String, value: JSONValue)] = [],
+                configOverrides: [(path: String, value: JSONValue)] = []) {
+        self.catalog = catalog
+        self.trainingOverlay = trainingOverlay
+        self.configOverrides = configOverrides
+    }
 
-    /// Decodes `text`, read from `file` (named in messages and in the default output's name).
+    /// Decodes `text`, read from `file` (named in messages and in the default output's name):
+    /// an lrplot spec in JSON or YAML, or a training config that lrplot imports (see
+    /// ``ConfigImporter``) — a document with `"schedules"` or `"config"` is a spec.
     ///
-    /// - Throws: ``LRPlotError`` of kind `.spec`.
+    /// - Throws: ``LRPlotError`` of kind `.spec` (YAML errors and YAML specs' errors with
+    ///   line and column).
     public func decode(_ text: String, file: String) throws(LRPlotError) -> Spec {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(text)
-        } catch {
-            throw LRPlotError(.spec, file: file, line: error.line, column: error.column, "invalid JSON: \(error.message)")
+        let source = try SpecSource.parse(text, file: file)
+        if !source.isSpec {
+            let imported = try importConfig(text, file: file, overlay: trainingOverlay, overrides: configOverrides)
+            return try decodeLocated(imported.spec, source: nil, file: file, imported: imported.source)
         }
+        return try decodeLocated(source.json, source: source, file: file, imported: nil)
+    }
+
+    /// Decodes a spec document, turning a path error into one with the YAML line and column.
+    func decodeLocated(_ document: JSONValue, source: SpecSource?, file: String, imported: ImportedSource?) throws(LRPlotError) -> Spec {
         do {
-            return try decode(document, file: file)
+            var spec = try decode(document, file: file)
+            if spec.imported == nil { spec.imported = imported }
+            return spec
+        } catch let error as LRPlotError {
+            throw error
+        } catch let error as ScheduleError {
+            throw source?.located(error, file: file) ?? LRPlotError(.spec, file: file, path: error.path, error.message)
+        } catch let error as TrainingError {
+            let e = ScheduleError(path: error.path, Self.withFlags(error))
+            throw source?.located(e, file: file) ?? LRPlotError(.spec, file: file, path: e.path, e.message)
         } catch {
-            throw LRPlotError(.spec, file: file, path: error.path, error.message)
+            throw LRPlotError(.spec, file: file, "\(error)")
         }
     }
 
-    func decode(_ document: JSONValue, file: String) throws(ScheduleError) -> Spec {
-        let top = try ObjectReader(document, path: "", allowed: Self.topLevelKeys, what: "a spec object like {\"steps\": 100, \"schedules\": [...]}")
-        guard top["steps"] != nil else {
-            throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)")
+    /// A training error's message with the command-line flag for each key it names
+    /// (`training.dataset_size` → `training.dataset_size (--dataset-size)`).
+    static func withFlags(_ error: TrainingError) -> String {
+        guard case .missing(let key, let purpose, let alternatives) = error else { return error.message }
+        func flag(_ k: String) -> String {
+            guard k.hasPrefix("training."), TrainingSetup.keys.contains(where: { $0.name == k.dropFirst(9) }) else { return k }
+            return "\(k) (--\(k.dropFirst(9).replacingOccurrences(of: "_", with: "-")))"
         }
-        guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") else {
+        return TrainingError.missing(key: key, purpose: purpose, alternatives: alternatives.map(flag)).message
+            .replacingOccurrences(of: "give \(key)", with: "give \(flag(key))")
+    }
+
+    /// Imports the config `text` with `overlay` and `overrides`.
+    func importConfig(_ text: String, file: String, overlay: [(key: String, value: JSONValue)],
+                      overrides: [(path: String, value: JSONValue)]) throws(LRPlotError) -> (spec: JSONValue, source: ImportedSource) {
+        do {
+            let imported = try ConfigImporter.importConfig(text, file: file, overlay: overlay.isEmpty ? nil : .object(overlay), overrides: overrides)
+            return (imported.spec, ImportedSource(file: file, format: imported.format, notes: imported.notes))
+        } catch let error as ConfigImportError {
+            throw LRPlotError(.spec, file: error.file, path: error.location.path.isEmpty ? nil : error.location.path,
+                              line: error.location.line, column: error.location.column, "\(error.problem); \(error.fix)")
+        } catch {
+            throw LRPlotError(.spec, file: file, "\(error)")
+        }
+    }
+
+    func decode(_ document: JSONValue, file: String) throws -> Spec {
+        var document = document
+        var imported: ImportedSource?
+        if let config = document["config"], config != .null {
+            (document, imported) = try mergeConfig(config, into: document, specFile: file)
+        } else if !trainingOverlay.isEmpty {
+            document = Self.withTraining(document, overlay: trainingOverlay)
+        }
+        let top = try ObjectReader(document, path: "", allowed: Self.topLevelKeys, what: "a spec object like {\"steps\": 100, \"schedules\": [...]}")
+        var training: TrainingSetup?
+        if let block = top["training"], block != .null {
+            training = try TrainingSetup(json: block, path: "training")
+        }
+        if top["steps"] == nil && training == nil {
+            throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1), or give a \"training\" block to count the run's steps")
+        }
+        var steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") ?? 0
+        if top["steps"] == .null {
             throw ScheduleError(path: "steps", "expected a whole number ≥ 1, found null")
         }
         var simulation: SimulationSpec?
@@ -60,16 +125,15 @@ public struct SpecDecoder: Sendable {
                 throw ScheduleError(path: "steps", "must be from 1 to \(ObjectReader.grouped(Spec.maxSimulatedSteps)) with \"simulate\" (each step trains the model), found \(ObjectReader.grouped(steps))")
             }
         }
-        let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
+        var stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
 
         var x = XAxisSpec(label: nil, unit: .step)
+        var xUnitPath: String?
         if let xv = top["x"] {
             let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit"], what: "the x axis")
             x.label = try r.string("label")
             x.unit = try r.choice("unit") ?? .step
-            if x.unit == .epoch && stepsPerEpoch == nil {
-                throw ScheduleError(path: "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"")
-            }
+            xUnitPath = "x.unit"
         }
         var yLabel: String?
         var yScale = AxisScale.linear
@@ -95,13 +159,28 @@ public struct SpecDecoder: Sendable {
                 logItems.append((item, "schedules[\(i)]"))
                 continue
             }
-            entries += try decodeEntries(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation)
+            entries += try decodeEntries(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation, training: training)
         }
         if entries.isEmpty {
             throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
         }
         if !logItems.isEmpty && simulation != nil {
             throw ScheduleError(path: logItems[0].path, "a logged series cannot be drawn with \"simulate\" (its panels show simulated runs); remove one of them")
+        }
+        if let training {
+            let counted = try Self.countedLength(entries, training: training, stepsGiven: top["steps"] != nil)
+            if top["steps"] == nil { steps = counted.steps }
+            if stepsPerEpoch == nil { stepsPerEpoch = counted.stepsPerEpoch }
+            if x.label == nil && x.unit == .step, let axis = counted.axis { x.label = axis }
+            if simulation != nil && steps > Spec.maxSimulatedSteps {
+                throw ScheduleError(path: "training", "the run counts \(ObjectReader.grouped(steps)) steps; with \"simulate\" at most \(ObjectReader.grouped(Spec.maxSimulatedSteps)) (give a top-level \"steps\")")
+            }
+            if steps > Spec.maxSteps {
+                throw ScheduleError(path: "training", "the run counts \(ObjectReader.grouped(steps)) steps; lrplot charts at most \(ObjectReader.grouped(Spec.maxSteps)) (give a top-level \"steps\")")
+            }
+        }
+        if x.unit == .epoch && stepsPerEpoch == nil {
+            throw ScheduleError(path: xUnitPath ?? "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"\(training == nil ? "" : " (the training block does not count the steps per epoch: give training.dataset_size)")")
         }
         let logs = try logItems.map { (item, at) throws(ScheduleError) in
             try decodeLog(item, path: at, file: file, schedules: entries)
@@ -142,7 +221,9 @@ public struct SpecDecoder: Sendable {
             legend: try top.choice("legend") ?? .auto,
             markers: try top.bool("markers") ?? false,
             outputs: outputs,
-            simulation: simulation)
+            simulation: simulation,
+            training: training,
+            imported: imported)
     }
 
     /// `"output"`: a path or a list of paths, each with a known image format.
@@ -231,7 +312,8 @@ public struct SpecDecoder: Sendable {
 
     /// The entries of one schedule object: one, or one per parameter group (`label/pg<g>`)
     /// when its optimizer has several.
-    func decodeEntries(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> [ScheduleEntry] {
+    func decodeEntries(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?,
+                       training: TrainingSetup?) throws -> [ScheduleEntry] {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -254,14 +336,32 @@ public struct SpecDecoder: Sendable {
             let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
             item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
         }
+        try Self.checkTrainingKeys(members, path: path, training: training)
+        let interval: StepUnit? = try presentation.choice("interval")
+        let frequency = try presentation.integer("frequency", in: 1...1_000_000, what: "intervals between scheduler steps")
+        if frequency != nil && training == nil {
+            throw ScheduleError(path: presentation.at("frequency"), "\"frequency\" is Lightning's: it needs a \"training\" block (with \"trainer\": \"lightning\")")
+        }
         let groups: [any Schedule]
-        do {
-            groups = try catalog.makeGroups(item, path: path, ignoring: ScheduleEntry.presentationKeys,
-                                            inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
-        } catch let error as ScheduleError {
-            throw error
-        } catch {
-            throw ScheduleError(path: path, "\(error)")
+        var derivation: StepDerivation?
+        if let training {
+            if simulation != nil {
+                throw ScheduleError(path: "training", "a \"training\" block counts a real run's steps; a simulation trains for \"steps\" steps on its own problem: remove one of them")
+            }
+            let resolved = try TrainingResolver(training: training, catalog: catalog).resolve(
+                item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                interval: interval.map { $0 == .epoch ? ScheduleInterval.epoch : .step }, frequency: frequency ?? 1)
+            groups = [resolved.schedule]
+            derivation = resolved.derivation
+        } else {
+            do {
+                groups = try catalog.makeGroups(item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                                                inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
+            } catch let error as ScheduleError {
+                throw error
+            } catch {
+                throw ScheduleError(path: path, "\(error)")
+            }
         }
         if simulation != nil && groups.count > 1 {
             throw ScheduleError(path: "\(path).lr", "a simulation trains one parameter group; give one learning rate (parameter groups are charted and listed without \"simulate\")")
@@ -270,9 +370,8 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: presentation.at("metrics"), "with \"simulate\", reduce-on-plateau schedules are fed the simulated validation loss (a closed loop); remove \"metrics\"")
         }
         let typeName: String = { if case .string(let s)? = item["type"] { return s }; return "?" }()
-        let interval: StepUnit = try presentation.choice("interval") ?? .step
         var spe: Int?
-        if interval == .epoch {
+        if interval == .epoch && training == nil {
             guard let stepsPerEpoch else {
                 throw ScheduleError(path: presentation.at("interval"), "\"interval\": \"epoch\" needs a top-level \"steps_per_epoch\"")
             }
@@ -289,12 +388,13 @@ public struct SpecDecoder: Sendable {
                 color: color,
                 dash: dash,
                 draw: draw,
-                interval: interval,
+                interval: interval ?? .step,
                 schedule: spe.map { EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: $0) } ?? schedule,
                 simulation: entrySimulation,
                 path: path,
                 object: item,
-                parameterGroup: groups.count > 1 ? g : nil)
+                parameterGroup: groups.count > 1 ? g : nil,
+                derivation: derivation)
         }
     }
 

@@ -84,6 +84,9 @@ struct JSONPipeline {
             if let stop = stops[i] {
                 text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
             }
+            if let derivation = entry.derivation {
+                text.append(", \"training\": " + JSONWriter.write(derivation.jsonValue))
+            }
             text.append("}")
         }
         text.append("\n]}\n")

@@ -12,9 +12,9 @@ public struct ScheduleCatalog: Sendable {
         self.byName = index
     }
 
-    /// All built-in types: PyTorch, transformers, timm, optax, Keras and the generic families.
+    /// All built-in types: PyTorch, transformers, timm, optax, Keras, DeepSpeed, mmengine and the generic families.
     public static let standard = ScheduleCatalog(
-        types: GenericTypes.all + TorchTypes.all + HFTypes.all + TimmTypes.all + OptaxTypes.all + KerasTypes.all)
+        types: GenericTypes.all + TorchTypes.all + HFTypes.all + TimmTypes.all + OptaxTypes.all + KerasTypes.all + DeepSpeedTypes.all + MMEngineTypes.all)
 
     /// The type named `name`, if any.
     public func type(named name: String) -> ScheduleType? {

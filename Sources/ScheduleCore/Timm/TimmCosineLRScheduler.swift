@@ -41,7 +41,6 @@ struct TimmCosineLRScheduler: TimmSchedule {
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)
     }
@@ -63,7 +62,7 @@ extension ScheduleType {
                 i < cycle_limit: lr_min + 0.5 * (lr * cycle_decay**i - lr_min)
                                  * (1 + cos(pi * t_curr**k_decay / t_i**k_decay))
                 else: lr_min (held forever past the last cycle)
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
             TimmParameters.lr, TimmParameters.lrScale,

@@ -43,7 +43,6 @@ struct TimmMultiStepLRScheduler: TimmSchedule {
 
     /// Warmup end and every milestone's step `m - 1` (shifted by the warmup with `warmup_prefix`).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         let milestones = decayT.map { max(Int(saturating: $0.rounded(.up) - 1 + Double(offset)), warmup.length) }
         return TimmParameters.marks([warmup.length] + milestones, below: steps)
@@ -61,7 +60,7 @@ extension ScheduleType {
               else (t -= warmup_t if warmup_prefix): lr * decay_rate ** bisect_right(decay_t, t + 1)
             A milestone m counts from t = m - 1 on (timm's t + 1: one step early); after the
             last one the lr stays constant.
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
             TimmParameters.lr, TimmParameters.lrScale,

@@ -16,7 +16,7 @@ enum TimmParameters {
 
     static let tInEpochs = ParameterSpec.bool(
         "t_in_epochs", default: true,
-        "true: step(t) updates lr; false: only step_update does, so step(t) leaves lr unchanged.")
+        "true: a step is an epoch (train.py calls step(epoch)); false: a step is an optimizer update (train.py calls step_update(num_updates)).")
 
     /// `noise_range_t`, `noise_pct`, `noise_std`, `noise_seed` (and `noise_type` when the
     /// class takes it). Only `noise_range_t = None` (no noise) is accepted.
@@ -87,6 +87,14 @@ enum TimmParameters {
     /// (`Invalid learning rate`).
     static func learningRates(_ p: Parameters) throws -> [Double] {
         try HFParameters.learningRates(p)
+    }
+
+    /// Reads a single `lr` as torch's optimizers check it (`Invalid learning rate`), for
+    /// `create_scheduler_v2`, whose optimizer has one group.
+    static func learningRate(_ p: Parameters) throws -> Double {
+        let lr = try p.number("lr")
+        try p.check(lr >= 0, "lr", "Invalid learning rate: \(lr) (torch optimizers need lr ≥ 0)")
+        return lr
     }
 
     /// Rejects noise: timm draws it from a torch generator, which lrplot does not reproduce.

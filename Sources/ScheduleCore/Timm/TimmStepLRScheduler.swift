@@ -34,7 +34,6 @@ struct TimmStepLRScheduler: TimmSchedule {
 
     /// Warmup end and every decay.
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         var marks = [warmup.length]
         if decayT > 0 {
@@ -66,7 +65,7 @@ extension ScheduleType {
               else (t -= warmup_t if warmup_prefix): lr * decay_rate ** (t // decay_t)
             Keeps decaying past any horizon. decay_t = 0 raises ZeroDivisionError at the first
             step after warmup (the series stops there).
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
             TimmParameters.lr, TimmParameters.lrScale,

@@ -54,7 +54,6 @@ struct TimmTanhLRScheduler: TimmSchedule {
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)
     }
@@ -73,7 +72,7 @@ extension ScheduleType {
                 i < cycle_limit: tr = t_curr / t_i
                                  lr_min + 0.5 * (lr * cycle_decay**i - lr_min) * (1 - tanh(lb*(1-tr) + ub*tr))
                 else: lr_min (held forever past the last cycle)
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
             TimmParameters.lr, TimmParameters.lrScale,

@@ -81,7 +81,6 @@ struct TimmWSDLRScheduler: TimmSchedule {
 
     /// Warmup end, decay start and the end (lr_min from then on).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let end = warmup.length + tInitial
         return TimmParameters.marks([warmup.length, end - decayT, end], below: steps)
     }
@@ -105,7 +104,7 @@ extension ScheduleType {
                            | 0.5 * (1 + cos(pi * frac)) | 1 - frac ** decay_power
                            | (decay_ratio ** frac - decay_ratio) / (1 - decay_ratio)
             lr_min from t = warmup_t + t_initial on.
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
             TimmParameters.lr, TimmParameters.lrScale,
