@@ -130,10 +130,18 @@ public struct ChartLayout: Sendable {
 
     /// Pads `lo...hi` by `fraction` of its span (in log10 space for log axes). An empty range
     /// becomes 0...1 (1...10 on log); a single value v becomes v ± 10% (÷ and × √10 on log,
-    /// ±1 for zero).
+    /// ±1 for zero, ± 10 × 5·10⁻³²⁴ for subnormals whose tenth rounds to zero).
+    ///
+    /// The result is always finite and non-empty, whatever the data: linear ends are clamped
+    /// to ±`Double.greatestFiniteMagnitude` (the span itself may then exceed it; scales and
+    /// positions handle that), log ends to 5·10⁻³²⁴ … 1.8·10³⁰⁸.
     static func padded(lo: Double, hi: Double, fraction: Double, log: Bool) -> ClosedRange<Double> {
         guard lo.isFinite, hi.isFinite, lo <= hi else { return log ? 1...10 : 0...1 }
+        let greatest = Double.greatestFiniteMagnitude
         if log {
+            guard lo > 0 else { return 1...10 }
+            let floor = log10(Double.leastNonzeroMagnitude)
+            let ceiling = log10(greatest)
             var a = log10(lo)
             var b = log10(hi)
             if b - a < 1e-12 {
@@ -144,20 +152,23 @@ public struct ChartLayout: Sendable {
                 a -= pad
                 b += pad
             }
-            // Keep the padded range finite and positive (data can span 1e-300 … 1e308).
-            a = max(a, -307)
-            b = min(b, 308)
-            if b <= a { b = a + 1 }
-            return pow(10, a)...pow(10, b)
+            // Keep the padded range finite and positive (data can span 5e-324 … 1.8e308).
+            a = max(a, floor)
+            b = min(b, ceiling)
+            if b - a < 1 {
+                if a == floor { b = a + 1 } else if b == ceiling { a = b - 1 }
+            }
+            let low = max(pow(10, a), Double.leastNonzeroMagnitude)
+            let high = min(pow(10, b), greatest)
+            return low < high ? low...high : low...greatest
         }
-        if hi - lo <= abs(hi) * 1e-12 {
-            let d = lo == 0 ? 1 : abs(lo) * 0.1
-            return (lo - d)...(hi + d)
+        if hi - lo <= hi.magnitude * 1e-12 {
+            let d = lo == 0 ? 1 : max(lo.magnitude * 0.1, 10 * Double.leastNonzeroMagnitude)
+            return max(lo - d, -greatest)...min(hi + d, greatest)
         }
-        let limit = Double.greatestFiniteMagnitude / 4
-        let l = max(lo, -limit), h = min(hi, limit)
-        let pad = (h - l) * fraction
-        return (l - pad)...(h + pad)
+        // Half-spans do not overflow where the span would (−1e308 … 1e308).
+        let pad = (hi / 2 - lo / 2) * (2 * fraction)
+        return max(lo - pad, -greatest)...min(hi + pad, greatest)
     }
 
     static func scale(for axis: Axis, domain: ClosedRange<Double>) -> any PlotScale {
@@ -250,7 +261,9 @@ public struct ChartLayout: Sendable {
         // Panel heights need the multiplier rows, which need the ticks, which need heights:
         // estimate with ticks from an even split, then recompute once.
         func panelRects(left: Double, right: Double, multipliers: [Bool]) -> [Rect] {
-            let totalWeight = chart.panels.map(\.weight).reduce(0, +)
+            // Weights relative to the largest, so that their sum cannot overflow.
+            let largestWeight = chart.panels.map(\.weight).max() ?? 1
+            let totalWeight = chart.panels.map { $0.weight / largestWeight }.reduce(0, +)
             var extra = 0.0
             for (i, has) in multipliers.enumerated() where has && i > 0 { extra += multM.height + 4 }
             let topExtra = multipliers.first == true ? multM.height + 4 : 0
@@ -262,7 +275,7 @@ public struct ChartLayout: Sendable {
                 if i > 0 {
                     y += panelGap + (multipliers[i] ? multM.height + 4 : 0)
                 }
-                let ph = available * panel.weight / totalWeight
+                let ph = available * (panel.weight / largestWeight) / totalWeight
                 rects.append(Rect(x: left, y: y, width: max(20, w - left - right), height: ph))
                 y += ph
             }

@@ -17,65 +17,75 @@ public struct SeriesLayout: Sendable {
     /// Maps a series into `plot` and decimates it per device column (`deviceScale` device
     /// pixels per CSS px). Points with a non-finite x, or a y the scale cannot draw, break the
     /// line. With `.stepsPost` each value is held horizontally until the next point's x.
+    ///
+    /// Segments are clipped (Liang–Barsky) to the plot grown by `lineWidth + 2` px, so that
+    /// data far outside the axes (values near ±1e308 on a fixed domain, a subnormal span)
+    /// leaves the frame at the true angle and never reaches Cairo as huge coordinates; the
+    /// part inside the plot is drawn exactly as without clipping. A line that leaves the
+    /// grown plot and comes back is broken there.
     static func build(
         _ series: Series, color: RGBColor, dash: DashStyle, lineWidth: Double, plot: Rect,
         xScale: any PlotScale, yScale: any PlotScale, deviceScale: Double
     ) -> SeriesLayout {
-        var decimator = M4Decimator()
-        let limit = 1e5
         let mapX = xScale.positioner(from: plot.minX, to: plot.maxX)
         let mapY = yScale.positioner(from: plot.maxY, to: plot.minY)
-        func px(_ x: Double) -> Double? {
-            guard let v = mapX(x) else { return nil }
-            return min(max(v, -limit), limit)
-        }
-        func py(_ y: Double) -> Double? {
-            guard let v = mapY(y) else { return nil }
-            return min(max(v, -limit), limit)
-        }
-        func add(_ p: Point) {
-            decimator.add(p, column: Int((p.x * deviceScale).rounded(.down)))
-        }
+        var pen = ClippedPen(bounds: plot.expanded(by: lineWidth + 2), deviceScale: deviceScale)
         let count = min(series.xs.count, series.ys.count)
         var previous: Point?
         for i in 0..<count {
-            guard let x = px(series.xs[i]) else {
+            guard let x = mapX(series.xs[i]).flatMap(Self.finite) else {
                 previous = nil
-                decimator.breakLine()
+                pen.lift()
                 continue
             }
             if series.drawStyle == .stepsPost, let p = previous {
-                add(Point(x: x, y: p.y))
+                let corner = Point(x: x, y: p.y)
+                pen.line(to: corner)
+                previous = corner
             }
-            guard let y = py(series.ys[i]) else {
+            guard let y = mapY(series.ys[i]).flatMap(Self.finite) else {
                 previous = nil
-                decimator.breakLine()
+                pen.lift()
                 continue
             }
             let point = Point(x: x, y: y)
-            add(point)
+            pen.line(to: point)
             previous = point
         }
         var layout = SeriesLayout(
             label: series.label, color: color, dash: dash, lineWidth: lineWidth,
-            runs: decimator.finish())
+            runs: pen.finish())
         if let band = series.band {
-            layout.bandPolygons = bandPolygons(band, xs: series.xs, px: px, py: py, deviceScale: deviceScale)
+            layout.bandPolygons = bandPolygons(
+                band, xs: series.xs, px: { mapX($0).flatMap(Self.finite) }, py: { mapY($0).flatMap(Self.finite) },
+                clip: plot.expanded(by: 2), deviceScale: deviceScale)
         }
         return layout
     }
 
-    /// The band's polygons. Points are thinned to one per device column (the band's edges are
-    /// smooth spreads, not lines whose extremes must survive).
+    /// A position with infinities (far beyond a subnormal or overflowing domain) replaced by
+    /// ±1e300 px, which clipping then handles; `nil` for NaN.
+    static func finite(_ v: Double) -> Double? {
+        if v.isNaN { return nil }
+        return min(max(v, -1e300), 1e300)
+    }
+
+    /// The band's polygons, clipped to `clip` (Sutherland–Hodgman). Points are thinned to one
+    /// per device column (the band's edges are smooth spreads, not lines whose extremes must
+    /// survive).
     static func bandPolygons(
-        _ band: Band, xs: [Double], px: (Double) -> Double?, py: (Double) -> Double?, deviceScale: Double
+        _ band: Band, xs: [Double], px: (Double) -> Double?, py: (Double) -> Double?, clip: Rect,
+        deviceScale: Double
     ) -> [[Point]] {
         var polygons: [[Point]] = []
         var upper: [Point] = []
         var lower: [Point] = []
         var lastColumn = Int.min
         func close() {
-            if upper.count > 1 { polygons.append(upper + lower.reversed()) }
+            if upper.count > 1 {
+                let polygon = clip.clipped(polygon: upper + lower.reversed())
+                if polygon.count > 2 { polygons.append(polygon) }
+            }
             upper.removeAll()
             lower.removeAll()
         }
@@ -85,7 +95,7 @@ public struct SeriesLayout: Sendable {
                 lastColumn = Int.min
                 continue
             }
-            let column = Int((x * deviceScale).rounded(.down))
+            let column = Int((min(max(x, -1e15), 1e15) * deviceScale).rounded(.down))
             if column == lastColumn && i != xs.count - 1 { continue }
             lastColumn = column
             upper.append(Point(x: x, y: hi))

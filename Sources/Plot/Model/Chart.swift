@@ -39,8 +39,22 @@ public struct Chart: Sendable {
         self.legend = legend
     }
 
-    /// Checks that the chart can be drawn: positive sizes within Cairo's limit of 32767 device
-    /// pixels, at least one panel, at least one series per panel, and `xs.count == ys.count`.
+    /// The most device pixels a PNG may have: 50 million (7071 × 7071, or 8K UHD 7680 × 4320
+    /// at 1.5 of its area). Rendering needs 4 bytes per device pixel for the image plus the
+    /// compressed file, about 250 MB at the limit.
+    public static let maximumDevicePixels = 50_000_000
+    /// The most device pixels on either side of a PNG (Cairo's image limit).
+    public static let maximumDeviceSide = 32767
+
+    /// The PNG's size in device pixels: `round(width × scale)` × `round(height × scale)`
+    /// (infinite when the product overflows).
+    public var deviceSize: (width: Double, height: Double) {
+        ((Double(width) * scale).rounded(), (Double(height) * scale).rounded())
+    }
+
+    /// Checks that the chart can be drawn: positive sizes, a PNG of at most
+    /// ``maximumDeviceSide`` device pixels a side and ``maximumDevicePixels`` in all, at least
+    /// one panel, at least one series per panel, and `xs.count == ys.count`.
     public func validate() throws(PlotError) {
         guard scale.isFinite, scale > 0 else {
             throw PlotError("scale must be a positive number, found \(scale)")
@@ -48,12 +62,15 @@ public struct Chart: Sendable {
         guard width >= 64, height >= 64 else {
             throw PlotError("chart size must be at least 64×64 px, found \(width)×\(height)")
         }
-        let maxDevice = 32767.0
-        let deviceWidth = (Double(width) * scale).rounded(.up)
-        let deviceHeight = (Double(height) * scale).rounded(.up)
-        guard deviceWidth <= maxDevice, deviceHeight <= maxDevice else {
+        let device = deviceSize
+        func count(_ v: Double) -> String { v < 1e15 ? String(Int(v)) : String(v) }
+        guard device.width <= Double(Self.maximumDeviceSide), device.height <= Double(Self.maximumDeviceSide) else {
             throw PlotError(
-                "chart of \(width)×\(height) px at scale \(scale) is \(Int(deviceWidth))×\(Int(deviceHeight)) device pixels; Cairo's limit is 32767 per side")
+                "chart of \(width)×\(height) px at scale \(scale) is \(count(device.width))×\(count(device.height)) device pixels; the limit is \(Self.maximumDeviceSide) per side")
+        }
+        guard device.width * device.height <= Double(Self.maximumDevicePixels) else {
+            throw PlotError(
+                "chart of \(width)×\(height) px at scale \(scale) is \(count(device.width))×\(count(device.height)) = \(count(device.width * device.height)) device pixels; the limit is \(Self.maximumDevicePixels) (50 megapixels): lower the size or the scale")
         }
         guard !panels.isEmpty else { throw PlotError("the chart has no panels") }
         for (p, panel) in panels.enumerated() {
