@@ -19,8 +19,8 @@ public enum ChartRenderer {
         try chart.validate()
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let w = Double(chart.width)
-        let h = Double(chart.height)
+        let w = chart.width
+        let h = chart.height
         let surface: OpaquePointer?
         var deviceScale = 1.0
         var userScale = 1.0
@@ -46,8 +46,9 @@ public enum ChartRenderer {
 
         let measurer = CairoTextMeasurer(faces: faces)
         let layout = ChartLayout.make(chart, measurer: measurer, deviceScale: deviceScale)
-        CairoChartDrawer(cr: cr, faces: faces, theme: chart.theme, deviceScale: deviceScale)
-            .draw(layout, background: !chart.transparentBackground)
+        var canvas = CairoCanvas(cr: cr, faces: faces)
+        ChartPainter(theme: chart.theme, deviceScale: deviceScale, background: !chart.transparentBackground)
+            .paint(layout, on: &canvas)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
         try check(drawStatus, "drawing")

@@ -16,6 +16,8 @@ public struct PlacedText: Sendable, Equatable {
     public var exponent: String?
     /// Advance width of `text` alone, where the exponent starts.
     public var baseWidth: Double
+    /// A colour of its own (a marker's), or `nil` for the theme's colour of its role.
+    public var color: RGBColor?
 
     /// Creates a text at `origin`, measured by `measurer`. With `typesetExponent`, a trailing
     /// Unicode superscript becomes a real superscript (`10⁻⁴` → "10" and "−4").
@@ -27,6 +29,7 @@ public struct PlacedText: Sendable, Equatable {
         self.role = role
         self.origin = origin
         self.rotated = rotated
+        self.color = nil
         if typesetExponent, let (base, exponent) = Exponent.split(text) {
             let m = measurer.measure(base, style: style)
             let e = measurer.measure(exponent, style: Exponent.style(for: style))

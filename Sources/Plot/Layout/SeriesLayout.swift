@@ -13,6 +13,11 @@ public struct SeriesLayout: Sendable {
     /// Closed polygons of the series' band (upper edge forward, lower edge back), one per
     /// unbroken stretch; empty without a band.
     public var bandPolygons: [[Point]] = []
+    /// Whether the series has a band (for the legend swatch).
+    public var hasBand: Bool { !bandPolygons.isEmpty }
+    /// For each run, whether its x never decreases (most series): coverage queries then
+    /// look only at the points near the box.
+    var ascendingRuns: [Bool] = []
 
     /// Maps a series into `plot` and decimates it per device column (`deviceScale` device
     /// pixels per CSS px). Points with a non-finite x, or a y the scale cannot draw, break the
@@ -55,6 +60,7 @@ public struct SeriesLayout: Sendable {
         var layout = SeriesLayout(
             label: series.label, color: color, dash: dash, lineWidth: lineWidth,
             runs: pen.finish())
+        layout.ascendingRuns = layout.runs.map { run in zip(run, run.dropFirst()).allSatisfy { $0.x <= $1.x } }
         if let band = series.band {
             layout.bandPolygons = bandPolygons(
                 band, xs: series.xs, px: { mapX($0).flatMap(Self.finite) }, py: { mapY($0).flatMap(Self.finite) },
@@ -108,14 +114,35 @@ public struct SeriesLayout: Sendable {
     /// Total length of the polylines inside `rect`.
     func coveredLength(in rect: Rect) -> Double {
         var total = 0.0
-        for run in runs {
+        for (r, run) in runs.enumerated() {
             if run.count == 1, let p = run.first {
                 if p.x >= rect.minX && p.x <= rect.maxX && p.y >= rect.minY && p.y <= rect.maxY {
                     total += 1
                 }
                 continue
             }
-            for i in run.indices.dropFirst() {
+            var start = 1
+            var end = run.count
+            if r < ascendingRuns.count, ascendingRuns[r] {
+                // First segment that can reach the box: its end is at or right of rect.minX.
+                var lo = 1
+                var hi = run.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if run[mid].x < rect.minX { lo = mid + 1 } else { hi = mid }
+                }
+                start = lo
+                lo = start
+                hi = run.count
+                // First segment whose start lies right of the box.
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if run[mid - 1].x <= rect.maxX { lo = mid + 1 } else { hi = mid }
+                }
+                end = lo
+            }
+            guard start < end else { continue }
+            for i in start..<end {
                 total += rect.clippedLength(from: run[i - 1], to: run[i])
             }
         }
