@@ -113,5 +113,61 @@ extension SampleCharts {
                 Series(label: "exp", xs: xs, ys: xs.map { 1e-2 * pow(0.985, $0) }),
             ])])
         return [("narrow", narrow), ("outside", outside), ("clear", clear), ("big", big), ("fewdecades", fewDecades)]
+            + figures
+    }
+
+    /// Warm-up then cosine decay over 10,000 steps (the transformers example's shapes).
+    static func warmupCosine(warmup: Double, peak: Double, steps: Double = 10_000) -> (xs: [Double], ys: [Double]) {
+        let xs = (0...Int(steps)).map(Double.init)
+        return (xs, xs.map { x in
+            x < warmup ? peak * x / warmup : peak * 0.5 * (1 + cos(Double.pi * (x - warmup) / (steps - warmup)))
+        })
+    }
+
+    /// Two schedules with labelled phase markers and a user annotation.
+    static var annotated: Chart {
+        let a = warmupCosine(warmup: 1000, peak: 5e-4)
+        let b = warmupCosine(warmup: 1000, peak: 3e-4)
+        let wsd = a.xs.map { x -> Double in x < 1000 ? 4e-4 * x / 1000 : x < 9000 ? 4e-4 : 4e-4 * (10_000 - x) / 1000 }
+        return Chart(
+            title: "Phase markers and annotations", xAxis: Axis(label: "optimizer step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate"), series: [
+                Series(label: "cosine 5e-4", xs: a.xs, ys: a.ys),
+                Series(label: "cosine 3e-4", xs: b.xs, ys: b.ys),
+                Series(label: "warmup_stable_decay", xs: a.xs, ys: wsd),
+            ], markers: [
+                Marker(x: 1000, label: "cosine 5e-4, cosine 3e-4, warmup_stable_decay: warm-up end"),
+                Marker(x: 9000, label: "warmup_stable_decay: decay start"),
+                Marker(x: 10_000, label: "warmup_stable_decay: end"),
+                Marker(x: 6000, label: "resumed here", kind: .annotation),
+                Marker(x: 6100, label: "lr halved by hand", kind: .annotation),
+            ])])
+    }
+
+    /// The figure-control samples: a paper column at 300 dpi, an epoch axis above, a 480 px
+    /// chart whose title wraps, an effective-step band with its legend row.
+    static var figures: [(String, Chart)] {
+        var paper = Chart.paperColumn(
+            title: "Learning-rate schedules", xAxis: Axis(label: "epoch", integerTicks: true),
+            panels: fourSchedules.panels)
+        paper.panels[0].markers = [Marker(x: 30, label: "milestone 1"), Marker(x: 60, label: "milestone 2")]
+        var epochs = annotated
+        epochs.title = "Steps below, epochs above"
+        epochs.secondaryXAxis = SecondaryAxis(label: "epoch", divisor: 625, integerTicks: true)
+        var narrow = annotated
+        narrow.title = "Transformer-style warm-up and decay with 10% warm-up (transformers get_scheduler)"
+        narrow.width = 480
+        narrow.height = 320
+        let xs = (0..<940).map(Double.init)
+        func band(_ scale: Double) -> Series {
+            let median = xs.map { scale * (1 + cos(Double.pi * $0 / 940)) / 2 + 1e-6 }
+            return Series(label: "Adam \(scale)", xs: xs, ys: median, band: Band(
+                lower: median.map { $0 * 0.2 }, upper: median.map { $0 * 30 },
+                label: "10–90 % of parameters"))
+        }
+        let bands = Chart(
+            title: "Effective step size", xAxis: Axis(label: "step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "effective step", scale: .log), series: [band(1e-1), band(3e-3)], showsLegend: true)])
+        return [("paper", paper), ("epochs", epochs), ("narrowtitle", narrow), ("bands", bands), ("annotated", annotated)]
     }
 }

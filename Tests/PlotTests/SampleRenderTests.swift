@@ -28,3 +28,16 @@ struct SampleRenderTests {
         }
     }
 }
+
+extension SampleRenderTests {
+    /// With `PLOT_SAMPLES_DIR` set, also writes every sample as SVG with real text.
+    @Test func renderSVGTextSamples() throws {
+        for (name, chart) in SampleCharts.all + SampleCharts.extras {
+            let svg = try ChartRenderer.render(chart, as: .svg, options: RenderOptions(svgText: .text))
+            #expect(String(decoding: svg, as: UTF8.self).contains("<text"))
+            if let dir = ProcessInfo.processInfo.environment["PLOT_SAMPLES_DIR"] {
+                try Data(svg).write(to: URL(fileURLWithPath: "\(dir)/\(name).text.svg"))
+            }
+        }
+    }
+}

@@ -5,17 +5,49 @@ import CLRPlotCairo
 /// PNG: `round(width × scale)` × `round(height × scale)` pixels, ARGB with the chart scaled by
 /// `scale`, encoded by ``PNGEncoder`` (the pixels Cairo's own PNG writer gives). SVG: sized in px (`cairo_svg_surface_set_document_unit(…, CAIRO_SVG_UNIT_PX)`),
 /// text as glyph outlines (Cairo emits glyph symbols and `<use>`s, so no font is needed to view
-/// it). PDF: `0.75 × width` by `0.75 × height` pt. The same chart always gives byte-identical
+/// it), or with ``SVGTextMode/text`` as `<text>` elements (``SVGCanvas``, no Cairo). PDF:
+/// `0.75 × width` by `0.75 × height` pt, text embedded as real text. The same chart always gives byte-identical
 /// PNG; SVG differs only in the process-wide `surfaceN` ids Cairo numbers its surfaces with.
 public enum ChartRenderer {
     /// The file bytes of `chart` in `format`. Throws `PlotError` for invalid charts (see
     /// `Chart.validate()`) or when Cairo fails.
-    public static func render(_ chart: Chart, as format: ImageFormat) throws -> [UInt8] {
-        try render(chart, as: format, faces: CairoFontFaces())
+    public static func render(_ chart: Chart, as format: ImageFormat, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
+        try rendered(chart, as: format, options: options).bytes
+    }
+
+    /// The file bytes of `chart` in `format`, and the layout's notices (texts shortened,
+    /// marker labels left out), for the caller to report.
+    public static func rendered(
+        _ chart: Chart, as format: ImageFormat, options: RenderOptions = RenderOptions()
+    ) throws -> RenderedChart {
+        let faces = CairoFontFaces()
+        if format == .svg && options.svgText == .text {
+            try chart.validate()
+            let layout = ChartLayout.make(chart, measurer: CairoTextMeasurer(faces: faces), deviceScale: 1)
+            return RenderedChart(bytes: Array(svgDocument(chart, layout: layout).utf8), notices: layout.notices)
+        }
+        var notices: [LayoutNotice] = []
+        let bytes = try render(chart, as: format, faces: faces, notices: &notices)
+        return RenderedChart(bytes: bytes, notices: notices)
+    }
+
+    /// An SVG document of `layout` with `<text>` elements (see ``SVGCanvas``).
+    static func svgDocument(_ chart: Chart, layout: ChartLayout, idPrefix: String = "lrplot", attributes: String = "") -> String {
+        var canvas = SVGCanvas(idPrefix: idPrefix)
+        ChartPainter(theme: chart.theme, deviceScale: 1, background: !chart.transparentBackground)
+            .paint(layout, on: &canvas)
+        return SVGCanvas.document(body: canvas.body, width: layout.width, height: layout.height, attributes: attributes)
     }
 
     /// `render(_:as:)` with the given fonts (tests compare the two ways of finding them).
     static func render(_ chart: Chart, as format: ImageFormat, faces: CairoFontFaces) throws -> [UInt8] {
+        var notices: [LayoutNotice] = []
+        return try render(chart, as: format, faces: faces, notices: &notices)
+    }
+
+    static func render(
+        _ chart: Chart, as format: ImageFormat, faces: CairoFontFaces, notices: inout [LayoutNotice]
+    ) throws -> [UInt8] {
         try chart.validate()
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -46,6 +78,7 @@ public enum ChartRenderer {
 
         let measurer = CairoTextMeasurer(faces: faces)
         let layout = ChartLayout.make(chart, measurer: measurer, deviceScale: deviceScale)
+        notices = layout.notices
         var canvas = CairoCanvas(cr: cr, faces: faces)
         ChartPainter(theme: chart.theme, deviceScale: deviceScale, background: !chart.transparentBackground)
             .paint(layout, on: &canvas)

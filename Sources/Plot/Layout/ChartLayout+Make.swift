@@ -177,6 +177,7 @@ extension ChartLayout {
         /// Centres a line over the plot, kept inside the chart.
         func centred(_ text: inout PlacedText) {
             text.origin.x = min(max(pad, centreX - text.metrics.width / 2), max(pad, w - pad - text.metrics.width))
+            text.alignment = .middle
         }
         for i in titleLines.indices { centred(&titleLines[i]) }
 
@@ -193,6 +194,7 @@ extension ChartLayout {
             var text = PlacedText(
                 label, style: metrics.tickLabel, role: .tick, measurer: measurer, typesetExponent: true)
             text.origin = Point(x: x - text.metrics.width / 2, y: xBaseline)
+            text.alignment = .middle
             return text
         }
         var xLabel: [PlacedText] = []
@@ -216,6 +218,7 @@ extension ChartLayout {
                 x: left + plotWidth - placed.metrics.width,
                 y: xLabelFit != nil
                     ? xLabelBaseline : xBaseline + tickM.descent + metrics.multiplierGap + placed.metrics.ascent)
+            placed.alignment = .end
             xMultiplier = placed
         }
 
@@ -230,6 +233,7 @@ extension ChartLayout {
                 var text = PlacedText(
                     label, style: metrics.tickLabel, role: .tick, measurer: measurer, typesetExponent: true)
                 text.origin = Point(x: x - text.metrics.width / 2, y: baseline)
+                text.alignment = .middle
                 return text
             }
             var titleTexts: [PlacedText] = []
@@ -251,6 +255,7 @@ extension ChartLayout {
                     ? (titleTexts.last?.origin.y ?? baseline)
                     : baseline - tickM.capHeight - metrics.multiplierGap - placed.metrics.descent
                 placed.origin = Point(x: left + plotWidth - placed.metrics.width, y: rowBaseline)
+                placed.alignment = .end
                 multiplier = placed
             }
             secondaryLayout = SecondaryAxisLayout(
@@ -277,6 +282,7 @@ extension ChartLayout {
                 text.origin = Point(
                     x: rect.minX - metrics.tickLength - metrics.tickLabelGap - text.metrics.width,
                     y: y + text.metrics.capHeight / 2)
+                text.alignment = .end
                 return text
             }
             var yLabel: [PlacedText] = []
@@ -288,6 +294,7 @@ extension ChartLayout {
                     let half = placed.metrics.width / 2
                     let centre = min(max(rect.minY + rect.height / 2, interval.lowerBound + half), interval.upperBound - half)
                     placed.origin = Point(x: x + placed.metrics.ascent, y: centre + half)
+                    placed.alignment = .middle
                     x += placed.metrics.height + metrics.lineGap
                     yLabel.append(placed)
                 }

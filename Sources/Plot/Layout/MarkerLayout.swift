@@ -5,7 +5,8 @@
 /// pixel column. Labels go beside the top of their rule, right or left, in the first of up
 /// to four rows (about 40 % of the panel at most) where they stay inside the plot and clear
 /// of every label placed before; within a row, on the side that hides the least of the
-/// lines. Annotations are placed before phase labels, each group from left to right.
+/// lines, preferring places where it crosses no other rule. Annotations are placed before
+/// phase labels, each group from left to right.
 /// A label with no room anywhere is left out (its rule stays) and reported.
 enum MarkerLayout {
     /// The placed markers of one panel, and the labels left out.
@@ -61,6 +62,7 @@ enum MarkerLayout {
             return PlacedMarker(x: g.x, kind: g.kind, color: color, label: nil)
         }
 
+        let ruleXs = groups.map(\.x)
         // Labels: annotations first, then phases; each from left to right.
         let style = metrics.marker
         let rowHeight = measurer.measure("Ag", style: style).height + metrics.lineGap
@@ -75,24 +77,30 @@ enum MarkerLayout {
             if group.moreLabels > 0 { text += " +\(group.moreLabels)" }
             text = fitting.ellipsized(text, style: style, maxWidth: maxLabelWidth)
             var label = PlacedText(text, style: style, role: .marker, measurer: measurer)
-            label.color = group.color
+            label.color = placed[g].color
             let m = label.metrics
             var chosen: PlacedText?
-            rowLoop: for row in 0..<rows {
-                let baseline = rect.minY + metrics.markerLabelTop + m.capHeight + Double(row) * rowHeight
-                var best: (cover: Double, text: PlacedText)?
-                for tx in [group.x + metrics.markerLabelGap, group.x - metrics.markerLabelGap - m.width] {
-                    label.origin = Point(x: tx, y: baseline)
-                    let box = label.bounds.expanded(by: metrics.markerHalo)
-                    guard box.minX >= rect.minX, box.maxX <= rect.maxX, box.maxY <= rect.maxY,
-                          !boxes.contains(where: { $0.expanded(by: 0.5).intersects(box) })
-                    else { continue }
-                    let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
-                    if best == nil || cover < (best?.cover ?? 0) { best = (cover, label) }
-                }
-                if let best {
-                    chosen = best.text
-                    break rowLoop
+            // First where the label crosses no other rule (it would read as that rule's),
+            // then anywhere free.
+            passLoop: for crossingAllowed in [false, true] {
+                for row in 0..<rows {
+                    let baseline = rect.minY + metrics.markerLabelTop + m.capHeight + Double(row) * rowHeight
+                    var best: (cover: Double, text: PlacedText)?
+                    for tx in [group.x + metrics.markerLabelGap, group.x - metrics.markerLabelGap - m.width] {
+                        label.origin = Point(x: tx, y: baseline)
+                        label.alignment = tx < group.x ? .end : .start
+                        let box = label.bounds.expanded(by: metrics.markerHalo)
+                        guard box.minX >= rect.minX, box.maxX <= rect.maxX, box.maxY <= rect.maxY,
+                              !boxes.contains(where: { $0.expanded(by: 0.5).intersects(box) }),
+                              crossingAllowed || !Self.crossesRule(box, rules: ruleXs, own: group.x)
+                        else { continue }
+                        let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
+                        if best == nil || cover < (best?.cover ?? 0) { best = (cover, label) }
+                    }
+                    if let best {
+                        chosen = best.text
+                        break passLoop
+                    }
                 }
             }
             if let chosen {
@@ -103,5 +111,21 @@ enum MarkerLayout {
             }
         }
         return (placed, omitted)
+    }
+
+    /// Whether `box` spans a rule other than the one at `own` (`rules` ascending).
+    static func crossesRule(_ box: Rect, rules: [Double], own: Double) -> Bool {
+        var lo = 0
+        var hi = rules.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rules[mid] < box.minX { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < rules.count, rules[i] <= box.maxX {
+            if rules[i] != own { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -18,6 +18,20 @@ public struct PlacedText: Sendable, Equatable {
     public var baseWidth: Double
     /// A colour of its own (a marker's), or `nil` for the theme's colour of its role.
     public var color: RGBColor?
+    /// Which point of the text the layout aligned it by (its left end, centre or right end).
+    /// Cairo draws from `origin` regardless; SVG text anchors there, so that a viewer
+    /// substituting a font of other widths keeps right-aligned labels right-aligned.
+    public var alignment: Alignment = .start
+
+    /// Which point of a text its position is meant for.
+    public enum Alignment: Sendable, Equatable {
+        /// The left end (the baseline's start).
+        case start
+        /// The middle.
+        case middle
+        /// The right end.
+        case end
+    }
 
     /// Creates a text at `origin`, measured by `measurer`. With `typesetExponent`, a trailing
     /// Unicode superscript becomes a real superscript (`10⁻⁴` → "10" and "−4").
