@@ -25,6 +25,10 @@ public struct Rect: Sendable, Equatable, Hashable {
     public var minY: Double { y }
     /// Bottom edge.
     public var maxY: Double { y + height }
+    /// Horizontal centre.
+    public var midX: Double { x + width / 2 }
+    /// Vertical centre.
+    public var midY: Double { y + height / 2 }
 
     /// The rectangle grown by `d` on every side (shrunk for negative `d`).
     public func expanded(by d: Double) -> Rect {
