@@ -143,7 +143,8 @@ import Testing
     }
 
     /// Every format renders every extreme series, on both scales and on a fixed domain the
-    /// data overshoots by 300 orders of magnitude.
+    /// data overshoots by 300 orders of magnitude: PNG, SVG (outlines and text), PDF, HTML,
+    /// and the terminal's braille, kitty and sixel.
     @Test func everyFormatRendersExtremeSeries() throws {
         for (name, ys) in Self.extremeSeries {
             for chart in [Self.chart(ys, scale: .linear), Self.chart(ys, scale: .log),
@@ -153,6 +154,19 @@ import Testing
                     #expect(bytes.count > 500, "\(name) \(format)")
                 }
                 #expect(try RasterImage.decodePNG(try ChartRenderer.render(chart, as: .png)).height == 540)
+                let text = try ChartRenderer.render(chart, as: .svg, options: RenderOptions(svgText: .text))
+                #expect(!String(decoding: text, as: UTF8.self).contains("nan"), "\(name)")
+                let hover = HoverTable(xs: chart.panels[0].series[0].xs, columns: [
+                    HoverTable.Column(panel: 0, series: 0, values: ys.map { $0.isFinite ? String($0) : nil }),
+                ])
+                let html = String(decoding: try HTMLChartRenderer.render(chart, hover: hover), as: UTF8.self)
+                #expect(html.contains(String(ys[0])) && !html.contains("NaN"), "\(name)")
+                for capabilities in [TerminalCapabilities.plain, TerminalCapabilities(graphics: .none, colors: .trueColor),
+                                     TerminalCapabilities(graphics: .kitty, colors: .trueColor),
+                                     TerminalCapabilities(graphics: .sixel, colors: .ansi256)] {
+                    let out = try TerminalRenderer.render(chart, options: TerminalOptions(columns: 40, rows: 12, capabilities: capabilities, cellPixels: (4, 8)))
+                    #expect(out.count > 100, "\(name) \(capabilities)")
+                }
             }
         }
     }

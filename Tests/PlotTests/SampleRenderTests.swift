@@ -41,3 +41,20 @@ extension SampleRenderTests {
         }
     }
 }
+
+extension SampleRenderTests {
+    /// With `PLOT_SAMPLES_DIR` set, writes every sample as a 100 × 30 braille preview, in
+    /// 256 colours (`NAME.term`) and plain (`NAME.txt`).
+    @Test func renderTerminalSamples() throws {
+        for (name, chart) in SampleCharts.all + SampleCharts.extras {
+            let colour = try TerminalRenderer.render(chart, options: TerminalOptions(columns: 100, rows: 30, capabilities: TerminalCapabilities(graphics: .none, colors: .ansi256)))
+            let plain = try TerminalRenderer.render(chart, options: TerminalOptions(columns: 100, rows: 30, capabilities: .plain))
+            #expect(!plain.contains("\u{1B}"))
+            #expect(plain.split(separator: "\n").count <= 30)
+            if let dir = ProcessInfo.processInfo.environment["PLOT_SAMPLES_DIR"] {
+                try Data(colour.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name).term"))
+                try Data(plain.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name).txt"))
+            }
+        }
+    }
+}
