@@ -30,6 +30,11 @@ struct ClippedPen {
             }
             return
         }
+        // The usual case: the line continues inside (its last point, emitted, is inside too).
+        if down && contains(point) {
+            emit(point)
+            return
+        }
         guard let (a, b, cutEnd) = clip(from, point) else {
             if down { lift(keepingLast: true) }
             return
@@ -73,10 +78,14 @@ struct ClippedPen {
         // Which edge each end was cut at: 0 left, 1 right, 2 top, 3 bottom.
         var edge0 = -1
         var edge1 = -1
-        let constraints: [(p: Double, q: Double)] = [
-            (-dx, a.x - bounds.minX), (dx, bounds.maxX - a.x), (-dy, a.y - bounds.minY), (dy, bounds.maxY - a.y),
-        ]
-        for (i, (p, q)) in constraints.enumerated() {
+        for i in 0..<4 {
+            let (p, q): (Double, Double)
+            switch i {
+            case 0: (p, q) = (-dx, a.x - bounds.minX)
+            case 1: (p, q) = (dx, bounds.maxX - a.x)
+            case 2: (p, q) = (-dy, a.y - bounds.minY)
+            default: (p, q) = (dy, bounds.maxY - a.y)
+            }
             if p == 0 || !p.isFinite {
                 if q < 0 { return nil }
                 if !p.isFinite {

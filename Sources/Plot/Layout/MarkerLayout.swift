@@ -22,7 +22,10 @@ enum MarkerLayout {
             guard let x = xPosition(marker.x), x >= rect.minX - 0.01, x <= rect.maxX + 0.01 else { continue }
             positioned.append((x, i))
         }
-        positioned.sort { $0.x < $1.x || ($0.x == $1.x && $0.marker < $1.marker) }
+        // Usually given in order already: then no sort.
+        if !zip(positioned, positioned.dropFirst()).allSatisfy({ $0.x <= $1.x }) {
+            positioned.sort { $0.x < $1.x || ($0.x == $1.x && $0.marker < $1.marker) }
+        }
 
         // Merge rules that share a device pixel column.
         struct Group {
