@@ -134,7 +134,9 @@ enum BrailleRenderer {
             var end = -2
             var fits = true
             for tick in set.major {
-                guard let label = tick.label, let f = xScale.fraction(of: tick.value), f >= -1e-9, f <= 1 + 1e-9 else { continue }
+                guard let label = tick.label, let f = xScale.fraction(of: tick.value), f >= -1e-9, f <= 1 + 1e-9,
+                      TerminalText.width(label) <= columns
+                else { continue }
                 let c = column(f)
                 let w = TerminalText.width(label)
                 let start = min(max(0, c - w / 2), columns - w)
@@ -261,7 +263,7 @@ enum BrailleRenderer {
         out.append(String(repeating: " ", count: margin - 1) + "└" + String(axis))
         var labels = [Character](repeating: " ", count: columns)
         var labelEnd = -2
-        for tick in xTicks {
+        for tick in xTicks where TerminalText.width(tick.label) <= columns {
             let w = TerminalText.width(tick.label)
             let start = min(max(0, tick.column - w / 2), columns - w)
             guard start >= labelEnd + 1 else { continue }

@@ -37,8 +37,9 @@ public enum TerminalRenderer {
         var c = chart
         let columns = min(options.columns, TerminalOptions.maximumSize.columns)
         let rows = min(options.rows, TerminalOptions.maximumSize.rows)
-        c.width = max(64, Double(columns * max(1, options.cellPixels.width)))
-        c.height = max(64, Double(rows * max(1, options.cellPixels.height)))
+        // Cells of 1…100 px (a caller's absurd size must not overflow).
+        c.width = max(64, Double(columns * min(100, max(1, options.cellPixels.width))))
+        c.height = max(64, Double(rows * min(100, max(1, options.cellPixels.height))))
         c.scale = 1
         let pixels = c.width * c.height
         if pixels > Double(Chart.maximumDevicePixels) {
