@@ -41,7 +41,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
-                    exclude: ["Malformed", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
+                    exclude: ["FuzzRegressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
     ]
 )

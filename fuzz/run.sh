@@ -22,7 +22,7 @@ case "$target" in
       -emit-module-path "$out/Simulation.swiftmodule" -o "$out/libSimulation.a" \
       $(find Sources/Simulation -name '*.swift')
     # The spec decoder's files (they need only ScheduleCore), plus the entry point.
-    sources=(fuzz/SpecFuzz.swift Sources/LRPlotKit/Spec/*.swift Sources/LRPlotKit/Errors/*.swift Sources/LRPlotKit/Output/OutputFormat.swift)
+    sources=(fuzz/SpecFuzz.swift Sources/LRPlotKit/Spec/*.swift Sources/LRPlotKit/Errors/*.swift Sources/LRPlotKit/Output/OutputFormat.swift Sources/LRPlotKit/Values/ShortestDecimal.swift Sources/LRPlotKit/Values/ShortestDecimal+Table.swift)
     cp -n examples/*.json "fuzz/corpus/spec/" 2>/dev/null || true
     # Seed with every reference case, written as a one-schedule spec.
     python3 - <<'PY'

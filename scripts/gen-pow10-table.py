@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/ScheduleCore/Values/ShortestDecimal+Table.swift: the 128-bit multipliers
+"""Writes Sources/LRPlotKit/Values/ShortestDecimal+Table.swift: the 128-bit multipliers
 of Schubfach (R. Giulietti, "The Schubfach way to render doubles", 2020).
 
 For each k in [-292, 324]: 10^k = beta * 2^r with 2^127 <= beta < 2^128, and

@@ -17,7 +17,7 @@ struct LRPlotCommand: ParsableCommand {
               lrplot list
               lrplot describe torch.OneCycleLR
 
-            Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec or arguments.
+            Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec, input file or arguments.
             """,
         version: LRPlotVersion.current,
         subcommands: [Render.self, Values.self, SimulateCommand.self, List.self, Describe.self],
@@ -38,9 +38,15 @@ struct Render: ParsableCommand {
     func run() throws {
         let decoded = try SpecFile.load(spec)
         let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
-        defer { bar.finish() }
-        let report = try RenderJob.run(spec: decoded, specPath: spec, outputs: output) { bar.update(index: $0, done: $1) }
-        for warning in report.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let report: RenderJob.Report
+        do {
+            report = try RenderJob.run(spec: decoded, outputs: output) { bar.update(index: $0, done: $1) }
+        } catch {
+            bar.finish()
+            throw error
+        }
+        bar.finish()
+        Terminal.report(report.warnings)
         for path in report.written { print("wrote \(path)") }
     }
 }
@@ -58,10 +64,10 @@ struct Values: ParsableCommand {
 
     func run() throws {
         let decoded = try SpecFile.load(spec)
-        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).writeBytes { chunk in
+        let warnings = try ValuesWriter(spec: decoded, format: format).writeBytes { chunk in
             Self.writeToStandardOutput(chunk)
         }
-        for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        Terminal.report(warnings)
     }
 }
 
@@ -125,11 +131,15 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let decoded = try SpecFile.load(spec)
         let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
-        let results = try SimulationJob.run(decoded, file: spec) { bar.update(index: $0, done: $1) }
-        bar.finish()
-        print(SimulationWriter.write(results, steps: decoded.steps, format: format), terminator: "")
-        for warning in SimulationJob.warnings(results, file: spec) {
-            FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8))
+        let outcome: SimulationJob.Outcome
+        do {
+            outcome = try SimulationJob.run(decoded) { bar.update(index: $0, done: $1) }
+        } catch {
+            bar.finish()
+            throw error
         }
+        bar.finish()
+        print(SimulationWriter.write(outcome.results, of: decoded, format: format), terminator: "")
+        Terminal.report(outcome.warnings)
     }
 }

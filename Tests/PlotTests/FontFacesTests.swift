@@ -21,7 +21,8 @@ import Testing
         #expect(differing == 0, "\(name): \(differing) channel values differ, by up to \(RasterImage.maxChannelDifference(viaFiles, viaFontconfig) ?? -1)")
         let svgFiles = try ChartRenderer.render(chart, as: .svg, faces: CairoFontFaces())
         let svgFontconfig = try ChartRenderer.render(chart, as: .svg, faces: CairoFontFaces(directories: []))
-        // Cairo numbers SVG surfaces with a process-wide counter (other tests render too).
+        // Cairo numbers its surfaces process-wide (tests render concurrently): compare the
+        // documents with the ids normalised.
         #expect(RenderTests.normalisedSVG(svgFiles) == RenderTests.normalisedSVG(svgFontconfig))
     }
 }

@@ -162,12 +162,12 @@ import Testing
     ])
     func pythonExceptions(_ text: String, _ message: String) throws {
         let e = try Expression(parsing: text, variables: ["epoch"])
-        #expect(throws: ExpressionError(message)) { try e.evaluate(["epoch": .int(0)]) }
+        #expect(throws: PythonRaise(message)) { try e.evaluate(["epoch": .int(0)]) }
     }
 
     @Test func negativeBaseFractionalPowerIsRejected() throws {
         let e = try Expression(parsing: "(-8) ** (1 / 3)", variables: [])
-        #expect(throws: ExpressionError.self) { try e.evaluate([:]) }
+        #expect(throws: PythonRaise.self) { try e.evaluate([:]) }
     }
 
     @Test func shortCircuitSkipsErrors() throws {
@@ -249,7 +249,7 @@ import Testing
             let got: ExpressionNumber
             do {
                 got = try e.evaluateNumber(["epoch": .int(epoch)])
-            } catch let error as ExpressionError {
+            } catch let error as PythonRaise {
                 if error.message.contains("complex") { continue }
                 if case .string(let expected)? = c["error"] {
                     #expect(error.message == expected, "\(text) at epoch \(epoch)")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ScheduleCore
+@testable import ScheduleCore
 import TestSupport
 
 /// Breakpoints, past-the-end behaviour, validation messages, stateful composition and parity

@@ -1,5 +1,5 @@
 import Testing
-import ScheduleCore
+@testable import ScheduleCore
 
 @Suite struct JSONParserTests {
     @Test func parsesNestedDocumentKeepingKeyOrderAndIntegers() throws {

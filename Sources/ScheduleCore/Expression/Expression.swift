@@ -13,7 +13,7 @@
 /// - an optional `lambda v:` prefix, whose parameter names stand for the variables in order.
 ///
 /// Errors Python would raise (`ZeroDivisionError`, `math domain error`, overflow) are thrown
-/// as ``ExpressionError``s with Python's words. Integers are 64-bit: a result that does not fit
+/// as ``PythonRaise``s with Python's words. Integers are 64-bit: a result that does not fit
 /// continues as a float. Input is limited to 1000 characters and 64 levels of nesting.
 public struct Expression: Sendable, CustomStringConvertible {
     /// The source text.
@@ -34,6 +34,9 @@ public struct Expression: Sendable, CustomStringConvertible {
 
     /// Evaluates with Python semantics and returns the result as a float (Python's
     /// `float(result)`); `variables` binds each variable to a number.
+    ///
+    /// - Throws: ``PythonRaise`` where Python raises (`ZeroDivisionError`, `ValueError: math
+    ///   domain error`, `OverflowError`, …); ``ExpressionError`` for a variable without a value.
     public func evaluate(_ variables: [String: ExpressionNumber]) throws -> Double {
         try evaluateNumber(variables).doubleValue
     }

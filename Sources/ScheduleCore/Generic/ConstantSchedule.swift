@@ -1,12 +1,12 @@
 /// `constant`: the same learning rate at every step.
 ///
 /// `lr(t) = lr` for all `t ≥ 0`.
-public struct ConstantSchedule: ClosedFormSchedule {
-    public var learningRate: Double
+struct ConstantSchedule: ClosedFormSchedule {
+    var learningRate: Double
 
-    public init(learningRate: Double) { self.learningRate = learningRate }
+    init(learningRate: Double) { self.learningRate = learningRate }
 
-    public func value(at step: Int) -> Double { learningRate }
+    func value(at step: Int) -> Double { learningRate }
 }
 
 extension ScheduleType {

@@ -11,14 +11,14 @@ import Foundation
 /// A restart takes effect at the first whole step `≥ Sᵢ` (= `⌈Sᵢ⌉`; cycle lengths need not be
 /// whole when `t_mult` is not). `min_lr` does not decay; once a peak has decayed below
 /// `min_lr` the schedule stays at `min_lr`. Cycles go on forever.
-public struct CosineRestartsSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var period: Int
-    public var periodMultiplier: Double
-    public var decay: Double
-    public var minLearningRate: Double
+struct CosineRestartsSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var period: Int
+    var periodMultiplier: Double
+    var decay: Double
+    var minLearningRate: Double
 
-    public init(learningRate: Double, period: Int, periodMultiplier: Double, decay: Double, minLearningRate: Double) {
+    init(learningRate: Double, period: Int, periodMultiplier: Double, decay: Double, minLearningRate: Double) {
         self.learningRate = learningRate
         self.period = period
         self.periodMultiplier = periodMultiplier
@@ -46,13 +46,13 @@ public struct CosineRestartsSchedule: ClosedFormSchedule {
         return (i, (Double(step) - cycleStart(i)) / length)
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let (i, x) = cycle(at: step)
         let peak = learningRate * pow(decay, Double(i))
         return minLearningRate + max(peak - minLearningRate, 0) * GenericSupport.cosineFall(x)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         if periodMultiplier == 1 { return GenericSupport.periodic(first: period, period: period, below: steps) }
         var points: [Int] = []
         var i = 1

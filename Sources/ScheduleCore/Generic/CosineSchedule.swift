@@ -4,23 +4,23 @@ import Foundation
 ///
 /// `lr(t) = min_lr + (lr − min_lr) · (1 + cos(π · min(t, total_steps) / total_steps)) / 2`.
 /// Reaches `min_lr` at `t = total_steps` and holds it (no restart; see `cosine_restarts`).
-public struct CosineSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var minLearningRate: Double
-    public var totalSteps: Int
+struct CosineSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var minLearningRate: Double
+    var totalSteps: Int
 
-    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
+    init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
         self.learningRate = learningRate
         self.minLearningRate = minLearningRate
         self.totalSteps = totalSteps
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         if step >= totalSteps { return minLearningRate }
         return minLearningRate + (learningRate - minLearningRate) * GenericSupport.cosineFall(Double(step) / Double(totalSteps))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         totalSteps < steps ? [totalSteps] : []
     }
 }

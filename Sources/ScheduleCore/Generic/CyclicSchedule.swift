@@ -13,17 +13,17 @@ import Foundation
 /// The same arithmetic as `torch.optim.lr_scheduler.CyclicLR` (without momentum cycling):
 /// it starts at `base_lr` at step 0 (not `lr`), peaks at `max_lr` at `t = step_size_up`,
 /// is back at `base_lr` at `t = C`, and cycles forever.
-public struct CyclicSchedule: ClosedFormSchedule {
-    public enum Mode: String, Sendable { case triangular, triangular2, expRange = "exp_range" }
+struct CyclicSchedule: ClosedFormSchedule {
+    enum Mode: String, Sendable { case triangular, triangular2, expRange = "exp_range" }
 
-    public var baseLearningRate: Double
-    public var maxLearningRate: Double
-    public var stepSizeUp: Int
-    public var stepSizeDown: Int
-    public var mode: Mode
-    public var gamma: Double
+    var baseLearningRate: Double
+    var maxLearningRate: Double
+    var stepSizeUp: Int
+    var stepSizeDown: Int
+    var mode: Mode
+    var gamma: Double
 
-    public init(baseLearningRate: Double, maxLearningRate: Double, stepSizeUp: Int, stepSizeDown: Int, mode: Mode, gamma: Double) {
+    init(baseLearningRate: Double, maxLearningRate: Double, stepSizeUp: Int, stepSizeDown: Int, mode: Mode, gamma: Double) {
         self.baseLearningRate = baseLearningRate
         self.maxLearningRate = maxLearningRate
         self.stepSizeUp = stepSizeUp
@@ -32,7 +32,7 @@ public struct CyclicSchedule: ClosedFormSchedule {
         self.gamma = gamma
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let totalSize = Double(stepSizeUp + stepSizeDown)
         let stepRatio = Double(stepSizeUp) / totalSize
         let cycle = (1 + Double(step) / totalSize).rounded(.down)
@@ -48,7 +48,7 @@ public struct CyclicSchedule: ClosedFormSchedule {
         return baseLearningRate + baseHeight * scale
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         let total = stepSizeUp + stepSizeDown
         let peaks = GenericSupport.periodic(first: stepSizeUp, period: total, below: steps)
         let troughs = GenericSupport.periodic(first: total, period: total, below: steps)

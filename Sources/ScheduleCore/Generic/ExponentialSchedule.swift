@@ -3,16 +3,16 @@ import Foundation
 /// `exponential`: multiplies the learning rate by `gamma` every step.
 ///
 /// `lr(t) = lr · gamma^t`; no end (it keeps shrinking, or growing when `gamma > 1`).
-public struct ExponentialSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var gamma: Double
+struct ExponentialSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var gamma: Double
 
-    public init(learningRate: Double, gamma: Double) {
+    init(learningRate: Double, gamma: Double) {
         self.learningRate = learningRate
         self.gamma = gamma
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         learningRate * pow(gamma, Double(step))
     }
 }

@@ -8,13 +8,13 @@ import Foundation
 /// step 0 when the schedule is built. When it fails at a later step (division by zero, math
 /// domain error) or gives a value that is not finite, the series stops there with that
 /// message; the closed form ``value(at:)`` gives NaN at such steps.
-public struct ExprSchedule: ClosedFormSchedule {
-    public var expression: Expression
+struct ExprSchedule: ClosedFormSchedule {
+    var expression: Expression
 
-    public init(expression: Expression) { self.expression = expression }
+    init(expression: Expression) { self.expression = expression }
 
     /// The value at `step`, or the reason there is none.
-    public func evaluate(at step: Int) -> Result<Double, ExpressionError> {
+    func evaluate(at step: Int) -> Result<Double, ExpressionError> {
         do {
             let v = try expression.evaluate(["step": .int(step)])
             guard v.isFinite else { return .failure(ExpressionError("the expression gives \(v) at step \(step)")) }
@@ -26,24 +26,24 @@ public struct ExprSchedule: ClosedFormSchedule {
         }
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         (try? evaluate(at: step).get()) ?? .nan
     }
 
-    public func start() -> any ScheduleState { State(schedule: self) }
+    func start() -> any ScheduleState { State(schedule: self) }
 
     /// Walks the steps, stopping where the expression fails.
-    public struct State: ScheduleState {
+    struct State: ScheduleState {
         let schedule: ExprSchedule
         var step = 0
-        public private(set) var learningRate: Double
+        private(set) var learningRate: Double
 
         init(schedule: ExprSchedule) {
             self.schedule = schedule
             self.learningRate = schedule.value(at: 0)
         }
 
-        public mutating func advance(metric: Double?) throws {
+        mutating func advance(metric: Double?) throws {
             switch schedule.evaluate(at: step + 1) {
             case .success(let v):
                 step += 1

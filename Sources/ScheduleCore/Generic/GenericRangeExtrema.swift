@@ -11,77 +11,77 @@ private let pieceLimit = 256
 
 extension ConstantSchedule: RangeExtrema {
     /// None: the value never changes.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
 }
 
 extension ExponentialSchedule: RangeExtrema {
     /// None: `lr · γ^t` is monotone in `t`.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
 }
 
 extension StepSchedule: RangeExtrema {
     /// Each decay step inside the range and the step before it (monotone over the whole run;
     /// the jumps are listed so they are drawn where they happen). Past ``pieceLimit`` jumps: none.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         CriticalSteps.periodic(period: stepSize, offsets: [0], in: range, limit: pieceLimit) ?? []
     }
 }
 
 extension MultiStepSchedule: RangeExtrema {
     /// Each milestone inside the range and the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         CriticalSteps.pieces(milestones, in: range)
     }
 }
 
 extension TimeBasedSchedule: RangeExtrema {
     /// With `staircase`, each decay step and the one before it; otherwise none (monotone).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         staircase ? CriticalSteps.periodic(period: decaySteps, offsets: [0], in: range, limit: pieceLimit) ?? [] : []
     }
 }
 
 extension LinearSchedule: RangeExtrema {
     /// `total_steps` and the step before it (the line, then the constant end).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
 }
 
 extension PolynomialSchedule: RangeExtrema {
     /// `total_steps` and the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
 }
 
 extension CosineSchedule: RangeExtrema {
     /// `total_steps` and the step before it (the half cosine falls monotonically).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
 }
 
 extension RexSchedule: RangeExtrema {
     /// `total_steps` and the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
 }
 
 extension TanhSchedule: RangeExtrema {
     /// `total_steps` and the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([totalSteps], in: range) }
 }
 
 extension WSDSchedule: RangeExtrema {
     /// The end of warm-up, the start and the end of the decay, each with the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         CriticalSteps.pieces([warmupSteps, totalSteps - decaySteps, totalSteps], in: range)
     }
 }
 
 extension PiecewiseSchedule: RangeExtrema {
     /// Each knot and the step before it (each interpolation is monotone between knots).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces(steps, in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces(steps, in: range) }
 }
 
 extension InverseSqrtSchedule: RangeExtrema {
     /// The peak, `t = warmup_steps − 1`, with its neighbours: the value is the minimum of a
     /// rising and a falling function, so it rises up to where they cross and falls after.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         let w = warmupSteps
         return [w - 2, w - 1, w, w + 1].filter { range.contains($0) }
     }
@@ -90,7 +90,7 @@ extension InverseSqrtSchedule: RangeExtrema {
 extension OneCycleSchedule: RangeExtrema {
     /// The first step of each phase after the first and the step after the last phase
     /// (each with the step before it); `nil` for degenerate (empty) phases.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         var start = 0.0
         var bounds: [Int] = []
         for phase in phases {
@@ -123,7 +123,7 @@ extension CyclicSchedule: RangeExtrema {
     /// `[2⁻⁹⁰⁰, 2⁹⁰⁰]` over the range (underflow to subnormals, or overflow to infinity, whose
     /// product with a zero triangle is NaN), when the window is wider than 512 steps, or when
     /// more than 16384 window steps would be listed.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         let total = stepSizeUp + stepSizeDown
         guard var out = CriticalSteps.periodic(period: total, offsets: [0, 1, stepSizeUp, stepSizeUp + 1], in: range) else {
             return nil
@@ -161,7 +161,7 @@ extension CyclicSchedule: RangeExtrema {
 extension CosineRestartsSchedule: RangeExtrema {
     /// Each restart in the range and the step before it (each cycle's cosine falls
     /// monotonically from its peak to its trough). `nil` past a few thousand restarts.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         if periodMultiplier == 1 {
             return CriticalSteps.periodic(period: period, offsets: [0], in: range)
         }
@@ -185,7 +185,7 @@ extension CosineRestartsSchedule: RangeExtrema {
 extension ClosedFormWarmupSchedule: RangeExtrema {
     /// The end of warm-up (and the step before), plus the child's critical steps shifted
     /// into its own steps; `nil` unless the child conforms.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard let child = child as? any RangeExtrema else { return nil }
         let w = warmup.warmupSteps
         var out = CriticalSteps.pieces([w], in: range)
@@ -203,7 +203,7 @@ extension ClosedFormWarmupSchedule: RangeExtrema {
 extension ClosedFormSequenceSchedule: RangeExtrema {
     /// Each boundary (and the step before it), plus each child's critical steps within its
     /// segment; `nil` unless every child met conforms.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         let boundaries = sequence.boundaries
         var out = CriticalSteps.pieces(boundaries, in: range)
         let starts = [0] + boundaries

@@ -13,22 +13,22 @@ import Foundation
 /// the two branches meet, and then decay as `1/√(t + 1)` forever; in the `d_model` form the peak
 /// is `scale · (d_model · warmup_steps)^−0.5`, in the `lr` form it is `scale · lr`. Step 0 is
 /// `peak / warmup_steps`, not the peak.
-public struct InverseSqrtSchedule: ClosedFormSchedule {
+struct InverseSqrtSchedule: ClosedFormSchedule {
     /// `d_model`, or `nil` for the peak (`lr`) form.
-    public var dModel: Double?
+    var dModel: Double?
     /// The peak in the `lr` form.
-    public var peak: Double
-    public var warmupSteps: Int
-    public var scale: Double
+    var peak: Double
+    var warmupSteps: Int
+    var scale: Double
 
-    public init(dModel: Double?, peak: Double, warmupSteps: Int, scale: Double) {
+    init(dModel: Double?, peak: Double, warmupSteps: Int, scale: Double) {
         self.dModel = dModel
         self.peak = peak
         self.warmupSteps = warmupSteps
         self.scale = scale
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let n = Double(step + 1)
         let w = Double(warmupSteps)
         if let d = dModel {
@@ -37,7 +37,7 @@ public struct InverseSqrtSchedule: ClosedFormSchedule {
         return scale * peak * min((w / n).squareRoot(), n / w)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         warmupSteps - 1 > 0 && warmupSteps - 1 < steps ? [warmupSteps - 1] : []
     }
 }

@@ -4,23 +4,23 @@ import Foundation
 ///
 /// `lr(t) = lr + (end_lr − lr) · min(t, total_steps) / total_steps`. The value reaches
 /// `end_lr` exactly at `t = total_steps` and holds it for every later step.
-public struct LinearSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var endLearningRate: Double
-    public var totalSteps: Int
+struct LinearSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var endLearningRate: Double
+    var totalSteps: Int
 
-    public init(learningRate: Double, endLearningRate: Double, totalSteps: Int) {
+    init(learningRate: Double, endLearningRate: Double, totalSteps: Int) {
         self.learningRate = learningRate
         self.endLearningRate = endLearningRate
         self.totalSteps = totalSteps
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         if step >= totalSteps { return endLearningRate }
         return learningRate + (endLearningRate - learningRate) * (Double(step) / Double(totalSteps))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         totalSteps < steps ? [totalSteps] : []
     }
 }

@@ -5,19 +5,19 @@ import Foundation
 /// `lr(t) = lr · gamma^k`, where `k` is the number of milestones `m` with `m ≤ t`: the drop
 /// at milestone `m` takes effect at step `m` itself. After the last milestone the rate
 /// stays at `lr · gamma^count` forever.
-public struct MultiStepSchedule: ClosedFormSchedule {
-    public var learningRate: Double
+struct MultiStepSchedule: ClosedFormSchedule {
+    var learningRate: Double
     /// Strictly increasing, all ≥ 1.
-    public var milestones: [Int]
-    public var gamma: Double
+    var milestones: [Int]
+    var gamma: Double
 
-    public init(learningRate: Double, milestones: [Int], gamma: Double) {
+    init(learningRate: Double, milestones: [Int], gamma: Double) {
         self.learningRate = learningRate
         self.milestones = milestones
         self.gamma = gamma
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         // Binary search: the number of milestones ≤ step.
         var lo = 0, hi = milestones.count
         while lo < hi {
@@ -27,7 +27,7 @@ public struct MultiStepSchedule: ClosedFormSchedule {
         return learningRate * pow(gamma, Double(lo))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         milestones.filter { $0 < steps }
     }
 }

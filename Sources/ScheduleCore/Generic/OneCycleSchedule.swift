@@ -17,18 +17,18 @@ import Foundation
 /// `start + (end − start) · pct`. The values are those of `torch.optim.lr_scheduler.OneCycleLR`
 /// (without momentum cycling) for `t ≤ total_steps − 1`; from `total_steps − 1` on, the rate
 /// holds `min_lr` (torch raises instead).
-public struct OneCycleSchedule: ClosedFormSchedule {
+struct OneCycleSchedule: ClosedFormSchedule {
     /// One annealing phase: ends at step `end` with value `endValue`.
-    public struct Phase: Sendable, Equatable {
-        public var end: Double
-        public var startValue: Double
-        public var endValue: Double
+    struct Phase: Sendable, Equatable {
+        var end: Double
+        var startValue: Double
+        var endValue: Double
     }
 
-    public var phases: [Phase]
-    public var cosineAnnealing: Bool
+    var phases: [Phase]
+    var cosineAnnealing: Bool
 
-    public init(maxLearningRate: Double, totalSteps: Int, pctStart: Double, divFactor: Double,
+    init(maxLearningRate: Double, totalSteps: Int, pctStart: Double, divFactor: Double,
                 finalDivFactor: Double, cosineAnnealing: Bool, threePhase: Bool) {
         let initial = maxLearningRate / divFactor
         let minLR = initial / finalDivFactor
@@ -48,7 +48,7 @@ public struct OneCycleSchedule: ClosedFormSchedule {
         self.cosineAnnealing = cosineAnnealing
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let t = Double(step)
         var start = 0.0
         for (i, phase) in phases.enumerated() {
@@ -64,7 +64,7 @@ public struct OneCycleSchedule: ClosedFormSchedule {
         return phases.last?.endValue ?? 0
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         // The first whole step of each later phase, and the end of the last one.
         var points = phases.dropLast().map { Int(saturating: $0.end.rounded(.down) + 1) }
         if let last = phases.last { points.append(Int(last.end)) }

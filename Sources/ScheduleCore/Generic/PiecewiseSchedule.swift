@@ -9,20 +9,20 @@ import Foundation
 /// - `t ≥ last step`: the last value.
 ///
 /// So with `step`, a knot's value takes effect at the knot's step.
-public struct PiecewiseSchedule: ClosedFormSchedule {
-    public enum Interpolation: String, Sendable { case step, linear, cosine }
+struct PiecewiseSchedule: ClosedFormSchedule {
+    enum Interpolation: String, Sendable { case step, linear, cosine }
 
-    public var steps: [Int]
-    public var values: [Double]
-    public var interpolation: Interpolation
+    var steps: [Int]
+    var values: [Double]
+    var interpolation: Interpolation
 
-    public init(steps: [Int], values: [Double], interpolation: Interpolation) {
+    init(steps: [Int], values: [Double], interpolation: Interpolation) {
         self.steps = steps
         self.values = values
         self.interpolation = interpolation
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard let first = steps.first, let v0 = values.first, let last = values.last else { return 0 }
         if step <= first { return v0 }
         // i: the last knot with steps[i] ≤ step.
@@ -42,7 +42,7 @@ public struct PiecewiseSchedule: ClosedFormSchedule {
         }
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         GenericSupport.clean(self.steps, below: steps)
     }
 }

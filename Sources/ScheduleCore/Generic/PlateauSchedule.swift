@@ -15,19 +15,19 @@ import Foundation
 ///
 /// This is the algorithm of `torch.optim.lr_scheduler.ReduceLROnPlateau`. The new rate takes
 /// effect at the step of the round that triggered it. Once `min_lr` is reached it stays there.
-public struct PlateauSchedule: Schedule {
-    public var learningRate: Double
-    public var givenMetrics: [Double]?
-    public var maximize: Bool
-    public var factor: Double
-    public var patience: Int
-    public var threshold: Double
-    public var relativeThreshold: Bool
-    public var cooldown: Int
-    public var minLearningRate: Double
-    public var eps: Double
+struct PlateauSchedule: Schedule {
+    var learningRate: Double
+    var givenMetrics: [Double]?
+    var maximize: Bool
+    var factor: Double
+    var patience: Int
+    var threshold: Double
+    var relativeThreshold: Bool
+    var cooldown: Int
+    var minLearningRate: Double
+    var eps: Double
 
-    public init(learningRate: Double, metrics: [Double]?, maximize: Bool, factor: Double, patience: Int,
+    init(learningRate: Double, metrics: [Double]?, maximize: Bool, factor: Double, patience: Int,
                 threshold: Double, relativeThreshold: Bool, cooldown: Int, minLearningRate: Double, eps: Double) {
         self.learningRate = learningRate
         self.givenMetrics = metrics
@@ -41,13 +41,13 @@ public struct PlateauSchedule: Schedule {
         self.eps = eps
     }
 
-    public var usesMetrics: Bool { true }
-    public var metrics: [Double]? { givenMetrics }
+    var usesMetrics: Bool { true }
+    var metrics: [Double]? { givenMetrics }
 
-    public func start() -> any ScheduleState { State(schedule: self) }
+    func start() -> any ScheduleState { State(schedule: self) }
 
     /// The steps at which the rate was reduced, replaying the given metrics.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard let metrics = givenMetrics else { return [] }
         var state = State(schedule: self)
         var points: [Int] = []
@@ -62,9 +62,9 @@ public struct PlateauSchedule: Schedule {
     }
 
     /// The reduce-on-plateau state machine.
-    public struct State: ScheduleState {
+    struct State: ScheduleState {
         let schedule: PlateauSchedule
-        public private(set) var learningRate: Double
+        private(set) var learningRate: Double
         var best: Double
         var badRounds = 0
         var cooldownLeft = 0
@@ -104,7 +104,7 @@ public struct PlateauSchedule: Schedule {
             }
         }
 
-        public mutating func advance(metric: Double?) throws {
+        mutating func advance(metric: Double?) throws {
             // A round without a metric (never the case through `forEachStep`, which checks the
             // list's length) leaves the state unchanged.
             guard let metric else { return }

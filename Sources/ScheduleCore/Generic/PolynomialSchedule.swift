@@ -5,26 +5,26 @@ import Foundation
 /// `lr(t) = (lr − end_lr) · (1 − min(t, total_steps) / total_steps)^power + end_lr`.
 /// `power = 1` is ``LinearSchedule``; `power > 1` drops fast then flattens, `power < 1`
 /// stays high then drops. Reaches `end_lr` at `t = total_steps` and holds it.
-public struct PolynomialSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var endLearningRate: Double
-    public var totalSteps: Int
-    public var power: Double
+struct PolynomialSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var endLearningRate: Double
+    var totalSteps: Int
+    var power: Double
 
-    public init(learningRate: Double, endLearningRate: Double, totalSteps: Int, power: Double) {
+    init(learningRate: Double, endLearningRate: Double, totalSteps: Int, power: Double) {
         self.learningRate = learningRate
         self.endLearningRate = endLearningRate
         self.totalSteps = totalSteps
         self.power = power
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         if step >= totalSteps { return endLearningRate }
         let remaining = 1 - Double(step) / Double(totalSteps)
         return (learningRate - endLearningRate) * pow(remaining, power) + endLearningRate
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         totalSteps < steps ? [totalSteps] : []
     }
 }

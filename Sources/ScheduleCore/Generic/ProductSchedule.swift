@@ -7,43 +7,43 @@ import Foundation
 /// Stateful schedules are all advanced every round with the same metric; the series stops
 /// where the first of them stops. A metric-driven schedule's `metrics` are indexed by the
 /// global round; the product uses the first list given among its schedules.
-public struct ProductSchedule: Schedule {
-    public var schedules: [any Schedule]
+struct ProductSchedule: Schedule {
+    var schedules: [any Schedule]
 
-    public init(schedules: [any Schedule]) { self.schedules = schedules }
+    init(schedules: [any Schedule]) { self.schedules = schedules }
 
-    public var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
-    public var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
+    var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
+    var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         GenericSupport.clean(schedules.flatMap { $0.breakpoints(below: steps) }, below: steps)
     }
 
-    public func start() -> any ScheduleState { State(states: schedules.map { $0.start() }) }
+    func start() -> any ScheduleState { State(states: schedules.map { $0.start() }) }
 
     /// Advances every factor.
-    public struct State: ScheduleState {
+    struct State: ScheduleState {
         var states: [any ScheduleState]
 
-        public var learningRate: Double { states.reduce(1) { $0 * $1.learningRate } }
+        var learningRate: Double { states.reduce(1) { $0 * $1.learningRate } }
 
-        public mutating func advance(metric: Double?) throws {
+        mutating func advance(metric: Double?) throws {
             for i in states.indices { try states[i].advance(metric: metric) }
         }
     }
 }
 
 /// A ``ProductSchedule`` of closed-form schedules, and so closed-form itself.
-public struct ClosedFormProductSchedule: ClosedFormSchedule {
-    public var closed: [any ClosedFormSchedule]
+struct ClosedFormProductSchedule: ClosedFormSchedule {
+    var closed: [any ClosedFormSchedule]
 
-    public init(closed: [any ClosedFormSchedule]) { self.closed = closed }
+    init(closed: [any ClosedFormSchedule]) { self.closed = closed }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         closed.reduce(1) { $0 * $1.value(at: step) }
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         ProductSchedule(schedules: closed).breakpoints(below: steps)
     }
 }

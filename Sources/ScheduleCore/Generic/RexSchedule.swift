@@ -7,24 +7,24 @@ import Foundation
 /// `lr(t) = min_lr + (lr − min_lr) · (1 − p) / (1 − p / 2)`
 /// (the paper's `(1 − p) / (½ + ½ · (1 − p))`). It stays higher than linear decay for most of
 /// the run and falls steeply at the end; reaches `min_lr` at `t = total_steps` and holds it.
-public struct RexSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var minLearningRate: Double
-    public var totalSteps: Int
+struct RexSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var minLearningRate: Double
+    var totalSteps: Int
 
-    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
+    init(learningRate: Double, minLearningRate: Double, totalSteps: Int) {
         self.learningRate = learningRate
         self.minLearningRate = minLearningRate
         self.totalSteps = totalSteps
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         if step >= totalSteps { return minLearningRate }
         let p = Double(step) / Double(totalSteps)
         return minLearningRate + (learningRate - minLearningRate) * ((1 - p) / (1 - p / 2))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         totalSteps < steps ? [totalSteps] : []
     }
 }

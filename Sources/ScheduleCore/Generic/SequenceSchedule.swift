@@ -11,11 +11,11 @@ import Foundation
 /// active; the round that switches to a new schedule feeds it no metric (its step 0), later
 /// rounds feed the round's metric. A metric-driven schedule's `metrics` are indexed by the
 /// global round; the sequence uses the first list given among its schedules.
-public struct SequenceSchedule: Schedule {
-    public var schedules: [any Schedule]
-    public var boundaries: [Int]
+struct SequenceSchedule: Schedule {
+    var schedules: [any Schedule]
+    var boundaries: [Int]
 
-    public init(schedules: [any Schedule], boundaries: [Int]) {
+    init(schedules: [any Schedule], boundaries: [Int]) {
         self.schedules = schedules
         self.boundaries = boundaries
     }
@@ -30,11 +30,11 @@ public struct SequenceSchedule: Schedule {
         return (lo, lo == 0 ? step : step - boundaries[lo - 1])
     }
 
-    public var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
-    public var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
-    public var setsMomentum: Bool { schedules.contains { $0.setsMomentum } }
+    var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
+    var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
+    var setsMomentum: Bool { schedules.contains { $0.setsMomentum } }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         var points = boundaries
         let starts = [0] + boundaries
         for (i, s) in schedules.enumerated() {
@@ -45,10 +45,10 @@ public struct SequenceSchedule: Schedule {
         return GenericSupport.clean(points, below: steps)
     }
 
-    public func start() -> any ScheduleState { State(schedule: self) }
+    func start() -> any ScheduleState { State(schedule: self) }
 
     /// Runs the active schedule's state; starts the next one at its boundary.
-    public struct State: ScheduleState {
+    struct State: ScheduleState {
         let schedule: SequenceSchedule
         var step = 0
         var index: Int
@@ -60,10 +60,10 @@ public struct SequenceSchedule: Schedule {
             self.current = schedule.schedules[index].start()
         }
 
-        public var learningRate: Double { current.learningRate }
-        public var momentum: Double? { current.momentum }
+        var learningRate: Double { current.learningRate }
+        var momentum: Double? { current.momentum }
 
-        public mutating func advance(metric: Double?) throws {
+        mutating func advance(metric: Double?) throws {
             let next = step + 1
             let nextIndex = schedule.segment(at: next).index
             if nextIndex != index {
@@ -82,21 +82,21 @@ public struct SequenceSchedule: Schedule {
 }
 
 /// A ``SequenceSchedule`` of closed-form schedules, and so closed-form itself.
-public struct ClosedFormSequenceSchedule: ClosedFormSchedule {
-    public var sequence: SequenceSchedule
-    public var closed: [any ClosedFormSchedule]
+struct ClosedFormSequenceSchedule: ClosedFormSchedule {
+    var sequence: SequenceSchedule
+    var closed: [any ClosedFormSchedule]
 
-    public init(sequence: SequenceSchedule, closed: [any ClosedFormSchedule]) {
+    init(sequence: SequenceSchedule, closed: [any ClosedFormSchedule]) {
         self.sequence = sequence
         self.closed = closed
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let (i, local) = sequence.segment(at: step)
         return closed[i].value(at: local)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] { sequence.breakpoints(below: steps) }
+    func breakpoints(below steps: Int) -> [Int] { sequence.breakpoints(below: steps) }
 }
 
 extension ScheduleType {

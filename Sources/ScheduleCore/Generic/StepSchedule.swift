@@ -4,22 +4,22 @@ import Foundation
 ///
 /// `lr(t) = lr · gamma^⌊t / step_size⌋`. The first decay takes effect at `t = step_size`
 /// (steps `0 … step_size − 1` run at `lr`); it never ends.
-public struct StepSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var stepSize: Int
-    public var gamma: Double
+struct StepSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var stepSize: Int
+    var gamma: Double
 
-    public init(learningRate: Double, stepSize: Int, gamma: Double) {
+    init(learningRate: Double, stepSize: Int, gamma: Double) {
         self.learningRate = learningRate
         self.stepSize = stepSize
         self.gamma = gamma
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         learningRate * pow(gamma, Double(step / stepSize))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         GenericSupport.periodic(first: stepSize, period: stepSize, below: steps)
     }
 }

@@ -8,14 +8,14 @@ import Foundation
 /// The paper's defaults `lower = −6`, `upper = 3` make step 0 ≈ `lr` (factor
 /// `(1 − tanh(−6))/2 ≈ 0.999994`) and the end ≈ `min_lr + 0.0025 · (lr − min_lr)`; the
 /// value reached at `total_steps` holds for every later step.
-public struct TanhSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var minLearningRate: Double
-    public var totalSteps: Int
-    public var lower: Double
-    public var upper: Double
+struct TanhSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var minLearningRate: Double
+    var totalSteps: Int
+    var lower: Double
+    var upper: Double
 
-    public init(learningRate: Double, minLearningRate: Double, totalSteps: Int, lower: Double, upper: Double) {
+    init(learningRate: Double, minLearningRate: Double, totalSteps: Int, lower: Double, upper: Double) {
         self.learningRate = learningRate
         self.minLearningRate = minLearningRate
         self.totalSteps = totalSteps
@@ -23,12 +23,12 @@ public struct TanhSchedule: ClosedFormSchedule {
         self.upper = upper
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let p = GenericSupport.progress(step, totalSteps)
         return minLearningRate + (learningRate - minLearningRate) * (1 - tanh(lower + (upper - lower) * p)) / 2
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         totalSteps < steps ? [totalSteps] : []
     }
 }

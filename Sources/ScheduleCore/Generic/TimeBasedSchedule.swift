@@ -5,25 +5,25 @@ import Foundation
 /// `lr(t) = lr / (1 + decay · t / decay_steps)`; with `staircase`, `t / decay_steps` is
 /// replaced by `⌊t / decay_steps⌋`, so the rate changes only at multiples of `decay_steps`.
 /// With the default `decay_steps = 1` this is the classic `lr / (1 + decay · t)`. No end.
-public struct TimeBasedSchedule: ClosedFormSchedule {
-    public var learningRate: Double
-    public var decay: Double
-    public var decaySteps: Int
-    public var staircase: Bool
+struct TimeBasedSchedule: ClosedFormSchedule {
+    var learningRate: Double
+    var decay: Double
+    var decaySteps: Int
+    var staircase: Bool
 
-    public init(learningRate: Double, decay: Double, decaySteps: Int, staircase: Bool) {
+    init(learningRate: Double, decay: Double, decaySteps: Int, staircase: Bool) {
         self.learningRate = learningRate
         self.decay = decay
         self.decaySteps = decaySteps
         self.staircase = staircase
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let p = staircase ? Double(step / decaySteps) : Double(step) / Double(decaySteps)
         return learningRate / (1 + decay * p)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         staircase && decaySteps > 1 ? GenericSupport.periodic(first: decaySteps, period: decaySteps, below: steps) : []
     }
 }

@@ -12,17 +12,17 @@ import Foundation
 /// `D` is `decay_steps` if given, else `round(decay_fraction · T)` (halves round up).
 /// `T` is `total_steps` if given, else `W + stable_steps + D` (then `decay_steps` is needed);
 /// when `total_steps` and `stable_steps` are both given they must add up.
-public struct WSDSchedule: ClosedFormSchedule {
-    public enum Shape: String, Sendable { case linear, cosine, sqrt }
+struct WSDSchedule: ClosedFormSchedule {
+    enum Shape: String, Sendable { case linear, cosine, sqrt }
 
-    public var learningRate: Double
-    public var warmupSteps: Int
-    public var decaySteps: Int
-    public var totalSteps: Int
-    public var shape: Shape
-    public var minLearningRate: Double
+    var learningRate: Double
+    var warmupSteps: Int
+    var decaySteps: Int
+    var totalSteps: Int
+    var shape: Shape
+    var minLearningRate: Double
 
-    public init(learningRate: Double, warmupSteps: Int, decaySteps: Int, totalSteps: Int, shape: Shape, minLearningRate: Double) {
+    init(learningRate: Double, warmupSteps: Int, decaySteps: Int, totalSteps: Int, shape: Shape, minLearningRate: Double) {
         self.learningRate = learningRate
         self.warmupSteps = warmupSteps
         self.decaySteps = decaySteps
@@ -31,7 +31,7 @@ public struct WSDSchedule: ClosedFormSchedule {
         self.minLearningRate = minLearningRate
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         if step >= totalSteps { return minLearningRate }
         if step < warmupSteps { return learningRate * Double(step) / Double(warmupSteps) }
         let decayStart = totalSteps - decaySteps
@@ -46,7 +46,7 @@ public struct WSDSchedule: ClosedFormSchedule {
         return minLearningRate + (learningRate - minLearningRate) * f
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         GenericSupport.clean([warmupSteps, totalSteps - decaySteps, totalSteps], below: steps)
     }
 }

@@ -19,21 +19,21 @@ import Foundation
 /// `t = W`. A stateful nested schedule is walked step by step (in `global` mode also during
 /// the warm-up, fed the metrics of those rounds; its target is found by walking a copy with its
 /// own `metrics`). A metric-driven nested schedule's `metrics` are indexed by the global round.
-public struct WarmupSchedule: Schedule {
-    public enum Shape: String, Sendable { case linear, cosine, exponential, constant }
+struct WarmupSchedule: Schedule {
+    enum Shape: String, Sendable { case linear, cosine, exponential, constant }
 
-    public var child: any Schedule
-    public var warmupSteps: Int
-    public var shape: Shape
+    var child: any Schedule
+    var warmupSteps: Int
+    var shape: Shape
     /// `true`: the child sees the global step; `false`: it starts at its step 0 after warm-up.
-    public var globalSteps: Bool
+    var globalSteps: Bool
     /// The learning rate at step 0.
-    public var startLearningRate: Double
+    var startLearningRate: Double
     /// The child's value where it takes over.
-    public var target: Double
+    var target: Double
 
     /// Builds the warm-up, finding the target from `child`.
-    public init(child: any Schedule, warmupSteps: Int, shape: Shape, globalSteps: Bool,
+    init(child: any Schedule, warmupSteps: Int, shape: Shape, globalSteps: Bool,
                 startLearningRate: Double?, startFactor: Double) {
         self.child = child
         self.warmupSteps = warmupSteps
@@ -58,7 +58,7 @@ public struct WarmupSchedule: Schedule {
     }
 
     /// The warm-up value at `step < warmupSteps`.
-    public func warmupValue(at step: Int) -> Double {
+    func warmupValue(at step: Int) -> Double {
         let p = Double(step) / Double(warmupSteps)
         let s = startLearningRate, v = target
         switch shape {
@@ -72,25 +72,25 @@ public struct WarmupSchedule: Schedule {
     /// The step the child is at when the composite is at `step ≥ warmupSteps`.
     func childStep(_ step: Int) -> Int { globalSteps ? step : step - warmupSteps }
 
-    public var usesMetrics: Bool { child.usesMetrics }
-    public var metrics: [Double]? { child.metrics }
-    public var setsMomentum: Bool { child.setsMomentum }
+    var usesMetrics: Bool { child.usesMetrics }
+    var metrics: [Double]? { child.metrics }
+    var setsMomentum: Bool { child.setsMomentum }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         let inner: [Int] = globalSteps
             ? child.breakpoints(below: steps).filter { $0 > warmupSteps }
             : child.breakpoints(below: max(steps - warmupSteps, 0)).map { $0 + warmupSteps }
         return GenericSupport.clean([warmupSteps] + inner, below: steps)
     }
 
-    public func start() -> any ScheduleState { State(schedule: self) }
+    func start() -> any ScheduleState { State(schedule: self) }
 
     /// Walks the warm-up, then the child's own state.
-    public struct State: ScheduleState {
+    struct State: ScheduleState {
         let schedule: WarmupSchedule
         var step = 0
         var child: any ScheduleState
-        public private(set) var learningRate: Double
+        private(set) var learningRate: Double
 
         init(schedule: WarmupSchedule) {
             self.schedule = schedule
@@ -98,9 +98,9 @@ public struct WarmupSchedule: Schedule {
             self.learningRate = schedule.warmupSteps > 0 ? schedule.warmupValue(at: 0) : child.learningRate
         }
 
-        public var momentum: Double? { child.momentum }
+        var momentum: Double? { child.momentum }
 
-        public mutating func advance(metric: Double?) throws {
+        mutating func advance(metric: Double?) throws {
             let next = step + 1
             if schedule.globalSteps || next > schedule.warmupSteps {
                 do {
@@ -116,22 +116,22 @@ public struct WarmupSchedule: Schedule {
 }
 
 /// A ``WarmupSchedule`` whose nested schedule is closed-form, and so is itself.
-public struct ClosedFormWarmupSchedule: ClosedFormSchedule {
-    public var warmup: WarmupSchedule
-    public var child: any ClosedFormSchedule
+struct ClosedFormWarmupSchedule: ClosedFormSchedule {
+    var warmup: WarmupSchedule
+    var child: any ClosedFormSchedule
 
-    public init(warmup: WarmupSchedule, child: any ClosedFormSchedule) {
+    init(warmup: WarmupSchedule, child: any ClosedFormSchedule) {
         self.warmup = warmup
         self.child = child
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         step < warmup.warmupSteps ? warmup.warmupValue(at: step) : child.value(at: warmup.childStep(step))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] { warmup.breakpoints(below: steps) }
-    public var usesMetrics: Bool { warmup.usesMetrics }
-    public var metrics: [Double]? { warmup.metrics }
+    func breakpoints(below steps: Int) -> [Int] { warmup.breakpoints(below: steps) }
+    var usesMetrics: Bool { warmup.usesMetrics }
+    var metrics: [Double]? { warmup.metrics }
 }
 
 extension ScheduleType {

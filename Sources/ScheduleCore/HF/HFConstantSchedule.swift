@@ -2,12 +2,12 @@
 ///
 /// `LambdaLR` with `lr_lambda = 1`: the optimizer's learning rate at every step.
 /// `get_scheduler` accepts `num_warmup_steps` and `num_training_steps` and ignores them.
-public struct HFConstantSchedule: HFLambdaSchedule {
-    public var lr: Double
+struct HFConstantSchedule: HFLambdaSchedule {
+    var lr: Double
 
-    public init(lr: Double) { self.lr = lr }
+    init(lr: Double) { self.lr = lr }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double { 1 }
+    func lambda(_ step: Int) throws(PythonRaise) -> Double { 1 }
 }
 
 extension ScheduleType {

@@ -3,22 +3,22 @@
 /// A linear warmup from 0 over `num_warmup_steps`, then the optimizer's learning rate.
 /// `get_scheduler` passes no scheduler-specific arguments to it, and ignores
 /// `num_training_steps`.
-public struct HFConstantWithWarmupSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
+struct HFConstantWithWarmupSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
 
-    public init(lr: Double, numWarmupSteps: Int) {
+    init(lr: Double, numWarmupSteps: Int) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         // float(current_step) / float(max(1.0, num_warmup_steps))
-        if step < numWarmupSteps { return Double(step) / PyFloatOps.max(1.0, Double(numWarmupSteps)) }
+        if step < numWarmupSteps { return Double(step) / PythonMath.max(1.0, Double(numWarmupSteps)) }
         return 1.0
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps], below: steps)
     }
 }

@@ -6,20 +6,20 @@ import Foundation
 /// `optimization.py`; the second definition (with `min_lr_rate = 0.0`) is the one in effect,
 /// so after warmup `factor = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))`, then
 /// `factor * (1 - 0.0) + 0.0`, then `max(0, factor)` — the same values as the first.
-public struct HFCosineSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
-    public var numCycles: Double
+struct HFCosineSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
+    var numCycles: Double
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double) {
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
         self.numCycles = numCycles
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         HFCosineSchedule.cosineLambda(
             step, warmup: numWarmupSteps, training: numTrainingSteps, numCycles: numCycles, minLRRate: 0.0)
     }
@@ -31,11 +31,11 @@ public struct HFCosineSchedule: HFLambdaSchedule {
         let progress = Double(step - warmup) / Double(max(1, training - warmup))
         var factor = 0.5 * (1.0 + cos(Double.pi * numCycles * 2.0 * progress))
         factor = factor * (1 - minLRRate) + minLRRate
-        return PyFloatOps.max(0, factor)
+        return PythonMath.max(0, factor)
     }
 
     /// Warmup end and the end of training.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
     }
 }

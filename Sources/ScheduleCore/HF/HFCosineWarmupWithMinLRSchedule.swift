@@ -6,15 +6,15 @@ import Foundation
 /// Like `hf.cosine_with_min_lr` but shifted by one step: the warmup starts at
 /// `1 / num_warmup_steps` (or at `warmup_lr_rate`) and reaches 1 at its last step, and the
 /// cosine's progress counts from `t - W + 1`.
-public struct HFCosineWarmupWithMinLRSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
-    public var numCycles: Double
-    public var minLRRate: Double
-    public var warmupLRRate: Double?
+struct HFCosineWarmupWithMinLRSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
+    var numCycles: Double
+    var minLRRate: Double
+    var warmupLRRate: Double?
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double,
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double,
                 minLRRate: Double, warmupLRRate: Double?) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
@@ -24,23 +24,23 @@ public struct HFCosineWarmupWithMinLRSchedule: HFLambdaSchedule {
         self.warmupLRRate = warmupLRRate
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         let current = Double(step)
         let warmup = Double(numWarmupSteps)
         let training = Double(numTrainingSteps)
         if current < warmup {
             guard let rate = warmupLRRate else {
-                return (current + 1.0) / PyFloatOps.max(1.0, warmup)
+                return (current + 1.0) / PythonMath.max(1.0, warmup)
             }
-            return rate + (1.0 - rate) * current / PyFloatOps.max(1, warmup - 1)
+            return rate + (1.0 - rate) * current / PythonMath.max(1, warmup - 1)
         }
-        let progress = (current - warmup + 1.0) / PyFloatOps.max(1.0, training - warmup)
+        let progress = (current - warmup + 1.0) / PythonMath.max(1.0, training - warmup)
         var factor = 0.5 * (1.0 + cos(Double.pi * numCycles * 2.0 * progress))
         factor = factor * (1 - minLRRate) + minLRRate
-        return PyFloatOps.max(0, factor)
+        return PythonMath.max(0, factor)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
     }
 }

@@ -3,14 +3,14 @@
 /// `hf.cosine` whose cosine factor is rescaled to end at `min_lr_rate` instead of 0:
 /// `factor * (1 - min_lr_rate) + min_lr_rate`. Give exactly one of `min_lr` (then
 /// `min_lr_rate = min_lr / lr`) and `min_lr_rate`.
-public struct HFCosineWithMinLRSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
-    public var numCycles: Double
-    public var minLRRate: Double
+struct HFCosineWithMinLRSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
+    var numCycles: Double
+    var minLRRate: Double
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double, minLRRate: Double) {
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double, minLRRate: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
@@ -18,12 +18,12 @@ public struct HFCosineWithMinLRSchedule: HFLambdaSchedule {
         self.minLRRate = minLRRate
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         HFCosineSchedule.cosineLambda(
             step, warmup: numWarmupSteps, training: numTrainingSteps, numCycles: numCycles, minLRRate: minLRRate)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
     }
 

@@ -5,13 +5,13 @@ import Foundation
 /// After warmup, `num_cycles` cosine decays from `lr` to 0, each restarting at `lr`:
 /// `lr_lambda = max(0, 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1.0))))`, and 0 once
 /// `progress ≥ 1`.
-public struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
-    public var numCycles: Double
+struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
+    var numCycles: Double
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double) {
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, numCycles: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
@@ -22,17 +22,17 @@ public struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
         Double(step - numWarmupSteps) / Double(max(1, numTrainingSteps - numWarmupSteps))
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
         let progress = progress(step)
         if progress >= 1.0 { return 0.0 }
-        let phase = try PyFloatOps.remainder(numCycles * progress, 1.0)
-        return PyFloatOps.max(0.0, 0.5 * (1.0 + cos(Double.pi * phase)))
+        let phase = try PythonMath.modulo(numCycles * progress, 1.0)
+        return PythonMath.max(0.0, 0.5 * (1.0 + cos(Double.pi * phase)))
     }
 
     /// Warmup end, every restart (the first step whose `num_cycles * progress` reaches the
     /// next whole number) and the end of training.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         var marks = [numWarmupSteps, numTrainingSteps]
         let span = numTrainingSteps - numWarmupSteps
         if numCycles > 1, numCycles.isFinite, span > 1 {

@@ -3,27 +3,27 @@
 ///
 /// Metric-driven: round `t` calls `scheduler.step(metrics[t - 1])`. `values[0] = lr`.
 /// `num_warmup_steps` and `num_training_steps` are accepted by `get_scheduler` and ignored.
-public struct HFGreedySchedule: Schedule {
-    public enum Mode: String, Sendable { case min, max }
-    public enum ThresholdMode: String, Sendable { case rel, abs }
+struct HFGreedySchedule: Schedule {
+    enum Mode: String, Sendable { case min, max }
+    enum ThresholdMode: String, Sendable { case rel, abs }
 
-    public var lr: Double
-    public var mode: Mode
-    public var factor: Double
-    public var patience: Int
-    public var threshold: Double
-    public var thresholdMode: ThresholdMode
-    public var cooldown: Int
-    public var warmup: Int
-    public var minLR: Double
-    public var maxLR: Double
-    public var eps: Double
-    public var smooth: Bool
-    public var windowSize: Int
-    public var resetStart: Int
-    public let metrics: [Double]?
+    var lr: Double
+    var mode: Mode
+    var factor: Double
+    var patience: Int
+    var threshold: Double
+    var thresholdMode: ThresholdMode
+    var cooldown: Int
+    var warmup: Int
+    var minLR: Double
+    var maxLR: Double
+    var eps: Double
+    var smooth: Bool
+    var windowSize: Int
+    var resetStart: Int
+    let metrics: [Double]?
 
-    public init(lr: Double, mode: Mode, factor: Double, patience: Int, threshold: Double,
+    init(lr: Double, mode: Mode, factor: Double, patience: Int, threshold: Double,
                 thresholdMode: ThresholdMode, cooldown: Int, warmup: Int, minLR: Double, maxLR: Double,
                 eps: Double, smooth: Bool, windowSize: Int, resetStart: Int, metrics: [Double]?) {
         self.lr = lr
@@ -43,9 +43,9 @@ public struct HFGreedySchedule: Schedule {
         self.metrics = metrics
     }
 
-    public var usesMetrics: Bool { true }
+    var usesMetrics: Bool { true }
 
-    public func start() -> any ScheduleState { State(schedule: self) }
+    func start() -> any ScheduleState { State(schedule: self) }
 
     /// `GreedyLR`'s state after some rounds of `step(metric)`.
     struct State: ScheduleState {
@@ -139,7 +139,7 @@ public struct HFGreedySchedule: Schedule {
             guard schedule.factor != 0 else {
                 throw ScheduleStop(step: step + 1, "ZeroDivisionError: float division by zero (lr / factor with factor 0)")
             }
-            let newLR = PyFloatOps.min(learningRate / schedule.factor, schedule.maxLR)
+            let newLR = PythonMath.min(learningRate / schedule.factor, schedule.maxLR)
             if newLR - learningRate > schedule.eps { learningRate = newLR }
             resetStart = schedule.resetStart
         }
@@ -148,7 +148,7 @@ public struct HFGreedySchedule: Schedule {
         /// than `eps`; while lr sits at `min_lr` the reset countdown runs, and at 0 everything
         /// returns to the initial state.
         mutating func reduce() {
-            let newLR = PyFloatOps.max(learningRate * schedule.factor, schedule.minLR)
+            let newLR = PythonMath.max(learningRate * schedule.factor, schedule.minLR)
             if learningRate - newLR > schedule.eps { learningRate = newLR }
             if !(learningRate > schedule.minLR) {
                 resetStart -= 1

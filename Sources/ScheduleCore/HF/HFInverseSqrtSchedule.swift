@@ -3,30 +3,30 @@
 /// A linear warmup from 0, then `1 / sqrt((t + timescale - W) / timescale)`: 1 at the end of
 /// warmup, decaying as the inverse square root of the step. `timescale` defaults to
 /// `num_warmup_steps`, or 10 000 when that is 0.
-public struct HFInverseSqrtSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
+struct HFInverseSqrtSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
     /// The effective timescale (after transformers' default).
-    public var timescale: Double
+    var timescale: Double
 
-    public init(lr: Double, numWarmupSteps: Int, timescale: Double?) {
+    init(lr: Double, numWarmupSteps: Int, timescale: Double?) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         // timescale = num_warmup_steps or 10_000
         self.timescale = timescale ?? Double(numWarmupSteps != 0 ? numWarmupSteps : 10_000)
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
         // shift = timescale - num_warmup_steps; (current_step + shift) / timescale — exact
         // integers in Python when timescale is an int, the same doubles here.
         let shift = timescale - Double(numWarmupSteps)
         if timescale == 0 { throw PythonRaise("ZeroDivisionError: division by zero (timescale == 0)") }
-        let root = try PyFloatOps.sqrt((Double(step) + shift) / timescale)
-        return try PyFloatOps.divide(1.0, root)
+        let root = try PythonMath.sqrt((Double(step) + shift) / timescale)
+        return try PythonMath.divide(1.0, root)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps], below: steps)
     }
 }

@@ -4,7 +4,7 @@
 /// 0 at construction and `t` after `t` calls of `scheduler.step()`; so
 /// `values[t] = lr * lr_lambda(t)`, computed in that order. The lambdas are pure functions of
 /// the step, hence closed forms.
-public protocol HFLambdaSchedule: RaisingClosedFormSchedule {
+protocol HFLambdaSchedule: RaisingClosedFormSchedule {
     /// The optimizer's initial learning rate (`base_lr`).
     var lr: Double { get }
 
@@ -13,7 +13,7 @@ public protocol HFLambdaSchedule: RaisingClosedFormSchedule {
 }
 
 extension HFLambdaSchedule {
-    public func checkedValue(at step: Int) throws(PythonRaise) -> Double {
+    func checkedValue(at step: Int) throws(PythonRaise) -> Double {
         lr * (try lambda(step))
     }
 }

@@ -3,23 +3,23 @@
 /// `lr_lambda(t) = t / max(1, W)` for `t < W`, else
 /// `max(0.0, float(T - t) / float(max(1, T - W)))`, with `W = num_warmup_steps`,
 /// `T = num_training_steps`; `values[t] = lr * lr_lambda(t)`.
-public struct HFLinearSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
+struct HFLinearSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int) {
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        return PyFloatOps.max(0.0, Double(numTrainingSteps - step) / Double(max(1, numTrainingSteps - numWarmupSteps)))
+        return PythonMath.max(0.0, Double(numTrainingSteps - step) / Double(max(1, numTrainingSteps - numWarmupSteps)))
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
     }
 }

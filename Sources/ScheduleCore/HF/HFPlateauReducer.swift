@@ -60,7 +60,7 @@ struct HFPlateauReducer: Sendable {
             numBadEpochs = 0
         }
         if numBadEpochs > patience {
-            let newLR = PyFloatOps.max(lr * factor, minLR)
+            let newLR = PythonMath.max(lr * factor, minLR)
             if lr - newLR > eps { lr = newLR }
             cooldownCounter = cooldown
             numBadEpochs = 0

@@ -3,14 +3,14 @@
 /// After a linear warmup from 0, a polynomial decay from `lr` to `lr_end` reached at
 /// `num_training_steps`; the lambda divides by `lr` (`lr_init`) because LambdaLR multiplies
 /// by it again.
-public struct HFPolynomialSchedule: HFLambdaSchedule {
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numTrainingSteps: Int
-    public var lrEnd: Double
-    public var power: Double
+struct HFPolynomialSchedule: HFLambdaSchedule {
+    var lr: Double
+    var numWarmupSteps: Int
+    var numTrainingSteps: Int
+    var lrEnd: Double
+    var power: Double
 
-    public init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, lrEnd: Double, power: Double) {
+    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, lrEnd: Double, power: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
@@ -18,21 +18,21 @@ public struct HFPolynomialSchedule: HFLambdaSchedule {
         self.power = power
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         let lrInit = lr
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        if step > numTrainingSteps { return try PyFloatOps.divide(lrEnd, lrInit) }
+        if step > numTrainingSteps { return try PythonMath.divide(lrEnd, lrInit) }
         let lrRange = lrInit - lrEnd
         let decaySteps = numTrainingSteps - numWarmupSteps
         if decaySteps == 0 {
             throw PythonRaise("ZeroDivisionError: division by zero (num_training_steps - num_warmup_steps == 0)")
         }
         let pctRemaining = 1 - Double(step - numWarmupSteps) / Double(decaySteps)
-        let decay = lrRange * (try PyFloatOps.pow(pctRemaining, power)) + lrEnd
-        return try PyFloatOps.divide(decay, lrInit)
+        let decay = lrRange * (try PythonMath.power(pctRemaining, power)) + lrEnd
+        return try PythonMath.divide(decay, lrInit)
     }
 
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         HFParameters.marks([numWarmupSteps, numTrainingSteps], below: steps)
     }
 }

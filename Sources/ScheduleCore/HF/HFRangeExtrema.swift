@@ -27,17 +27,17 @@ func cosineExtrema(origin: Int, span: Int, cycles: Double, in range: Range<Int>,
 
 extension HFConstantSchedule: RangeExtrema {
     /// None: constant.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { [] }
 }
 
 extension HFConstantWithWarmupSchedule: RangeExtrema {
     /// The end of warm-up and the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([numWarmupSteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([numWarmupSteps], in: range) }
 }
 
 extension HFLinearSchedule: RangeExtrema {
     /// The end of warm-up and `num_training_steps`, each with the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         CriticalSteps.pieces([numWarmupSteps, numTrainingSteps], in: range)
     }
 }
@@ -45,7 +45,7 @@ extension HFLinearSchedule: RangeExtrema {
 extension HFCosineSchedule: RangeExtrema {
     /// The end of warm-up, and around every peak and trough of the cosine (past
     /// `num_training_steps` it keeps going).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard let extrema = cosineExtrema(origin: numWarmupSteps, span: max(1, numTrainingSteps - numWarmupSteps),
                                           cycles: numCycles, in: range) else { return nil }
         return CriticalSteps.pieces([numWarmupSteps], in: range) + extrema
@@ -54,7 +54,7 @@ extension HFCosineSchedule: RangeExtrema {
 
 extension HFCosineWithMinLRSchedule: RangeExtrema {
     /// As ``HFCosineSchedule``.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard let extrema = cosineExtrema(origin: numWarmupSteps, span: max(1, numTrainingSteps - numWarmupSteps),
                                           cycles: numCycles, in: range) else { return nil }
         return CriticalSteps.pieces([numWarmupSteps], in: range) + extrema
@@ -64,7 +64,7 @@ extension HFCosineWithMinLRSchedule: RangeExtrema {
 extension HFCosineWarmupWithMinLRSchedule: RangeExtrema {
     /// The end of warm-up, and around every peak and trough of the cosine, whose progress
     /// is `(t − warmup + 1) / max(1, training − warmup)`.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard numTrainingSteps < 1 << 52 else { return nil }
         guard let extrema = cosineExtrema(origin: numWarmupSteps - 1, span: max(1, numTrainingSteps - numWarmupSteps),
                                           cycles: numCycles, in: range) else { return nil }
@@ -75,7 +75,7 @@ extension HFCosineWarmupWithMinLRSchedule: RangeExtrema {
 extension HFCosineWithRestartsSchedule: RangeExtrema {
     /// The end of warm-up, `num_training_steps`, and every restart (the first step of each
     /// cosine), each with the step before it; `nil` past a few thousand restarts.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         var marks = [numWarmupSteps, numTrainingSteps]
         let span = numTrainingSteps - numWarmupSteps
         let lo = max(range.lowerBound, numWarmupSteps)
@@ -104,7 +104,7 @@ extension HFCosineWithRestartsSchedule: RangeExtrema {
 extension HFInverseSqrtSchedule: RangeExtrema {
     /// The end of warm-up and the step before it; `nil` unless `timescale > 0` (which
     /// rules out transformers' errors).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard timescale > 0 else { return nil }
         return CriticalSteps.pieces([numWarmupSteps], in: range)
     }
@@ -114,7 +114,7 @@ extension HFPolynomialSchedule: RangeExtrema {
     /// The end of warm-up and the step after `num_training_steps`, each with the step
     /// before it; `nil` when transformers could raise (`lr = 0`, no decay steps, or a
     /// negative `power`).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard lr != 0, numTrainingSteps > numWarmupSteps, power >= 0, numTrainingSteps < Int.max else { return nil }
         return CriticalSteps.pieces([numWarmupSteps, numTrainingSteps + 1], in: range)
     }
@@ -124,7 +124,7 @@ extension HFWarmupStableDecaySchedule: RangeExtrema {
     /// The ends of warm-up, of the stable phase and of the decay (each with the step before
     /// it), and around every peak and trough of a cosine decay with several cycles. The
     /// square roots never see a negative number, so it never raises.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         let decayStart = numWarmupSteps + numStableSteps
         var out = CriticalSteps.pieces([numWarmupSteps, decayStart, decayStart + numDecaySteps], in: range)
         if decayType == .cosine {

@@ -4,10 +4,10 @@
 /// Metric-driven: round `t` calls `scheduler.step(metrics[t - 1])`; see ``HFPlateauReducer``
 /// for the rule. `values[0] = lr`. `num_warmup_steps` and `num_training_steps` are accepted by
 /// `get_scheduler` and ignored.
-public struct HFReduceLROnPlateauSchedule: Schedule {
-    public var lr: Double
+struct HFReduceLROnPlateauSchedule: Schedule {
+    var lr: Double
     let reducer: HFPlateauReducer
-    public let metrics: [Double]?
+    let metrics: [Double]?
 
     init(lr: Double, reducer: HFPlateauReducer, metrics: [Double]?) {
         self.lr = lr
@@ -15,9 +15,9 @@ public struct HFReduceLROnPlateauSchedule: Schedule {
         self.metrics = metrics
     }
 
-    public var usesMetrics: Bool { true }
+    var usesMetrics: Bool { true }
 
-    public func start() -> any ScheduleState { State(learningRate: lr, reducer: reducer) }
+    func start() -> any ScheduleState { State(learningRate: lr, reducer: reducer) }
 
     struct State: ScheduleState {
         var learningRate: Double

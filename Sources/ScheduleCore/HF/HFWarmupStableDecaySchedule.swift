@@ -5,24 +5,24 @@ import Foundation
 /// Three phases: warmup from `min_lr_ratio` to 1 (`linear`, `cosine` or `1-sqrt`), a stable
 /// phase at 1, and a decay back to `min_lr_ratio` (`linear`, `cosine` or `1-sqrt`); then
 /// `min_lr_ratio` for good.
-public struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
+struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
     /// The shape of the warmup or the decay.
-    public enum Shape: String, Sendable, CaseIterable {
+    enum Shape: String, Sendable, CaseIterable {
         case linear
         case cosine
         case oneMinusSqrt = "1-sqrt"
     }
 
-    public var lr: Double
-    public var numWarmupSteps: Int
-    public var numStableSteps: Int
-    public var numDecaySteps: Int
-    public var warmupType: Shape
-    public var decayType: Shape
-    public var minLRRatio: Double
-    public var numCycles: Double
+    var lr: Double
+    var numWarmupSteps: Int
+    var numStableSteps: Int
+    var numDecaySteps: Int
+    var warmupType: Shape
+    var decayType: Shape
+    var minLRRatio: Double
+    var numCycles: Double
 
-    public init(lr: Double, numWarmupSteps: Int, numStableSteps: Int, numDecaySteps: Int,
+    init(lr: Double, numWarmupSteps: Int, numStableSteps: Int, numDecaySteps: Int,
                 warmupType: Shape, decayType: Shape, minLRRatio: Double, numCycles: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
@@ -34,17 +34,17 @@ public struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
         self.numCycles = numCycles
     }
 
-    public func lambda(_ step: Int) throws(PythonRaise) -> Double {
+    func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps {
             let progress = Double(step) / Double(max(1, numWarmupSteps))
             var factor: Double
             switch warmupType {
             case .linear: factor = progress
             case .cosine: factor = 0.5 * (1.0 - cos(Double.pi * progress))
-            case .oneMinusSqrt: factor = 1.0 - (try PyFloatOps.sqrt(1.0 - progress))
+            case .oneMinusSqrt: factor = 1.0 - (try PythonMath.sqrt(1.0 - progress))
             }
             factor = factor * (1.0 - minLRRatio) + minLRRatio
-            return PyFloatOps.max(0.0, factor)
+            return PythonMath.max(0.0, factor)
         }
         if step < numWarmupSteps + numStableSteps { return 1.0 }
         if step < numWarmupSteps + numStableSteps + numDecaySteps {
@@ -53,16 +53,16 @@ public struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
             switch decayType {
             case .linear: factor = 1.0 - progress
             case .cosine: factor = 0.5 * (1.0 + cos(Double.pi * numCycles * 2.0 * progress))
-            case .oneMinusSqrt: factor = 1.0 - (try PyFloatOps.sqrt(progress))
+            case .oneMinusSqrt: factor = 1.0 - (try PythonMath.sqrt(progress))
             }
             factor = factor * (1.0 - minLRRatio) + minLRRatio
-            return PyFloatOps.max(0.0, factor)
+            return PythonMath.max(0.0, factor)
         }
         return minLRRatio
     }
 
     /// Warmup end, decay start and decay end.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         let decayStart = numWarmupSteps + numStableSteps
         return HFParameters.marks([numWarmupSteps, decayStart, decayStart + numDecaySteps], below: steps)
     }

@@ -18,14 +18,14 @@ import Foundation
 /// ```
 /// Constant `alpha · from` once the decay is over. Without `warmup_target`, `warmup_steps` is
 /// ignored. Keras raises for `decay_steps ≤ 0`.
-public struct KerasCosineDecay: ClosedFormSchedule {
-    public var initialLearningRate: Double
-    public var decaySteps: Double
-    public var alpha: Double
-    public var warmupTarget: Double?
-    public var warmupSteps: Double
+struct KerasCosineDecay: ClosedFormSchedule {
+    var initialLearningRate: Double
+    var decaySteps: Double
+    var alpha: Double
+    var warmupTarget: Double?
+    var warmupSteps: Double
 
-    public init(initialLearningRate: Double, decaySteps: Double, alpha: Double = 0, warmupTarget: Double? = nil, warmupSteps: Double = 0) {
+    init(initialLearningRate: Double, decaySteps: Double, alpha: Double = 0, warmupTarget: Double? = nil, warmupSteps: Double = 0) {
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.alpha = alpha
@@ -51,7 +51,7 @@ public struct KerasCosineDecay: ClosedFormSchedule {
         return Float(alpha).addingProduct(Float(1 - alpha), cosineDecayed)
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard let target = warmupTarget else {
             // initial_learning_rate is a weakly typed tensor (a Python float converted), so
             // multiplying it by the float32 factor stays float32.
@@ -69,7 +69,7 @@ public struct KerasCosineDecay: ClosedFormSchedule {
     }
 
     /// The end of warmup and the end of the decay.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         let warmup = warmupTarget == nil ? 0 : max(warmupSteps, 0)
         return [warmup, warmup + decaySteps]
             .filter { $0 < 1e15 }

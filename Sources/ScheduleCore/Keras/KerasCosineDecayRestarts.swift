@@ -18,14 +18,14 @@ import Foundation
 /// period, at its end value) or round up to it in float32; far out (steps/first_decay_steps
 /// beyond ~10^7) float32 rounding moves restarts by whole steps. `t_mul < 1` eventually takes the log of
 /// a negative number (NaN), as in Keras. Runs forever. Keras raises for `first_decay_steps ≤ 0`.
-public struct KerasCosineDecayRestarts: ClosedFormSchedule {
-    public var initialLearningRate: Double
-    public var firstDecaySteps: Double
-    public var tMul: Double
-    public var mMul: Double
-    public var alpha: Double
+struct KerasCosineDecayRestarts: ClosedFormSchedule {
+    var initialLearningRate: Double
+    var firstDecaySteps: Double
+    var tMul: Double
+    var mMul: Double
+    var alpha: Double
 
-    public init(initialLearningRate: Double, firstDecaySteps: Double, tMul: Double = 2, mMul: Double = 1, alpha: Double = 0) {
+    init(initialLearningRate: Double, firstDecaySteps: Double, tMul: Double = 2, mMul: Double = 1, alpha: Double = 0) {
         self.initialLearningRate = initialLearningRate
         self.firstDecaySteps = firstDecaySteps
         self.tMul = tMul
@@ -34,7 +34,7 @@ public struct KerasCosineDecayRestarts: ClosedFormSchedule {
     }
 
     /// Keras's restart index and fraction of the current period at `step`.
-    public func period(at step: Int) -> (restart: Double, fraction: Double) {
+    func period(at step: Int) -> (restart: Double, fraction: Double) {
         let completedFraction = Double(step) / firstDecaySteps
         if tMul == 1.0 {
             let i = KerasFloat32.floor(completedFraction)
@@ -46,7 +46,7 @@ public struct KerasCosineDecayRestarts: ClosedFormSchedule {
         return (i, (completedFraction - sumR) / pow(tMul, i))
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let (i, fraction) = period(at: step)
         let mFac = pow(mMul, i)
         let cosinePlusOne: Float = 1.0 + KerasFloat32.cos(Double.pi * fraction)
@@ -57,7 +57,7 @@ public struct KerasCosineDecayRestarts: ClosedFormSchedule {
 
     /// Each restart: the first step whose restart index is higher than the step before's
     /// (at most 100; none once the index stops being finite).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         var result: [Int] = []
         var start = 0.0, length = firstDecaySteps
         while result.count < 100 {

@@ -9,27 +9,27 @@ import Foundation
 /// ```
 /// Decays forever; with `staircase` each factor takes effect at a multiple of `decay_steps`.
 /// Keras raises for `decay_steps ≤ 0`.
-public struct KerasExponentialDecay: ClosedFormSchedule {
-    public var initialLearningRate: Double
-    public var decaySteps: Double
-    public var decayRate: Double
-    public var staircase: Bool
+struct KerasExponentialDecay: ClosedFormSchedule {
+    var initialLearningRate: Double
+    var decaySteps: Double
+    var decayRate: Double
+    var staircase: Bool
 
-    public init(initialLearningRate: Double, decaySteps: Double, decayRate: Double, staircase: Bool = false) {
+    init(initialLearningRate: Double, decaySteps: Double, decayRate: Double, staircase: Bool = false) {
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.decayRate = decayRate
         self.staircase = staircase
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         var p = Double(step) / decaySteps
         if staircase { p = KerasFloat32.floor(p) }
         return initialLearningRate * pow(decayRate, p)
     }
 
     /// With `staircase`, each stair (when there are at most 100 below `steps`).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard staircase, decaySteps == decaySteps.rounded(), decaySteps < 1e15 else { return [] }
         return XLAMath.periodic(start: Int(decaySteps), period: Int(decaySteps), below: steps)
     }

@@ -6,20 +6,20 @@
 /// lr = initial_learning_rate / (1 + decay_rate * p)
 /// ```
 /// Decays forever. Keras raises for `decay_steps ≤ 0`.
-public struct KerasInverseTimeDecay: ClosedFormSchedule {
-    public var initialLearningRate: Double
-    public var decaySteps: Double
-    public var decayRate: Double
-    public var staircase: Bool
+struct KerasInverseTimeDecay: ClosedFormSchedule {
+    var initialLearningRate: Double
+    var decaySteps: Double
+    var decayRate: Double
+    var staircase: Bool
 
-    public init(initialLearningRate: Double, decaySteps: Double, decayRate: Double, staircase: Bool = false) {
+    init(initialLearningRate: Double, decaySteps: Double, decayRate: Double, staircase: Bool = false) {
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.decayRate = decayRate
         self.staircase = staircase
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         var p = Double(step) / decaySteps
         if staircase { p = KerasFloat32.floor(p) }
         let denominator = 1.0 + decayRate * p
@@ -27,7 +27,7 @@ public struct KerasInverseTimeDecay: ClosedFormSchedule {
     }
 
     /// With `staircase`, each stair (when there are at most 100 below `steps`).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard staircase, decaySteps == decaySteps.rounded(), decaySteps < 1e15 else { return [] }
         return XLAMath.periodic(start: Int(decaySteps), period: Int(decaySteps), below: steps)
     }

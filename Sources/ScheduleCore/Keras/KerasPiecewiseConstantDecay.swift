@@ -10,16 +10,16 @@
 /// So `values[0]` holds for steps `0 … b[0]` inclusive. Keras does not check that boundaries
 /// increase; unsorted ones add up overlapping terms exactly as Keras does. Keras raises when
 /// `len(values) != len(boundaries) + 1` (and fails on empty boundaries).
-public struct KerasPiecewiseConstantDecay: ClosedFormSchedule {
-    public var boundaries: [Int]
-    public var values: [Double]
+struct KerasPiecewiseConstantDecay: ClosedFormSchedule {
+    var boundaries: [Int]
+    var values: [Double]
 
-    public init(boundaries: [Int], values: [Double]) {
+    init(boundaries: [Int], values: [Double]) {
         self.boundaries = boundaries
         self.values = values
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard let first = boundaries.first, let last = boundaries.last,
               let firstValue = values.first, let lastValue = values.last else { return .nan }
         var result = 0.0
@@ -33,7 +33,7 @@ public struct KerasPiecewiseConstantDecay: ClosedFormSchedule {
     }
 
     /// `boundary + 1` for each boundary: the first step with the next value.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         Array(Set(boundaries.map { $0 + 1 }.filter { $0 > 0 && $0 < steps })).sorted()
     }
 }

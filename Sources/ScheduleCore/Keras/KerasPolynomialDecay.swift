@@ -15,14 +15,14 @@ import Foundation
 /// Without `cycle`, `end_learning_rate` from `decay_steps` on. With `cycle`, each multiple
 /// `k·decay_steps` reaches `end_learning_rate` and the next step restarts the decay over a
 /// span `(k+1)·decay_steps` long (from a lower value). Keras raises for `decay_steps ≤ 0`.
-public struct KerasPolynomialDecay: ClosedFormSchedule {
-    public var initialLearningRate: Double
-    public var decaySteps: Double
-    public var endLearningRate: Double
-    public var power: Double
-    public var cycle: Bool
+struct KerasPolynomialDecay: ClosedFormSchedule {
+    var initialLearningRate: Double
+    var decaySteps: Double
+    var endLearningRate: Double
+    var power: Double
+    var cycle: Bool
 
-    public init(initialLearningRate: Double, decaySteps: Double, endLearningRate: Double = 0.0001, power: Double = 1, cycle: Bool = false) {
+    init(initialLearningRate: Double, decaySteps: Double, endLearningRate: Double = 0.0001, power: Double = 1, cycle: Bool = false) {
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.endLearningRate = endLearningRate
@@ -30,7 +30,7 @@ public struct KerasPolynomialDecay: ClosedFormSchedule {
         self.cycle = cycle
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         var s = Double(step)
         var decay = decaySteps
         if cycle {
@@ -45,7 +45,7 @@ public struct KerasPolynomialDecay: ClosedFormSchedule {
 
     /// The end of the decay; with `cycle`, each restart (the step after a multiple of
     /// `decay_steps`, when there are at most 100).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard decaySteps < 1e15 else { return [] }
         let end = Int(saturating: decaySteps.rounded(.up))
         guard cycle else { return end > 0 && end < steps ? [end] : [] }

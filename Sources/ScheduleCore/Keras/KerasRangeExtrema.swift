@@ -8,19 +8,19 @@ import Foundation
 
 extension KerasExponentialDecay: RangeExtrema {
     /// None: `lr · rate^p` with `p = t / decay_steps` (floored with `staircase`) is monotone.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { decaySteps > 0 && decayRate >= 0 ? [] : nil }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { decaySteps > 0 && decayRate >= 0 ? [] : nil }
 }
 
 extension KerasInverseTimeDecay: RangeExtrema {
     /// None: `lr / (1 + rate · p)` is monotone while the denominator keeps its sign, which
     /// `decay_rate ≥ 0` and `decay_steps > 0` ensure; `nil` otherwise.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { decaySteps > 0 && decayRate >= 0 ? [] : nil }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { decaySteps > 0 && decayRate >= 0 ? [] : nil }
 }
 
 extension KerasPiecewiseConstantDecay: RangeExtrema {
     /// The step after each boundary (values change at `boundary + 1`) and the one before it;
     /// `nil` when the boundaries do not ascend.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard zip(boundaries, boundaries.dropFirst()).allSatisfy({ $0 <= $1 }),
               boundaries.allSatisfy({ $0 < Int.max }) else { return nil }
         return CriticalSteps.pieces(boundaries.map { $0 + 1 }, in: range)
@@ -39,7 +39,7 @@ extension KerasPolynomialDecay: RangeExtrema {
     /// `p > 1` at the end of a piece in the range (float32's ceil lags beyond ~10^7 steps per
     /// `decay_steps`: `1 − p < 0` gives NaN for fractional powers and need not be monotone), or
     /// past 4096 restarts in the range.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard decaySteps > 0, decaySteps < 1e15 else { return nil }
         guard cycle else {
             return CriticalSteps.pieces([Int(saturating: decaySteps.rounded(.up))], in: range)
@@ -79,7 +79,7 @@ extension KerasCosineDecayRestarts: RangeExtrema {
     /// float32 index off by more than half a period, beyond ~2^24 periods), when `m_mul^i`
     /// overflows, when one step moves the logarithm's argument by fewer than 16 ulps (its
     /// rounding might then make the index non-monotone), or past 4096 restarts in the range.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard firstDecaySteps > 0, firstDecaySteps.isFinite, tMul >= 1, tMul.isFinite, mMul.isFinite,
               alpha.isFinite, initialLearningRate.isFinite else { return nil }
         if tMul != 1 {
@@ -110,7 +110,7 @@ extension KerasCosineDecayRestarts: RangeExtrema {
 extension KerasCosineDecay: RangeExtrema {
     /// The end of warm-up and of the decay (the first whole steps at or past them), each with
     /// the step before it: linear warm-up, then a falling cosine, then constant.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         let warmup = warmupTarget == nil ? 0 : max(warmupSteps, 0)
         guard decaySteps > 0, warmup + decaySteps < 1e15 else { return nil }
         return CriticalSteps.pieces([Int(saturating: warmup.rounded(.up)), Int(saturating: (warmup + decaySteps).rounded(.up))], in: range)

@@ -10,20 +10,20 @@ import Foundation
 /// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
 /// ```
 /// optax raises for `decay_steps ≤ 0`.
-public struct OptaxCosineDecaySchedule: ClosedFormSchedule {
-    public var initValue: Double
-    public var decaySteps: Int
-    public var alpha: Double
-    public var exponent: Double
+struct OptaxCosineDecaySchedule: ClosedFormSchedule {
+    var initValue: Double
+    var decaySteps: Int
+    var alpha: Double
+    var exponent: Double
 
-    public init(initValue: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) {
+    init(initValue: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) {
         self.initValue = initValue
         self.decaySteps = decaySteps
         self.alpha = alpha
         self.exponent = exponent
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         let steps = Double(decaySteps)
         let count = XLAMath.minimum(Double(step), steps)
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
@@ -32,7 +32,7 @@ public struct OptaxCosineDecaySchedule: ClosedFormSchedule {
     }
 
     /// The end of the decay.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         decaySteps > 0 && decaySteps < steps ? [decaySteps] : []
     }
 

@@ -12,15 +12,15 @@ import Foundation
 /// ```
 /// `transition_steps ≤ 0` or `decay_rate == 0` gives the constant `init_value` (optax only logs,
 /// and `end_value` is then ignored); a negative `transition_begin` falls back to 0.
-public struct OptaxExponentialDecay: ClosedFormSchedule {
-    public var initValue: Double
-    public var transitionSteps: Int
-    public var decayRate: Double
-    public var transitionBegin: Int
-    public var staircase: Bool
-    public var endValue: Double?
+struct OptaxExponentialDecay: ClosedFormSchedule {
+    var initValue: Double
+    var transitionSteps: Int
+    var decayRate: Double
+    var transitionBegin: Int
+    var staircase: Bool
+    var endValue: Double?
 
-    public init(initValue: Double, transitionSteps: Int, decayRate: Double, transitionBegin: Int = 0,
+    init(initValue: Double, transitionSteps: Int, decayRate: Double, transitionBegin: Int = 0,
                 staircase: Bool = false, endValue: Double? = nil) {
         self.initValue = initValue
         self.transitionSteps = transitionSteps
@@ -31,9 +31,9 @@ public struct OptaxExponentialDecay: ClosedFormSchedule {
     }
 
     /// `true` when optax replaces the schedule by the constant `init_value`.
-    public var isConstant: Bool { transitionSteps <= 0 || decayRate == 0 }
+    var isConstant: Bool { transitionSteps <= 0 || decayRate == 0 }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard !isConstant else { return initValue }
         let begin = max(transitionBegin, 0)
         let decreased = step - begin
@@ -47,7 +47,7 @@ public struct OptaxExponentialDecay: ClosedFormSchedule {
     }
 
     /// The start of the decay and, with `staircase`, each stair (when there are at most 100).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard !isConstant else { return [] }
         let begin = max(transitionBegin, 0)
         if staircase { return XLAMath.periodic(start: begin, period: transitionSteps, below: steps) }

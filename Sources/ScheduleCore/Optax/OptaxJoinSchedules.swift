@@ -9,17 +9,17 @@
 /// ```
 /// So the value comes from the *last* pair (in list order) whose boundary is ≤ t, whether or not
 /// the boundaries are sorted; `zip` ignores extra boundaries or extra schedules, as in optax.
-public struct OptaxJoinedSchedule: ClosedFormSchedule {
-    public var schedules: [any ClosedFormSchedule]
-    public var boundaries: [Int]
+struct OptaxJoinedSchedule: ClosedFormSchedule {
+    var schedules: [any ClosedFormSchedule]
+    var boundaries: [Int]
 
-    public init(schedules: [any ClosedFormSchedule], boundaries: [Int]) {
+    init(schedules: [any ClosedFormSchedule], boundaries: [Int]) {
         self.schedules = schedules
         self.boundaries = boundaries
     }
 
     /// The index of the schedule in effect at `step` and the boundary it is shifted by.
-    public func active(at step: Int) -> (index: Int, offset: Int) {
+    func active(at step: Int) -> (index: Int, offset: Int) {
         var result = (index: 0, offset: 0)
         for i in 0..<min(boundaries.count, max(schedules.count - 1, 0)) where step >= boundaries[i] {
             result = (i + 1, boundaries[i])
@@ -27,7 +27,7 @@ public struct OptaxJoinedSchedule: ClosedFormSchedule {
         return result
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard !schedules.isEmpty else { return .nan }
         let (index, offset) = active(at: step)
         return schedules[index].value(at: step - offset)
@@ -35,7 +35,7 @@ public struct OptaxJoinedSchedule: ClosedFormSchedule {
 
     /// Each boundary where the schedule switches, and the inner schedules' own breakpoints
     /// (shifted) while they are in effect.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard !schedules.isEmpty else { return [] }
         var result = Set<Int>()
         for i in 0..<min(boundaries.count, schedules.count - 1) {

@@ -9,17 +9,17 @@
 ///     v = v * indicator + (1 - indicator) * scale * v
 /// ```
 /// A boundary `b` takes effect at `t = b`. optax raises for negative scales.
-public struct OptaxPiecewiseConstantSchedule: ClosedFormSchedule {
-    public var initValue: Double
+struct OptaxPiecewiseConstantSchedule: ClosedFormSchedule {
+    var initValue: Double
     /// Sorted by boundary.
-    public var entries: [(boundary: Int, scale: Double)]
+    var entries: [(boundary: Int, scale: Double)]
 
-    public init(initValue: Double, boundariesAndScales: [(boundary: Int, scale: Double)]) {
+    init(initValue: Double, boundariesAndScales: [(boundary: Int, scale: Double)]) {
         self.initValue = initValue
         self.entries = boundariesAndScales.sorted { $0.boundary < $1.boundary }
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         var v = initValue
         for (threshold, scale) in entries {
             let difference = threshold - step
@@ -30,7 +30,7 @@ public struct OptaxPiecewiseConstantSchedule: ClosedFormSchedule {
     }
 
     /// Every boundary.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         Array(Set(entries.map(\.boundary).filter { $0 > 0 && $0 < steps })).sorted()
     }
 }

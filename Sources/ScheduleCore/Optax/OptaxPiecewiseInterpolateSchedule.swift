@@ -14,19 +14,19 @@ import Foundation
 /// ```
 /// Past the last boundary the value is the product of all scales times `init_value`.
 /// Boundaries ≤ 0 take effect from step 0. optax raises for negative scales.
-public struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
+struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
     /// How to move between two consecutive values.
-    public enum Interpolation: String, Sendable {
+    enum Interpolation: String, Sendable {
         case linear, cosine
     }
 
-    public var interpolation: Interpolation
+    var interpolation: Interpolation
     /// `[0] + sorted boundaries`.
-    public let bounds: [Int]
+    let bounds: [Int]
     /// `cumprod([init_value] + scales)`.
-    public let values: [Double]
+    let values: [Double]
 
-    public init(interpolation: Interpolation, initValue: Double, boundariesAndScales: [(boundary: Int, scale: Double)]) {
+    init(interpolation: Interpolation, initValue: Double, boundariesAndScales: [(boundary: Int, scale: Double)]) {
         self.interpolation = interpolation
         let sorted = boundariesAndScales.sorted { $0.boundary < $1.boundary }
         self.bounds = [0] + sorted.map(\.boundary)
@@ -35,7 +35,7 @@ public struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
         self.values = values
     }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         var dot = 0.0
         for i in 0..<(bounds.count - 1) {
             let indicator: Double = bounds[i] <= step && step < bounds[i + 1] ? 1 : 0
@@ -54,7 +54,7 @@ public struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
     }
 
     /// Every boundary.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         Array(Set(bounds.dropFirst().filter { $0 > 0 && $0 < steps })).sorted()
     }
 

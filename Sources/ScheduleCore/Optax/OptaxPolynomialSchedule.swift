@@ -12,14 +12,14 @@ import Foundation
 /// `transition_steps ≤ 0` gives the constant `init_value` (optax logs this and returns a
 /// constant schedule); a negative `transition_begin` falls back to 0 (also only logged).
 /// `linear_schedule` and `warmup_constant_schedule` are this schedule with `power = 1`.
-public struct OptaxPolynomialSchedule: ClosedFormSchedule {
-    public var initValue: Double
-    public var endValue: Double
-    public var power: Double
-    public var transitionSteps: Int
-    public var transitionBegin: Int
+struct OptaxPolynomialSchedule: ClosedFormSchedule {
+    var initValue: Double
+    var endValue: Double
+    var power: Double
+    var transitionSteps: Int
+    var transitionBegin: Int
 
-    public init(initValue: Double, endValue: Double, power: Double, transitionSteps: Int, transitionBegin: Int = 0) {
+    init(initValue: Double, endValue: Double, power: Double, transitionSteps: Int, transitionBegin: Int = 0) {
         self.initValue = initValue
         self.endValue = endValue
         self.power = power
@@ -28,9 +28,9 @@ public struct OptaxPolynomialSchedule: ClosedFormSchedule {
     }
 
     /// `true` when optax replaces the schedule by the constant `init_value`.
-    public var isConstant: Bool { transitionSteps <= 0 }
+    var isConstant: Bool { transitionSteps <= 0 }
 
-    public func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double {
         guard transitionSteps > 0 else { return initValue }
         let begin = max(transitionBegin, 0)
         let count = min(max(step - begin, 0), transitionSteps)
@@ -39,7 +39,7 @@ public struct OptaxPolynomialSchedule: ClosedFormSchedule {
     }
 
     /// The start and the end of the transition.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard transitionSteps > 0 else { return [] }
         let begin = max(transitionBegin, 0)
         return [begin, begin + transitionSteps].filter { $0 > 0 && $0 < steps }

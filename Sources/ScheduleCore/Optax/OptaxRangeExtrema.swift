@@ -6,13 +6,13 @@ import Foundation
 extension OptaxCosineDecaySchedule: RangeExtrema {
     /// `decay_steps` and the step before it: the count is clamped there, and the cosine
     /// (raised to `exponent`) is monotone before.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([decaySteps], in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([decaySteps], in: range) }
 }
 
 extension OptaxExponentialDecay: RangeExtrema {
     /// The first decayed step (`transition_begin + 1`) and the step before it; past it the
     /// value `init · rate^p` (clipped at `end_value`) is monotone, staircase or not.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard !isConstant else { return [] }
         let begin = max(transitionBegin, 0)
         guard begin < Int.max else { return nil }
@@ -22,7 +22,7 @@ extension OptaxExponentialDecay: RangeExtrema {
 
 extension OptaxPolynomialSchedule: RangeExtrema {
     /// The start and the end of the transition, each with the step before it.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard transitionSteps > 0 else { return [] }
         let begin = max(transitionBegin, 0)
         let (end, overflow) = begin.addingReportingOverflow(transitionSteps)
@@ -33,21 +33,21 @@ extension OptaxPolynomialSchedule: RangeExtrema {
 
 extension OptaxPiecewiseConstantSchedule: RangeExtrema {
     /// Each boundary and the step before it (constant in between).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         CriticalSteps.pieces(entries.map(\.boundary), in: range)
     }
 }
 
 extension OptaxPiecewiseInterpolateSchedule: RangeExtrema {
     /// Each boundary and the step before it (each interpolation is monotone in between).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces(bounds, in: range) }
+    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces(bounds, in: range) }
 }
 
 extension OptaxJoinedSchedule: RangeExtrema {
     /// Each boundary (and the step before it), plus each child's critical steps within the
     /// steps it is active, shifted by its offset; `nil` unless the boundaries ascend and every
     /// child active in the range conforms.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard !schedules.isEmpty else { return [] }
         let used = Array(boundaries.prefix(max(schedules.count - 1, 0)))
         guard zip(used, used.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }

@@ -5,12 +5,12 @@ import Foundation
 /// In cycle `i` the peak is `lr * cycle_decay ** i` and the value is
 /// `lr_min + 0.5 * (peak - lr_min) * (1 + cos(pi * t_curr ** k / t_i ** k))`; after
 /// `cycle_limit` cycles it is `lr_min`. See ``TimmCycles`` for `i`, `t_i`, `t_curr`.
-public struct TimmCosineLRScheduler: TimmSchedule {
-    public var lr: Double
-    public var lrMin: Double
-    public var kDecay: Double
-    public var warmupPrefix: Bool
-    public var tInEpochs: Bool
+struct TimmCosineLRScheduler: TimmSchedule {
+    var lr: Double
+    var lrMin: Double
+    var kDecay: Double
+    var warmupPrefix: Bool
+    var tInEpochs: Bool
     let cycles: TimmCycles
     let warmup: TimmWarmup
 
@@ -25,21 +25,21 @@ public struct TimmCosineLRScheduler: TimmSchedule {
         self.kDecay = kDecay
     }
 
-    public var initialValue: Double { warmup.initialValue(base: lr) }
+    var initialValue: Double { warmup.initialValue(base: lr) }
 
-    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+    func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         let t = warmupPrefix ? step - warmup.length : step
         let position = try cycles.locate(t)
         let lrMax = lr * (try cycles.gamma(position.i))
         guard position.i < cycles.cycleLimit else { return lrMin }
-        let ratio = try PyFloatOps.divide(
-            Double.pi * (try PyFloatOps.pow(position.tCurr, kDecay)), try PyFloatOps.pow(position.tI, kDecay))
+        let ratio = try PythonMath.divide(
+            Double.pi * (try PythonMath.power(position.tCurr, kDecay)), try PythonMath.power(position.tI, kDecay))
         return lrMin + 0.5 * (lrMax - lrMin) * (1 + cos(ratio))
     }
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)

@@ -29,20 +29,20 @@ struct TimmCycles: Sendable {
 
     func locate(_ t: Int) throws(PythonRaise) -> Position {
         if cycleMul != 1 {
-            let i = try PyFloatOps.floor(
-                try PyFloatOps.log(1 - Double(t) / Double(tInitial) * (1 - cycleMul), base: cycleMul))
-            let growth = try PyFloatOps.pow(cycleMul, Double(i))
+            let i = try PythonMath.floorToInt(
+                try PythonMath.log(1 - Double(t) / Double(tInitial) * (1 - cycleMul), base: cycleMul))
+            let growth = try PythonMath.power(cycleMul, Double(i))
             return Position(
                 i: i, tI: growth * Double(tInitial),
                 tCurr: Double(t) - (1 - growth) / (1 - cycleMul) * Double(tInitial))
         }
-        let i = PyFloatOps.floorDivide(t, tInitial)
+        let i = PythonMath.floorDivide(t, by: tInitial)
         return Position(i: i, tI: Double(tInitial), tCurr: Double(t - tInitial * i))
     }
 
     /// `cycle_decay ** i`: the peak's factor in cycle `i`.
     func gamma(_ i: Int) throws(PythonRaise) -> Double {
-        try PyFloatOps.pow(cycleDecay, Double(i))
+        try PythonMath.power(cycleDecay, Double(i))
     }
 
     /// Steps (shifted by `offset`) where cycles `1 ... cycle_limit` start: the first `t`

@@ -4,12 +4,12 @@
 /// `lr * decay_rate ** bisect_right(decay_t, t + 1)` — the number of milestones `≤ t + 1`,
 /// so timm applies the decay of milestone `m` one step early, at `t = m - 1`. `decay_t` is
 /// searched as Python's `bisect` does, which assumes it sorted.
-public struct TimmMultiStepLRScheduler: TimmSchedule {
-    public var lr: Double
-    public var decayT: [Double]
-    public var decayRate: Double
-    public var warmupPrefix: Bool
-    public var tInEpochs: Bool
+struct TimmMultiStepLRScheduler: TimmSchedule {
+    var lr: Double
+    var decayT: [Double]
+    var decayRate: Double
+    var warmupPrefix: Bool
+    var tInEpochs: Bool
     let warmup: TimmWarmup
 
     init(lr: Double, decayT: [Double], decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
@@ -21,7 +21,7 @@ public struct TimmMultiStepLRScheduler: TimmSchedule {
         self.tInEpochs = tInEpochs
     }
 
-    public var initialValue: Double { warmup.initialValue(base: lr) }
+    var initialValue: Double { warmup.initialValue(base: lr) }
 
     /// Python's `bisect.bisect_right(decay_t, x)`.
     func bisectRight(_ x: Double) -> Int {
@@ -33,15 +33,15 @@ public struct TimmMultiStepLRScheduler: TimmSchedule {
         return lo
     }
 
-    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+    func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         let t = warmupPrefix ? step - warmup.length : step
         // get_curr_decay_steps(t) = bisect.bisect_right(self.decay_t, t + 1)
-        return lr * (try PyFloatOps.pow(decayRate, Double(bisectRight(Double(t + 1)))))
+        return lr * (try PythonMath.power(decayRate, Double(bisectRight(Double(t + 1)))))
     }
 
     /// Warmup end and every milestone's step `m - 1` (shifted by the warmup with `warmup_prefix`).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         let milestones = decayT.map { max(Int(saturating: $0.rounded(.up) - 1 + Double(offset)), warmup.length) }

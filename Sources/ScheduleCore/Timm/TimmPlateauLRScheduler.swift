@@ -4,11 +4,11 @@
 /// the lr is `warmup_lr_init + t * (lr - warmup_lr_init) / warmup_t` and the metric is
 /// ignored; afterwards torch's rule (``HFPlateauReducer``, `threshold_mode = "rel"`,
 /// `eps = 1e-8`) acts on the current lr. Note timm's default `mode` is `"max"`.
-public struct TimmPlateauLRScheduler: Schedule {
-    public var lr: Double
+struct TimmPlateauLRScheduler: Schedule {
+    var lr: Double
     let warmup: TimmWarmup
     let reducer: HFPlateauReducer
-    public let metrics: [Double]?
+    let metrics: [Double]?
 
     init(lr: Double, warmup: TimmWarmup, reducer: HFPlateauReducer, metrics: [Double]?) {
         self.lr = lr
@@ -17,14 +17,14 @@ public struct TimmPlateauLRScheduler: Schedule {
         self.metrics = metrics
     }
 
-    public var usesMetrics: Bool { true }
+    var usesMetrics: Bool { true }
 
-    public func start() -> any ScheduleState {
+    func start() -> any ScheduleState {
         State(learningRate: warmup.initialValue(base: lr), warmup: warmup, reducer: reducer)
     }
 
     /// Warmup end.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         TimmParameters.marks([warmup.length], below: steps)
     }
 

@@ -11,7 +11,7 @@ extension TimmStepLRScheduler: RangeExtrema {
     /// Step 1 and the end of warm-up, each with the step before it: after warm-up
     /// `lr · decay_rate^⌊t / decay_t⌋` is monotone when `0 ≤ decay_rate ≤ 1` (which also rules
     /// out overflow); `nil` otherwise or when `decay_t ≤ 0` (ZeroDivisionError).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard decayT > 0, decayRate >= 0, decayRate <= 1 else { return nil }
         return CriticalSteps.pieces([1, warmup.length], in: range)
@@ -22,7 +22,7 @@ extension TimmMultiStepLRScheduler: RangeExtrema {
     /// Step 1 and the end of warm-up, each with the step before it: the number of decays
     /// (`bisect_right(decay_t, t + 1)`) never decreases, so the value is monotone after warm-up
     /// when `0 ≤ decay_rate ≤ 1`; `nil` otherwise.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard decayRate >= 0, decayRate <= 1 else { return nil }
         return CriticalSteps.pieces([1, warmup.length], in: range)
@@ -80,8 +80,8 @@ extension TimmCycles {
             offset: offset, warmupEnd: warmup.length, in: range, raises: raises,
             monotone: { first, last in
                 guard first.tCurr >= 0,
-                      let ratio = try? PyFloatOps.divide(
-                        scale * (try PyFloatOps.pow(last.tCurr, kDecay)), try PyFloatOps.pow(last.tI, kDecay))
+                      let ratio = try? PythonMath.divide(
+                        scale * (try PythonMath.power(last.tCurr, kDecay)), try PythonMath.power(last.tI, kDecay))
                 else { return false }
                 return ratio <= limit
             })
@@ -128,7 +128,7 @@ extension TimmCosineLRScheduler: RangeExtrema {
     /// timm raises at neither, the cycle's `t_curr` starts at 0 or later (the float index may
     /// start a cycle early) and its ratio ends by `π + 10⁻⁹` (double `cos` is ±1 within 10⁻⁹ of
     /// 0 and π). Else `nil`.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         return cycles.annealingCriticalSteps(
             in: range, warmup: warmup, warmupPrefix: warmupPrefix, kDecay: kDecay,
@@ -141,7 +141,7 @@ extension TimmPolyLRScheduler: RangeExtrema {
     /// cycle; also requires `power ≥ 0` (a negative power could overflow), and with
     /// `cycle_mul ≠ 1` a ratio of at most 1 at the cycle's last step in the range (a negative
     /// base raises for a fractional power).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard power >= 0, power.isFinite else { return nil }
         return cycles.annealingCriticalSteps(
@@ -158,7 +158,7 @@ extension TimmTanhLRScheduler: RangeExtrema {
     /// the value monotone. `nil` when `lb` and `ub` have the same strict sign (the two
     /// terms move in opposite directions and their rounded sum need not be monotone), when
     /// timm raises at a cycle's end in the range, or as ``TimmCycles/runs(in:)``.
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard lb <= 0, ub >= 0 else { return nil }
         let start = CriticalSteps.pieces([1, warmup.length], in: range)
@@ -180,7 +180,7 @@ extension TimmWSDLRScheduler: RangeExtrema {
     /// factors) falls through the decay and stays at its end. timm cannot raise past
     /// construction here. `nil` when `lr < 0` with a non-constant stable function (`s` then
     /// rises while the decay falls).
-    public func criticalSteps(in range: Range<Int>) -> [Int]? {
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard tInEpochs else { return [] }
         guard stableFunction == .constant || lr >= 0 else { return nil }
         let (end, overflow) = warmup.length.addingReportingOverflow(tInitial)

@@ -5,7 +5,7 @@
 /// `t ≥ 1` is `_get_lr(t)`, written into the optimizer by `step(t)`. With
 /// `t_in_epochs = false`, `step(t)` changes nothing (timm updates such schedulers only through
 /// `step_update`), so every value is `values[0]`.
-public protocol TimmSchedule: RaisingClosedFormSchedule {
+protocol TimmSchedule: RaisingClosedFormSchedule {
     /// The learning rate right after construction.
     var initialValue: Double { get }
 
@@ -17,7 +17,7 @@ public protocol TimmSchedule: RaisingClosedFormSchedule {
 }
 
 extension TimmSchedule {
-    public func checkedValue(at step: Int) throws(PythonRaise) -> Double {
+    func checkedValue(at step: Int) throws(PythonRaise) -> Double {
         if step == 0 || !tInEpochs { return initialValue }
         return try scheduledValue(at: step)
     }

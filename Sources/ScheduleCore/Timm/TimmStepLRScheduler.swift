@@ -3,12 +3,12 @@
 /// After warmup (shifted by `warmup_t` when `warmup_prefix`, the default):
 /// `lr * decay_rate ** (t // decay_t)`, Python floor division (float when `decay_t` is a
 /// float). The decay takes effect at `t = decay_t, 2 * decay_t, …`.
-public struct TimmStepLRScheduler: TimmSchedule {
-    public var lr: Double
-    public var decayT: Double
-    public var decayRate: Double
-    public var warmupPrefix: Bool
-    public var tInEpochs: Bool
+struct TimmStepLRScheduler: TimmSchedule {
+    var lr: Double
+    var decayT: Double
+    var decayRate: Double
+    var warmupPrefix: Bool
+    var tInEpochs: Bool
     let warmup: TimmWarmup
 
     init(lr: Double, decayT: Double, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
@@ -20,17 +20,17 @@ public struct TimmStepLRScheduler: TimmSchedule {
         self.tInEpochs = tInEpochs
     }
 
-    public var initialValue: Double { warmup.initialValue(base: lr) }
+    var initialValue: Double { warmup.initialValue(base: lr) }
 
-    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+    func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         let t = warmupPrefix ? step - warmup.length : step
-        let decays = try PyFloatOps.floorDivide(Double(t), decayT)
-        return lr * (try PyFloatOps.pow(decayRate, decays))
+        let decays = try PythonMath.floorDivide(Double(t), decayT)
+        return lr * (try PythonMath.power(decayRate, decays))
     }
 
     /// Warmup end and every decay.
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         var marks = [warmup.length]
@@ -40,7 +40,7 @@ public struct TimmStepLRScheduler: TimmSchedule {
                 guard k * decayT < Double(steps) else { break }
                 var t = Int(saturating: (k * decayT).rounded(.up))
                 if t < 1 { t = 1 }
-                let reached = try? PyFloatOps.floorDivide(Double(t), decayT)
+                let reached = try? PythonMath.floorDivide(Double(t), decayT)
                 if let reached, reached < k { t += 1 }
                 let start = max(t + offset, warmup.length)
                 if start >= steps { break }

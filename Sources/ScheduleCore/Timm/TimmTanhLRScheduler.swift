@@ -6,13 +6,13 @@ import Foundation
 /// `lr_min + 0.5 * (lr * cycle_decay ** i - lr_min) * (1 - tanh(lb * (1 - tr) + ub * tr))`;
 /// afterwards `lr_min`. Without `warmup_prefix` the warmup climbs to the schedule's own value
 /// at `warmup_t` (timm computes it in the constructor), not to `lr`.
-public struct TimmTanhLRScheduler: TimmSchedule {
-    public var lr: Double
-    public var lb: Double
-    public var ub: Double
-    public var lrMin: Double
-    public var warmupPrefix: Bool
-    public var tInEpochs: Bool
+struct TimmTanhLRScheduler: TimmSchedule {
+    var lr: Double
+    var lb: Double
+    var ub: Double
+    var lrMin: Double
+    var warmupPrefix: Bool
+    var tInEpochs: Bool
     let cycles: TimmCycles
     var warmup: TimmWarmup
 
@@ -34,9 +34,9 @@ public struct TimmTanhLRScheduler: TimmSchedule {
         }
     }
 
-    public var initialValue: Double { warmup.initialValue(base: lr) }
+    var initialValue: Double { warmup.initialValue(base: lr) }
 
-    public func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
+    func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
         return try cycleValue(at: step)
     }
@@ -47,12 +47,12 @@ public struct TimmTanhLRScheduler: TimmSchedule {
         let position = try cycles.locate(t)
         guard position.i < cycles.cycleLimit else { return lrMin }
         let lrMax = lr * (try cycles.gamma(position.i))
-        let tr = try PyFloatOps.divide(position.tCurr, position.tI)
+        let tr = try PythonMath.divide(position.tCurr, position.tI)
         return lrMin + 0.5 * (lrMax - lrMin) * (1 - tanh(lb * (1.0 - tr) + ub * tr))
     }
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)

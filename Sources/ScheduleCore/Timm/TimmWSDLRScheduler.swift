@@ -6,9 +6,9 @@ import Foundation
 /// `lr(t) = lr_min + (max(lr * stable(t_s), lr_min) - lr_min) * decay(frac)` with
 /// `t_s = t - warmup_t` and `frac = min((t_s - (t_initial - decay_t)) / decay_t, 1)` once the
 /// decay has started. `lr_min` is reached at `t = warmup_t + t_initial` and held.
-public struct TimmWSDLRScheduler: TimmSchedule {
-    public enum StableFunction: String, Sendable, CaseIterable { case constant, rsqrt, power }
-    public enum DecayFunction: String, Sendable, CaseIterable {
+struct TimmWSDLRScheduler: TimmSchedule {
+    enum StableFunction: String, Sendable, CaseIterable { case constant, rsqrt, power }
+    enum DecayFunction: String, Sendable, CaseIterable {
         case linear
         case oneMinusSqrt = "1-sqrt"
         case cosine
@@ -16,17 +16,17 @@ public struct TimmWSDLRScheduler: TimmSchedule {
         case exp
     }
 
-    public var lr: Double
-    public var tInitial: Int
-    public var decayT: Int
-    public var lrMin: Double
-    public var stableFunction: StableFunction
-    public var stableTimescale: Double?
-    public var stablePower: Double
-    public var decayFunction: DecayFunction
-    public var decayPower: Double
-    public var decayRatio: Double
-    public var tInEpochs: Bool
+    var lr: Double
+    var tInitial: Int
+    var decayT: Int
+    var lrMin: Double
+    var stableFunction: StableFunction
+    var stableTimescale: Double?
+    var stablePower: Double
+    var decayFunction: DecayFunction
+    var decayPower: Double
+    var decayRatio: Double
+    var tInEpochs: Bool
     let warmup: TimmWarmup
 
     init(lr: Double, tInitial: Int, decayT: Int, lrMin: Double, stableFunction: StableFunction,
@@ -46,40 +46,40 @@ public struct TimmWSDLRScheduler: TimmSchedule {
         self.tInEpochs = tInEpochs
     }
 
-    public var initialValue: Double { warmup.initialValue(base: lr) }
+    var initialValue: Double { warmup.initialValue(base: lr) }
 
     /// `_stable(t_s)`: 1, or `(1 + t_s / timescale) ** -power`.
     func stable(_ ts: Int) throws(PythonRaise) -> Double {
         guard stableFunction != .constant, let timescale = stableTimescale else { return 1.0 }
         let power = stableFunction == .rsqrt ? 0.5 : stablePower
-        return try PyFloatOps.pow(1.0 + Double(ts) / timescale, -power)
+        return try PythonMath.power(1.0 + Double(ts) / timescale, -power)
     }
 
     /// `_decay(frac)`: from 1 at `frac = 0` to 0 at `frac = 1`.
     func decay(_ frac: Double) throws(PythonRaise) -> Double {
         switch decayFunction {
         case .linear: return 1.0 - frac
-        case .oneMinusSqrt: return 1.0 - (try PyFloatOps.sqrt(frac))
+        case .oneMinusSqrt: return 1.0 - (try PythonMath.sqrt(frac))
         case .cosine: return 0.5 * (1.0 + cos(Double.pi * frac))
-        case .power: return 1.0 - (try PyFloatOps.pow(frac, decayPower))
+        case .power: return 1.0 - (try PythonMath.power(frac, decayPower))
         case .exp:
             let r = decayRatio
-            return ((try PyFloatOps.pow(r, frac)) - r) / (1.0 - r)
+            return ((try PythonMath.power(r, frac)) - r) / (1.0 - r)
         }
     }
 
-    public func scheduledValue(at t: Int) throws(PythonRaise) -> Double {
+    func scheduledValue(at t: Int) throws(PythonRaise) -> Double {
         if t < warmup.length { return warmup.value(at: t) }
         let ts = t - warmup.length
-        let stableLR = PyFloatOps.max(lr * (try stable(ts)), lrMin)
+        let stableLR = PythonMath.max(lr * (try stable(ts)), lrMin)
         let tDecay = ts - (tInitial - decayT)
         if tDecay <= 0 { return stableLR }
-        let factor = try decay(PyFloatOps.min(Double(tDecay) / Double(decayT), 1.0))
+        let factor = try decay(PythonMath.min(Double(tDecay) / Double(decayT), 1.0))
         return lrMin + (stableLR - lrMin) * factor
     }
 
     /// Warmup end, decay start and the end (lr_min from then on).
-    public func breakpoints(below steps: Int) -> [Int] {
+    func breakpoints(below steps: Int) -> [Int] {
         guard tInEpochs else { return [] }
         let end = warmup.length + tInitial
         return TimmParameters.marks([warmup.length, end - decayT, end], below: steps)

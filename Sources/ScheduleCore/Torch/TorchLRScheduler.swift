@@ -67,7 +67,7 @@ class TorchLRScheduler {
 
     /// `get_lr()` (chainable form). The base class raises, as torch's does.
     func getLR() throws -> Double {
-        throw TorchRaise("NotImplementedError", "\(torchName) has no get_lr(); torch raises NotImplementedError here (it cannot be restarted by SequentialLR at a milestone)")
+        throw PythonRaise("NotImplementedError", "\(torchName) has no get_lr(); torch raises NotImplementedError here (it cannot be restarted by SequentialLR at a milestone)")
     }
 
     /// `_get_closed_form_lr()`, or `nil` for schedulers that have none.

@@ -15,9 +15,10 @@ import ScheduleCore
 ///    for digits (the same value recorded as `validationLoss[t + 1]`), the full-batch training
 ///    loss for inline problems (= `losses[t + 1]`). The spec's own `metrics` are not used.
 ///
-/// The run also ends early when the schedule raises (``ScheduleStop``, e.g. torch's
-/// `OneCycleLR` past `total_steps`; `stop` is set and the losses end at `stop.step`) or
-/// yields a non-finite learning rate (a schedule that could not be built).
+/// The schedule is walked by a closed-loop ``ScheduleCursor``. The run also ends early when
+/// the schedule raises (``ScheduleStop``, e.g. torch's `OneCycleLR` past `total_steps`; `stop`
+/// is set and the losses end at `stop.step`) or yields a non-finite learning rate
+/// (`nonFiniteLearningRate` is set; no update is made with it).
 ///
 /// Memory is O(steps) for the recorded series plus O(parameters).
 ///
@@ -29,7 +30,7 @@ public func simulate(
 ) throws(SimulationError) -> SimulationRun {
     var optimizer = spec.optimizer.optimizer
     if schedule.setsMomentum && !optimizer.supportsMomentumCycling {
-        throw SimulationError("\(optimizer.typeName) has no momentum or betas to cycle: optimizer must support momentum or beta1 with `cycle_momentum` option enabled (set \"cycle_momentum\": false)")
+        throw SimulationError(.unsupported, "\(optimizer.typeName) has no momentum or betas to cycle: optimizer must support momentum or beta1 with `cycle_momentum` option enabled (set \"cycle_momentum\": false)")
     }
     switch spec.problem {
     case .inline(let problem):
@@ -39,7 +40,7 @@ public func simulate(
         let data: DigitsData
         switch DigitsData.bundled {
         case .success(let d): data = d
-        case .failure(let error): throw SimulationError("\(error)")
+        case .failure(let error): throw SimulationError(.data, "\(error)")
         }
         var objective = DigitsObjective(problem: problem, data: data)
         return run(&objective, optimizer: &optimizer, schedule: schedule, steps: steps, evalEvery: problem.evalInterval(steps: steps), progress: progress)
@@ -65,23 +66,18 @@ private func run<O: Objective>(
     var rates: [Double] = []
     var sorted = [Double](repeating: 0, count: w.count)
     var pendingValidation: (loss: Double, accuracy: Double)?
-    var state = schedule.start()
+    var cursor = ScheduleCursor(closedLoop: schedule, steps: steps)
+    var metric: Double?
     for t in 0..<steps {
-        let lr = state.learningRate
-        if !lr.isFinite {
-            // A schedule that could not be built reports NaN and raises on its first round.
-            var probe = state
-            do { try probe.advance(metric: nil) } catch let stop as ScheduleStop {
-                result.stop = ScheduleStop(step: t, stop.message)
-                break
-            } catch {
-                result.stop = ScheduleStop(step: t, "\(error)")
-                break
-            }
-            result.stop = ScheduleStop(step: t, "the learning rate is \(lr)")
+        guard let (_, lr, scheduled) = cursor.next(feeding: metric) else {
+            result.stop = cursor.stop
             break
         }
-        let momentum = setsMomentum ? state.momentum : nil
+        if let bad = cursor.nonFinite {
+            result.nonFiniteLearningRate = bad
+            break
+        }
+        let momentum = setsMomentum ? scheduled : nil
         let loss = objective.trainingLoss(w, gradient: &gradient)
         guard loss.isFinite else {
             result.divergedAt = t
@@ -118,7 +114,6 @@ private func run<O: Objective>(
         }
         progress?(t + 1)
         guard t + 1 < steps else { break }
-        var metric: Double?
         if metricDriven {
             if evalEvery != nil, let v = objective.validate(w) {
                 pendingValidation = v
@@ -126,15 +121,6 @@ private func run<O: Objective>(
             } else {
                 metric = objective.plateauMetric(w)
             }
-        }
-        do {
-            try state.advance(metric: metric)
-        } catch let stop as ScheduleStop {
-            result.stop = stop
-            break
-        } catch {
-            result.stop = ScheduleStop(step: t + 1, "\(error)")
-            break
         }
     }
     result.effectiveStep = effective

@@ -1,6 +1,21 @@
-/// A simulation that cannot run with the schedule and optimizer given.
+/// A simulation that cannot run.
 public struct SimulationError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// Why it cannot run.
+    public enum Kind: Sendable, Equatable {
+        /// The optimizer cannot follow the schedule (momentum cycling on Adagrad): a spec
+        /// problem.
+        case unsupported
+        /// The bundled digits data cannot be read: an installation problem.
+        case data
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
     public var description: String { message }
 }

@@ -1,0 +1,110 @@
+/// `torch.optim.lr_scheduler.ReduceLROnPlateau`: multiplies the learning rate by `factor` when
+/// the metric has not improved for more than `patience` steps.
+struct TorchReduceLROnPlateau: TorchScheduler {
+    var lr: Double
+    var maximize: Bool
+    var factor: Double
+    var patience: Int
+    var threshold: Double
+    var relative: Bool
+    var cooldown: Int
+    var minLR: Double
+    var eps: Double
+    var metrics: [Double]?
+
+    var usesMetrics: Bool { true }
+
+    func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
+        Scheduler(spec: self, group: group)
+    }
+
+    final class Scheduler: TorchLRScheduler {
+        let spec: TorchReduceLROnPlateau
+        var best: Double
+        var cooldownCounter = 0
+        var badEpochs = 0
+
+        init(spec: TorchReduceLROnPlateau, group: TorchParamGroup) {
+            self.spec = spec
+            self.best = spec.maximize ? -Double.infinity : Double.infinity
+            super.init(group: group)
+            lastEpoch = 0
+            lastLR = group.lr
+        }
+
+        override var torchName: String { "ReduceLROnPlateau" }
+        override var isPlateau: Bool { true }
+
+        private func isBetter(_ a: Double, _ best: Double) -> Bool {
+            switch (spec.maximize, spec.relative) {
+            case (false, true): return a < best * (1.0 - spec.threshold)
+            case (false, false): return a < best - spec.threshold
+            case (true, true): return a > best * (spec.threshold + 1.0)
+            case (true, false): return a > best + spec.threshold
+            }
+        }
+
+        override func step() throws {
+            throw PythonRaise("TypeError", "ReduceLROnPlateau.step() missing 1 required positional argument: 'metrics'")
+        }
+
+        override func step(metric: Double?) throws {
+            guard let current = metric else { try step(); return }
+            lastEpoch += 1
+            if isBetter(current, best) {
+                best = current
+                badEpochs = 0
+            } else {
+                badEpochs += 1
+            }
+            if cooldownCounter > 0 {
+                cooldownCounter -= 1
+                badEpochs = 0
+            }
+            if badEpochs > spec.patience {
+                let old = group.lr
+                let new = Swift.max(old * spec.factor, spec.minLR)
+                if old - new > spec.eps { group.lr = new }
+                cooldownCounter = spec.cooldown
+                badEpochs = 0
+            }
+            lastLR = group.lr
+        }
+    }
+}
+
+extension ScheduleType {
+    /// `torch.ReduceLROnPlateau` — see ``TorchReduceLROnPlateau``.
+    public static let torchReduceLROnPlateau = ScheduleType(
+        name: "torch.ReduceLROnPlateau",
+        summary: "Multiplies the learning rate by factor when the metric stops improving (needs metrics).",
+        formula: """
+            Round t calls step(metrics[t−1]). A metric is better when it beats best by threshold (rel: \
+            below best·(1 − threshold) in min mode, above best·(1 + threshold) in max mode; abs: best ∓ \
+            threshold); otherwise it counts as a bad epoch. During cooldown bad epochs are reset. When \
+            bad epochs exceed patience: new = max(lr·factor, min_lr), applied only if lr − new > eps; then \
+            cooldown starts. values[0] = lr.
+            """,
+        parameters: [
+            TorchCommon.lrSpec,
+            .choice("mode", ["min", "max"], default: "min", "Reduce when the metric stops decreasing (min) or increasing (max)."),
+            .number("factor", default: 0.1, "new_lr = lr · factor; must be < 1."),
+            .integer("patience", default: 10, "Bad epochs tolerated before reducing."),
+            .number("threshold", default: 1e-4, "Threshold for a significant improvement."),
+            .choice("threshold_mode", ["rel", "abs"], default: "rel", "Relative or absolute threshold."),
+            .integer("cooldown", default: 0, "Steps to wait after a reduction before counting bad epochs again."),
+            .number("min_lr", default: 0, "Lower bound on the learning rate."),
+            .number("eps", default: 1e-8, "Reductions smaller than eps are ignored."),
+            ParameterSpec("metrics", .numberList, .none, "The metric passed to step() in each round: metrics[t−1] in round t."),
+        ],
+        make: { p in
+            let factor = try p.number("factor")
+            try p.check(factor < 1.0, "factor", "Factor should be < 1.0 (found \(factor)).")
+            let s = TorchReduceLROnPlateau(
+                lr: try TorchCommon.lr(p), maximize: try p.string("mode") == "max", factor: factor,
+                patience: try p.integer("patience"), threshold: try p.number("threshold"),
+                relative: try p.string("threshold_mode") == "rel", cooldown: try p.integer("cooldown"),
+                minLR: try p.number("min_lr"), eps: try p.number("eps"), metrics: try p.optionalNumberList("metrics"))
+            return s
+        })
+}
