@@ -39,10 +39,12 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
+        // Test-only image code: PNG decoding and pixel comparisons.
+        .target(name: "PlotTestSupport", dependencies: ["Plot", "CLRPlotCairo"], path: "Tests/PlotTestSupport"),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotTestSupport"]),
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["Malformed"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import LRPlotKit
 import Plot
+import PlotTestSupport
 import Testing
 import TestSupport
 

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import PlotTestSupport
 import Testing
 @testable import Plot
 
@@ -176,9 +177,6 @@ struct RenderTests {
         #expect(RGBColor(hex: "#12345") == nil)
         #expect(RGBColor(hex: "zzzzzz") == nil)
         #expect(RGBColor(hex: "#0072b2")?.hex == "#0072b2")
-        #expect(DashStyle(name: "--") == .dashed)
-        #expect(DashStyle(name: "dash-dot") == .dashDot)
-        #expect(DashStyle(name: "wavy") == nil)
         #expect(ImageFormat(pathExtension: ".SVG") == .svg)
         #expect(ImageFormat(pathExtension: "jpg") == nil)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlotTestSupport
 import Testing
 @testable import Plot
 

@@ -48,6 +48,44 @@ public enum ChartRenderer {
     static func render(
         _ chart: Chart, as format: ImageFormat, faces: CairoFontFaces, notices: inout [LayoutNotice]
     ) throws -> [UInt8] {
+        try render(chart, as: format, faces: faces, notices: &notices) { surface in try PNGEncoder.encode(surface) }
+    }
+
+    /// The chart's pixels, as the PNG would hold them: straight RGBA8, row-major (for
+    /// terminal graphics, which take pixels rather than files).
+    static func pixels(_ chart: Chart) throws -> (width: Int, height: Int, rgba: [UInt8]) {
+        var notices: [LayoutNotice] = []
+        var size = (0, 0)
+        let rgba = try render(chart, as: .png, faces: CairoFontFaces(), notices: &notices) { surface in
+            guard let data = cairo_image_surface_get_data(surface) else { throw PlotError("the image surface has no pixels") }
+            let width = Int(cairo_image_surface_get_width(surface))
+            let height = Int(cairo_image_surface_get_height(surface))
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            size = (width, height)
+            var out = [UInt8](repeating: 0, count: 4 * width * height)
+            for y in 0..<height {
+                let row = UnsafeRawPointer(data + y * stride)
+                for x in 0..<width {
+                    let pixel = row.load(fromByteOffset: 4 * x, as: UInt32.self)
+                    let a = pixel >> 24
+                    func channel(_ c: UInt32) -> UInt8 { a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a)) }
+                    let o = 4 * (y * width + x)
+                    out[o] = channel((pixel >> 16) & 0xFF)
+                    out[o + 1] = channel((pixel >> 8) & 0xFF)
+                    out[o + 2] = channel(pixel & 0xFF)
+                    out[o + 3] = UInt8(a)
+                }
+            }
+            return out
+        }
+        return (size.0, size.1, rgba)
+    }
+
+    /// Renders `chart`; a PNG's image surface is handed to `image` (encode it, or read it).
+    private static func render(
+        _ chart: Chart, as format: ImageFormat, faces: CairoFontFaces, notices: inout [LayoutNotice],
+        image: (OpaquePointer) throws -> [UInt8]
+    ) throws -> [UInt8] {
         try chart.validate()
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
@@ -89,7 +127,7 @@ public enum ChartRenderer {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            return try PNGEncoder.encode(surface)
+            return try image(surface)
         case .svg, .pdf:
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface), "finishing the \(format.rawValue)")

@@ -21,18 +21,17 @@ enum SixelEncoder {
         return (index / 36 * 20, index / 6 % 6 * 20, index % 6 * 20)
     }
 
-    /// The sixel sequence of `image` (alpha composited over `background`).
-    static func encode(_ image: RasterImage, background: RGBColor = RGBColor(r: 1, g: 1, b: 1)) -> String {
-        let w = image.width
-        let h = image.height
+    /// The sixel sequence of a `width × height` image of straight RGBA8 pixels (alpha
+    /// composited over `background`).
+    static func encode(width w: Int, height h: Int, rgba: [UInt8], background: RGBColor = RGBColor(r: 1, g: 1, b: 1)) -> String {
         var out = "\u{1B}P0;0;0q\"1;1;\(w);\(h)"
         // Registers of every pixel.
         var registers = [UInt8](repeating: 0, count: w * h)
         var used = [Bool](repeating: false, count: 256)
         let bg = (ANSIColor.byte(background.r), ANSIColor.byte(background.g), ANSIColor.byte(background.b))
         for i in 0..<(w * h) {
-            let a = Int(image.pixels[4 * i + 3])
-            func channel(_ c: Int, _ b: Int) -> Int { (Int(image.pixels[4 * i + c]) * a + b * (255 - a) + 127) / 255 }
+            let a = Int(rgba[4 * i + 3])
+            func channel(_ c: Int, _ b: Int) -> Int { (Int(rgba[4 * i + c]) * a + b * (255 - a) + 127) / 255 }
             let reg = register(channel(0, bg.0), channel(1, bg.1), channel(2, bg.2))
             registers[i] = UInt8(reg)
             used[reg] = true

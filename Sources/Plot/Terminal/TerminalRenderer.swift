@@ -26,8 +26,8 @@ public enum TerminalRenderer {
             return kitty(png: png, columns: options.columns, rows: options.rows)
         case .sixel:
             let sized = sized(chart, options)
-            let image = try RasterImage.decodePNG(try ChartRenderer.render(sized, as: .png))
-            return SixelEncoder.encode(image, background: sized.theme.background) + "\n"
+            let image = try ChartRenderer.pixels(sized)
+            return SixelEncoder.encode(width: image.width, height: image.height, rgba: image.rgba, background: sized.theme.background) + "\n"
         }
     }
 
