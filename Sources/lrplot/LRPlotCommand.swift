@@ -14,13 +14,15 @@ struct LRPlotCommand: ParsableCommand {
               lrplot examples/seeds.json -o a.png -o a.svg
               lrplot values examples/mnist-steplr.json --format csv
               lrplot simulate examples/simulate-digits-lr.json --format csv
+              lrplot show examples/seeds.json            the chart in the terminal
+              lrplot examples/seeds.json -o seeds.html   hover for the exact values
               lrplot list
               lrplot describe torch.OneCycleLR
 
             Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec, input file or arguments.
             """,
         version: LRPlotVersion.current,
-        subcommands: [Render.self, Values.self, SimulateCommand.self, List.self, Describe.self],
+        subcommands: [Render.self, Values.self, SimulateCommand.self, Show.self, List.self, Describe.self],
         defaultSubcommand: Render.self)
 }
 
@@ -32,8 +34,13 @@ struct Render: ParsableCommand {
     @Argument(help: "The JSON spec file.")
     var spec: String
 
-    @Option(name: [.short, .long], help: "Output file (.png, .svg or .pdf); repeatable; replaces the spec's \"output\".")
+    @Option(name: [.short, .long], help: "Output file (.png, .svg, .pdf or .html); repeatable; replaces the spec's \"output\".")
     var output: [String] = []
+
+    @Flag(help: "Also draw the chart in the terminal (see `lrplot show`).")
+    var preview = false
+
+    @OptionGroup var previewOptions: PreviewOptions
 
     func run() throws {
         let decoded = try SpecFile.load(spec)
@@ -46,6 +53,7 @@ struct Render: ParsableCommand {
             throw error
         }
         bar.finish()
+        if preview, let chart = report.chart { try previewOptions.show(chart) }
         Terminal.report(report.warnings)
         for path in report.written { print("wrote \(path)") }
     }

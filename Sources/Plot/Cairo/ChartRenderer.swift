@@ -20,6 +20,9 @@ public enum ChartRenderer {
     public static func rendered(
         _ chart: Chart, as format: ImageFormat, options: RenderOptions = RenderOptions()
     ) throws -> RenderedChart {
+        if format == .html {
+            return try HTMLChartRenderer.rendered(chart, hover: HoverTable(pointsOf: chart))
+        }
         let faces = CairoFontFaces()
         if format == .svg && options.svgText == .text {
             try chart.validate()
@@ -106,6 +109,8 @@ public enum ChartRenderer {
         case .pdf:
             userScale = 0.75
             surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w * 0.75, h * 0.75)
+        case .html:
+            throw PlotError("HTML is not drawn through Cairo; use HTMLChartRenderer")
         }
         guard let surface else { throw PlotError("Cairo could not create a \(format.rawValue) surface") }
         defer { cairo_surface_destroy(surface) }
@@ -128,7 +133,7 @@ public enum ChartRenderer {
         case .png:
             cairo_surface_flush(surface)
             return try image(surface)
-        case .svg, .pdf:
+        case .svg, .pdf, .html:
             cairo_surface_finish(surface)
             try check(cairo_surface_status(surface), "finishing the \(format.rawValue)")
         }

@@ -39,6 +39,27 @@ public struct HoverTable: Sendable, Equatable {
         self.columns = columns
     }
 
+    /// The chart's own points as a table: the x values of every series, and each series'
+    /// y there as Swift prints it (its shortest round-trip text), `nil` where a series has
+    /// no point. Exact for charts drawn from every step; a caller with the values behind a
+    /// decimated chart should give its own table.
+    public init(pointsOf chart: Chart) {
+        var xs = Set<Double>()
+        for panel in chart.panels {
+            for s in panel.series { xs.formUnion(s.xs.filter(\.isFinite)) }
+        }
+        let sorted = xs.sorted()
+        var columns: [Column] = []
+        for (p, panel) in chart.panels.enumerated() {
+            for (i, s) in panel.series.enumerated() {
+                var at: [Double: String] = [:]
+                for (x, y) in zip(s.xs, s.ys) where x.isFinite && y.isFinite { at[x] = String(y) }
+                columns.append(Column(panel: p, series: i, values: sorted.map { at[$0] }))
+            }
+        }
+        self.init(xs: sorted, columns: columns)
+    }
+
     /// Checks the table against `chart`: finite ascending x values, one value per x in every
     /// column, values without commas, and columns naming series that exist.
     public func validate(for chart: Chart) throws(PlotError) {

@@ -1,23 +1,21 @@
 import Foundation
 
 extension ChartLayout {
-    /// One layout pass with the legend outside (`outside`) or inside (in the corner that
-    /// hides the least; never outside with `forceInside`). The sections run top to bottom,
+    /// One layout pass with the legends where `mode` says. The sections run top to bottom,
     /// then left to right: the vertical budget (title, secondary axis, x texts), panel
     /// heights and y ticks, y titles, the horizontal budget (y tick labels, outside legend,
     /// x ticks), the texts around the plots, and each panel's contents.
     static func make(
-        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double, outside: Bool,
-        forceInside: Bool = false
+        _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double, mode: LegendMode
     ) -> ChartLayout {
+        let mode: LegendMode = chart.legend == .outsideRight ? .outsideRight : chart.legend == .below ? .below : mode
         var pass = LayoutPass(chart: chart, measurer: measurer, deviceScale: deviceScale)
-        let vertical = pass.verticalBudget()
+        let vertical = pass.verticalBudget(legendBelow: mode == .below)
         var rows = pass.panelRows(vertical)
         let yLabels = fitYLabels(chart, rects: rows.rects, metrics: pass.metrics, measurer: measurer) {
             pass.fit($0, style: $1, role: $2, maxWidth: $3, maxLines: $4, minimumScale: $5)
         }
-        let wantsOutside = chart.legend == .outsideRight || (chart.legend == .auto && outside)
-        let horizontal = pass.horizontalBudget(vertical, rows: rows, yLabels: yLabels, outsideLegend: wantsOutside)
+        let horizontal = pass.horizontalBudget(vertical, rows: rows, yLabels: yLabels, outsideLegend: mode == .outsideRight)
         rows.rects = pass.panelRects(vertical, left: horizontal.left, right: horizontal.right, multipliers: rows.multipliers)
         let frame = Frame(left: horizontal.left, plotWidth: rows.rects[0].width)
         let title = pass.placedTitle(vertical.title, frame: frame)
@@ -28,7 +26,7 @@ extension ChartLayout {
         for p in chart.panels.indices {
             let (panel, omitted) = pass.panel(
                 p, rect: rows.rects[p], scale: rows.scales[p], ticks: rows.ticks[p], yLabel: yLabels[p], vertical: vertical,
-                horizontal: horizontal, frame: frame, outside: wantsOutside, forceInside: forceInside)
+                horizontal: horizontal, frame: frame, mode: mode)
             panels.append(panel)
             omittedMarkers += omitted
         }
@@ -94,18 +92,17 @@ extension ChartLayout {
     }
 
     /// The inside corner whose legend box covers the least line length (ties: upper right,
-    /// upper left, lower left, lower right), a marker label counting as much as a long line;
-    /// `.outsideRight` when every corner covers some and `allowOutside`.
+    /// upper left, lower left, lower right); `.outsideRight` when every corner covers some
+    /// and `allowOutside`. (Marker labels are placed after the legend, around it.)
     static func bestCorner(
-        size: (width: Double, height: Double), plot: Rect, series: [SeriesLayout], obstacles: [Rect] = [],
+        size: (width: Double, height: Double), plot: Rect, series: [SeriesLayout],
         metrics: LayoutMetrics = .standard, allowOutside: Bool = true
     ) -> LegendPlacement {
         var best = LegendPlacement.upperRight
         var bestCover = Double.infinity
         for candidate in [LegendPlacement.upperRight, .upperLeft, .lowerLeft, .lowerRight] {
             let box = LegendLayout.box(candidate, size: size, plot: plot, metrics: metrics).expanded(by: 3 * metrics.textScale)
-            var cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
-            cover += Double(obstacles.filter { $0.intersects(box) }.count) * plot.width
+            let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
             if cover < bestCover {
                 bestCover = cover
                 best = candidate

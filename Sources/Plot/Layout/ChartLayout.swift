@@ -44,17 +44,36 @@ public struct ChartLayout: Sendable {
     public static func make(
         _ chart: Chart, measurer: any TextMeasurer, deviceScale: Double = 1
     ) -> ChartLayout {
-        let inside = make(chart, measurer: measurer, deviceScale: deviceScale, outside: false)
+        let inside = make(chart, measurer: measurer, deviceScale: deviceScale, mode: .inside)
         guard chart.legend == .auto,
             inside.panels.contains(where: { $0.legend?.placement == .outsideRight })
         else { return inside }
-        let outside = make(chart, measurer: measurer, deviceScale: deviceScale, outside: true)
-        // Moving the legend out must leave a plot at least 60% of the chart wide; otherwise keep
-        // it inside, in the corner that hides the least.
+        let outside = make(chart, measurer: measurer, deviceScale: deviceScale, mode: .outsideRight)
+        // Moving the legend out must leave a plot at least 60% of the chart wide; otherwise,
+        // with one legend, below the chart (keeping at least 60% of the plot's height), else
+        // inside, in the corner that hides the least.
         if let plot = outside.panels.first?.plot, plot.width >= 0.6 * outside.width {
             return outside
         }
-        return make(chart, measurer: measurer, deviceScale: deviceScale, outside: false, forceInside: true)
+        if chart.panels.filter({ !LegendLayout.rows(for: $0, showsLines: $0.showsLegend).isEmpty }).count == 1 {
+            let below = make(chart, measurer: measurer, deviceScale: deviceScale, mode: .below)
+            let height = { (l: ChartLayout) in l.panels.reduce(0) { $0 + $1.plot.height } }
+            if height(below) >= 0.6 * height(inside) { return below }
+        }
+        return make(chart, measurer: measurer, deviceScale: deviceScale, mode: .forcedInside)
+    }
+
+    /// Where a layout pass puts the legends.
+    enum LegendMode {
+        /// The spec's placement; for `.auto` the best inside corner, or `.outsideRight`
+        /// (reported, to try another pass) when every corner hides some of the lines.
+        case inside
+        /// Inside even when every corner hides some of the lines.
+        case forcedInside
+        /// At the right of the plots.
+        case outsideRight
+        /// Under the x axis title.
+        case below
     }
 
     /// Every text of the layout (titles, labels, ticks, multipliers, markers, legends).

@@ -56,11 +56,22 @@ struct LayoutPass {
         var secondaryLabel: TextFitting.Fitted?
         /// Height of the secondary axis above the top plot (0 without one).
         var secondaryBlock: Double
+        /// The legend under the x title, when legends go below.
+        var below: BelowLegend?
+    }
+
+    /// A legend under the chart: its rows, in a grid of `columns` columns.
+    struct BelowLegend {
+        var panel: Int
+        var rows: [LegendLayout.Row]
+        var columns: Int
+        var size: (width: Double, height: Double)
     }
 
     /// The title (wrapped onto up to three lines, shrunk to 75 %), the x title (two lines,
-    /// 80 %), and the secondary axis' block above the plots.
-    mutating func verticalBudget() -> Vertical {
+    /// 80 %), the secondary axis' block above the plots, and (`legendBelow`) the legend under
+    /// the x title.
+    mutating func verticalBudget(legendBelow: Bool) -> Vertical {
         let w = chart.width
         var top = pad
         var title: [PlacedText] = []
@@ -83,6 +94,15 @@ struct LayoutPass {
         // The x multiplier is known only after the ticks; the x title's row is reserved.
         var bottom = pad + metrics.tickLength + metrics.tickLabelGap + tickM.capHeight + tickM.descent
         if let f = xLabel { bottom += metrics.axisLabelGap + blockHeight(f) }
+        var below: BelowLegend?
+        if legendBelow, let p = chart.panels.indices.first(where: { chart.legend != .none && !LegendLayout.rows(for: chart.panels[$0], showsLines: chart.panels[$0].showsLegend).isEmpty }) {
+            let rows = LegendLayout.fitted(
+                LegendLayout.rows(for: chart.panels[p], showsLines: chart.panels[p].showsLegend), maxWidth: w - 2 * pad,
+                metrics: metrics, fitting: &fitting, notices: &notices)
+            let (columns, size) = LegendLayout.grid(labels: rows.map(\.label), maxWidth: w - 2 * pad, metrics: metrics, measurer: measurer)
+            below = BelowLegend(panel: p, rows: rows, columns: columns, size: size)
+            bottom += size.height + metrics.axisLabelGap
+        }
 
         var secondaryScale: (any PlotScale)?
         var secondaryLabel: TextFitting.Fitted?
@@ -103,7 +123,7 @@ struct LayoutPass {
         }
         return Vertical(
             title: title, top: top, bottom: bottom, xScale: xScale, xLabel: xLabel, secondaryScale: secondaryScale,
-            secondaryLabel: secondaryLabel, secondaryBlock: secondaryBlock)
+            secondaryLabel: secondaryLabel, secondaryBlock: secondaryBlock, below: below)
     }
 
     // MARK: - Panel heights and y ticks
@@ -274,10 +294,12 @@ struct LayoutPass {
             return text
         }
         var label: [PlacedText] = []
-        var labelBaseline = h - pad - measurer.measure("Ag", style: metrics.axisLabel).descent
+        // Above the legend when it is below.
+        let floor = h - pad - (v.below.map { $0.size.height + metrics.axisLabelGap } ?? 0)
+        var labelBaseline = floor - measurer.measure("Ag", style: metrics.axisLabel).descent
         if let fitted = v.xLabel {
             var texts = fitted.lines.map { PlacedText($0, style: fitted.style, role: .axisLabel, measurer: measurer) }
-            var y = h - pad - (texts.last?.metrics.descent ?? 0)
+            var y = floor - (texts.last?.metrics.descent ?? 0)
             labelBaseline = y
             for i in texts.indices.reversed() {
                 texts[i].origin.y = y
@@ -343,7 +365,7 @@ struct LayoutPass {
     /// marker labels left out.
     mutating func panel(
         _ p: Int, rect: Rect, scale yScale: any PlotScale, ticks: TickSet, yLabel: ChartLayout.YLabelFit?, vertical: Vertical,
-        horizontal: Horizontal, frame: ChartLayout.Frame, outside: Bool, forceInside: Bool
+        horizontal: Horizontal, frame: ChartLayout.Frame, mode: ChartLayout.LegendMode
     ) -> (PanelLayout, omitted: [String]) {
         let panel = chart.panels[p]
         func yPos(_ v: Double) -> Double? {
@@ -385,12 +407,18 @@ struct LayoutPass {
                 lineWidth: s.lineWidth ?? metrics.seriesWidth, plot: rect, xScale: vertical.xScale, yScale: yScale,
                 deviceScale: deviceScale)
         }
-        let (markers, omitted) = MarkerLayout.make(
+        // The legend first: marker labels make way for it.
+        let legend = mode == .below
+            ? vertical.below.flatMap { $0.panel == p ? belowLegend($0, frame: frame) : nil }
+            : self.legend(p, rect: rect, series: series, horizontal: horizontal, mode: mode)
+        let (markers, omitted, shortened) = MarkerLayout.make(
             panel.markers, plot: rect, xPosition: { frame.x($0, on: vertical.xScale) }, series: series,
+            obstacles: legend.map { [$0.box.expanded(by: 2 * metrics.textScale)] } ?? [],
             theme: chart.theme, metrics: metrics, deviceScale: deviceScale, measurer: measurer, fitting: &fitting)
-        let legend = self.legend(
-            p, rect: rect, series: series, markers: markers, horizontal: horizontal, outside: outside,
-            forceInside: forceInside)
+        for (full, shown) in shortened {
+            let notice = LayoutNotice.textShortened(role: .marker, full: full, shown: shown)
+            if !notices.contains(notice) { notices.append(notice) }
+        }
         let layout = PanelLayout(
             plot: rect, yScale: yScale, yTicks: ticks, yMajorPositions: ticks.major.compactMap { yPos($0.value) },
             yMinorPositions: ticks.minor.compactMap(yPos), yTickLabels: labels, yLabel: title, yMultiplier: multiplier,
@@ -399,12 +427,12 @@ struct LayoutPass {
     }
 
     /// Panel `p`'s legend: outside, in the given corner, or (auto) in the corner that hides
-    /// the least of the lines and none of the marker labels; with too many rows for the
-    /// panel, the first ones and a "+N more" row.
+    /// the least of the lines; with too many rows for the panel, the first ones and a
+    /// "+N more" row.
     mutating func legend(
-        _ p: Int, rect: Rect, series: [SeriesLayout], markers: [PlacedMarker], horizontal: Horizontal, outside: Bool,
-        forceInside: Bool
+        _ p: Int, rect: Rect, series: [SeriesLayout], horizontal: Horizontal, mode: ChartLayout.LegendMode
     ) -> LegendLayout? {
+        let outside = mode == .outsideRight
         guard !horizontal.legendRows[p].isEmpty else { return nil }
         var rows = outside
             ? horizontal.outsideRows[p]
@@ -422,13 +450,19 @@ struct LayoutPass {
         if outside {
             placement = .outsideRight
         } else if chart.legend == .auto {
-            let obstacles = markers.compactMap { $0.label?.bounds.expanded(by: metrics.markerHalo) }
-            placement = ChartLayout.bestCorner(
-                size: size, plot: rect, series: series, obstacles: obstacles, metrics: metrics, allowOutside: !forceInside)
+            placement = ChartLayout.bestCorner(size: size, plot: rect, series: series, metrics: metrics, allowOutside: mode != .forcedInside)
         } else {
             placement = chart.legend
         }
         let box = LegendLayout.box(placement, size: size, plot: rect, metrics: metrics)
         return LegendLayout.make(box: box, placement: placement, rows: rows, metrics: metrics, measurer: measurer)
+    }
+
+    /// The legend under the x title, centred under the plots and kept inside the chart.
+    func belowLegend(_ below: BelowLegend, frame: ChartLayout.Frame) -> LegendLayout {
+        let w = below.size.width
+        let x = min(max(pad, frame.centreX - w / 2), max(pad, chart.width - pad - w))
+        let box = Rect(x: x, y: chart.height - pad - below.size.height, width: w, height: below.size.height)
+        return LegendLayout.make(box: box, placement: .below, rows: below.rows, columns: below.columns, metrics: metrics, measurer: measurer)
     }
 }

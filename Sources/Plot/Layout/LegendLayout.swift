@@ -102,6 +102,24 @@ public struct LegendLayout: Sendable {
         )
     }
 
+    /// The columns of a legend at most `maxWidth` wide whose entries sit in a grid of equal
+    /// columns (as many as fit, at least one), and its size.
+    static func grid(labels: [String], maxWidth: Double, metrics: LayoutMetrics, measurer: any TextMeasurer)
+        -> (columns: Int, size: (width: Double, height: Double))
+    {
+        let entry = metrics.legendSampleLength + metrics.legendSampleGap
+            + (labels.map { measurer.measure($0, style: metrics.legend).width }.max() ?? 0)
+        let gap = metrics.legendSampleLength / 2
+        let fit = ((maxWidth - 2 * metrics.legendPadding + gap) / (entry + gap)).rounded(.down)
+        let columns = max(1, min(labels.count, fit.isFinite ? Int(min(fit, 1e6)) : 1))
+        let rows = (labels.count + columns - 1) / columns
+        let rowHeight = measurer.measure("Ag", style: metrics.legend).height
+        let n = Double(rows)
+        return (columns, (
+            2 * metrics.legendPadding + Double(columns) * entry + Double(columns - 1) * gap,
+            2 * metrics.legendPadding + n * rowHeight + max(0, n - 1) * metrics.legendRowGap))
+    }
+
     /// The box for `placement` next to or inside `plot`.
     static func box(
         _ placement: LegendPlacement, size: (width: Double, height: Double), plot: Rect, metrics: LayoutMetrics
@@ -115,30 +133,34 @@ public struct LegendLayout: Sendable {
         case .lowerRight:
             return Rect(x: plot.maxX - inset - w, y: plot.maxY - inset - h, width: w, height: h)
         case .outsideRight: return Rect(x: plot.maxX + metrics.legendOutsideGap, y: plot.minY, width: w, height: h)
-        case .upperRight, .auto, .none:
+        case .upperRight, .auto, .none, .below:
             return Rect(x: plot.maxX - inset - w, y: plot.minY + inset, width: w, height: h)
         }
     }
 
-    /// Lays the rows out in `box`.
+    /// Lays the rows out in `box`, in `columns` equal columns (row by row).
     static func make(
-        box: Rect, placement: LegendPlacement, rows: [Row], metrics: LayoutMetrics, measurer: any TextMeasurer
+        box: Rect, placement: LegendPlacement, rows: [Row], columns: Int = 1, metrics: LayoutMetrics,
+        measurer: any TextMeasurer
     ) -> LegendLayout {
         var entries: [Entry] = []
+        let columns = max(1, columns)
+        let gap = metrics.legendSampleLength / 2
+        let columnWidth = (box.width - 2 * metrics.legendPadding - Double(columns - 1) * gap) / Double(columns)
         var top = box.minY + metrics.legendPadding
-        for row in rows {
+        for (i, row) in rows.enumerated() {
             var text = PlacedText(row.label, style: metrics.legend, role: .legend, measurer: measurer)
             let m = text.metrics
             let middle = top + m.height / 2
             let baseline = middle + m.capHeight / 2
-            let x0 = box.minX + metrics.legendPadding
+            let x0 = box.minX + metrics.legendPadding + Double(i % columns) * (columnWidth + gap)
             text.origin = Point(x: x0 + metrics.legendSampleLength + metrics.legendSampleGap, y: baseline)
             entries.append(
                 Entry(
                     sample: row.sample, sampleStart: Point(x: x0, y: middle),
                     sampleEnd: Point(x: x0 + metrics.legendSampleLength, y: middle),
                     swatchHeight: 0.75 * m.height, text: text))
-            top += m.height + metrics.legendRowGap
+            if i % columns == columns - 1 { top += m.height + metrics.legendRowGap }
         }
         return LegendLayout(box: box, entries: entries, placement: placement)
     }

@@ -2,19 +2,19 @@
 ///
 /// Rules closer than one device pixel are merged into one (an annotation wins over phase
 /// markers; labels are joined, "a, b" or "a, b +3"), so 10⁶ markers cost one rule per
-/// pixel column. Labels go beside the top of their rule, right or left, in the first of up
-/// to four rows (about 40 % of the panel at most) where they stay inside the plot and clear
-/// of every label placed before; within a row, on the side that hides the least of the
-/// lines, preferring places where it crosses no other rule. Annotations are placed before
-/// phase labels, each group from left to right.
-/// A label with no room anywhere is left out (its rule stays) and reported.
+/// pixel column. Labels go beside the top of their rule, right or left, in one of up to four
+/// rows (about 40 % of the panel at most), inside the plot and clear of the legend and of
+/// every label placed before, preferring places where they cross no other rule; of those,
+/// where they hide the least of the lines (a row lower costs as much as two row heights of
+/// line). Annotations are placed before phase labels, each group from left to right. A
+/// label with no room anywhere is left out (its rule stays) and reported.
 enum MarkerLayout {
     /// The placed markers of one panel, and the labels left out.
     static func make(
         _ markers: [Marker], plot rect: Rect, xPosition: (Double) -> Double?, series: [SeriesLayout],
-        theme: Theme, metrics: LayoutMetrics, deviceScale: Double, measurer: any TextMeasurer,
+        obstacles: [Rect] = [], theme: Theme, metrics: LayoutMetrics, deviceScale: Double, measurer: any TextMeasurer,
         fitting: inout TextFitting
-    ) -> (markers: [PlacedMarker], omitted: [String]) {
+    ) -> (markers: [PlacedMarker], omitted: [String], shortened: [(full: String, shown: String)]) {
         // Rules inside the plot, left to right.
         var positioned: [(x: Double, marker: Int)] = []
         positioned.reserveCapacity(markers.count)
@@ -68,27 +68,34 @@ enum MarkerLayout {
         let ruleXs = groups.map(\.x)
         // Labels: annotations first, then phases; each from left to right.
         let style = metrics.marker
-        let rowHeight = measurer.measure("Ag", style: style).height + metrics.lineGap
+        // Rows far enough apart that haloed labels in neighbouring rows do not touch.
+        let rowHeight = measurer.measure("Ag", style: style).height + 2 * metrics.markerHalo + metrics.lineGap
         let rows = max(1, min(4, Int(max(0, (rect.height * 0.4 / rowHeight).rounded(.down)))))
         let order = groups.indices.filter { groups[$0].kind == .annotation } + groups.indices.filter { groups[$0].kind == .phase }
-        var boxes: [Rect] = []
+        var boxes: [Rect] = obstacles
         var omitted: [String] = []
-        let maxLabelWidth = max(0, rect.width / 2 - metrics.markerLabelGap - metrics.markerHalo)
+        var shortened: [(full: String, shown: String)] = []
+        let maxLabelWidth = max(0, rect.width - metrics.markerLabelGap - 2 * metrics.markerHalo)
         for g in order where !groups[g].labels.isEmpty {
             let group = groups[g]
             var text = group.labels.joined(separator: ", ")
             if group.moreLabels > 0 { text += " +\(group.moreLabels)" }
+            let full = text
             text = fitting.ellipsized(text, style: style, maxWidth: maxLabelWidth)
+            if text != full { shortened.append((full, text)) }
             var label = PlacedText(text, style: style, role: .marker, measurer: measurer)
             label.color = placed[g].color
             let m = label.metrics
             var chosen: PlacedText?
             // First where the label crosses no other rule (it would read as that rule's),
-            // then anywhere free.
+            // then anywhere free; of those, the place that hides the least of the lines, a
+            // row lower counting as two row heights of line.
             passLoop: for crossingAllowed in [false, true] {
+                var best: (cost: Double, text: PlacedText)?
                 for row in 0..<rows {
                     let baseline = rect.minY + metrics.markerLabelTop + m.capHeight + Double(row) * rowHeight
-                    var best: (cover: Double, text: PlacedText)?
+                    let rowCost = 2 * rowHeight * Double(row)
+                    if let b = best, b.cost <= rowCost { break }
                     for tx in [group.x + metrics.markerLabelGap, group.x - metrics.markerLabelGap - m.width] {
                         label.origin = Point(x: tx, y: baseline)
                         label.alignment = tx < group.x ? .end : .start
@@ -97,13 +104,13 @@ enum MarkerLayout {
                               !boxes.contains(where: { $0.expanded(by: 0.5).intersects(box) }),
                               crossingAllowed || !Self.crossesRule(box, rules: ruleXs, own: group.x)
                         else { continue }
-                        let cover = series.reduce(0) { $0 + $1.coveredLength(in: box) }
-                        if best == nil || cover < (best?.cover ?? 0) { best = (cover, label) }
+                        let cost = rowCost + series.reduce(0) { $0 + $1.coveredLength(in: box) }
+                        if best == nil || cost < (best?.cost ?? 0) { best = (cost, label) }
                     }
-                    if let best {
-                        chosen = best.text
-                        break passLoop
-                    }
+                }
+                if let best {
+                    chosen = best.text
+                    break passLoop
                 }
             }
             if let chosen {
@@ -113,7 +120,7 @@ enum MarkerLayout {
                 omitted.append(text)
             }
         }
-        return (placed, omitted)
+        return (placed, omitted, shortened)
     }
 
     /// Whether `box` spans a rule other than the one at `own` (`rules` ascending).

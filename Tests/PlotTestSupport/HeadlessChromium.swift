@@ -6,9 +6,9 @@ import Glibc
 /// Headless Chromium driven through the DevTools protocol over `--remote-debugging-pipe`
 /// (commands on the browser's fd 3, answers on its fd 4, each a JSON text ended by a NUL),
 /// for tests that load a page, move the mouse, read the DOM and take screenshots.
-final class HeadlessChromium {
+public final class HeadlessChromium {
     /// The browser executable: Debian's (`apt-get install chromium`), or one on PATH.
-    static let executable: String? = {
+    public static let executable: String? = {
         let fixed = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"]
         if let found = fixed.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) { return found }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
@@ -20,8 +20,9 @@ final class HeadlessChromium {
         return nil
     }()
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     private let pid: pid_t
@@ -34,7 +35,7 @@ final class HeadlessChromium {
 
     /// Starts the browser with an empty profile and opens one page of `width` × `height` CSS
     /// px at device scale factor `scale`.
-    init(width: Int = 1100, height: Int = 760, scale: Double = 1) throws {
+    public init(width: Int = 1100, height: Int = 760, scale: Double = 1) throws {
         guard let executable = Self.executable else { throw Failure(description: "chromium not found") }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("lrplot-chromium-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
@@ -96,7 +97,7 @@ final class HeadlessChromium {
 
     /// Sends a command (to the page once attached) and waits for its answer's `result`.
     @discardableResult
-    func send(_ method: String, _ params: [String: Any] = [:], timeout: Double = 30) throws -> [String: Any] {
+    public func send(_ method: String, _ params: [String: Any] = [:], timeout: Double = 30) throws -> [String: Any] {
         let id = nextID
         nextID += 1
         var message: [String: Any] = ["id": id, "method": method, "params": params]
@@ -132,7 +133,7 @@ final class HeadlessChromium {
     }
 
     /// Opens `url` and waits until the document has loaded.
-    func open(_ url: URL) throws {
+    public func open(_ url: URL) throws {
         try send("Page.navigate", ["url": url.absoluteString])
         let deadline = Date().addingTimeInterval(30)
         while try evaluate("document.readyState") as? String != "complete" {
@@ -142,19 +143,19 @@ final class HeadlessChromium {
     }
 
     /// The value of a JavaScript expression in the page.
-    func evaluate(_ expression: String) throws -> Any? {
+    public func evaluate(_ expression: String) throws -> Any? {
         let result = try send("Runtime.evaluate", ["expression": expression, "returnByValue": true])
         if let exception = result["exceptionDetails"] { throw Failure(description: "\(expression): \(exception)") }
         return (result["result"] as? [String: Any])?["value"]
     }
 
     /// Moves the mouse to (`x`, `y`) CSS px in the viewport, as a user would.
-    func moveMouse(x: Double, y: Double) throws {
+    public func moveMouse(x: Double, y: Double) throws {
         try send("Input.dispatchMouseEvent", ["type": "mouseMoved", "x": x, "y": y])
     }
 
     /// Clicks at (`x`, `y`).
-    func click(x: Double, y: Double) throws {
+    public func click(x: Double, y: Double) throws {
         try moveMouse(x: x, y: y)
         for type in ["mousePressed", "mouseReleased"] {
             try send("Input.dispatchMouseEvent", ["type": type, "x": x, "y": y, "button": "left", "clickCount": 1])
@@ -162,7 +163,7 @@ final class HeadlessChromium {
     }
 
     /// A PNG of the viewport.
-    func screenshot() throws -> Data {
+    public func screenshot() throws -> Data {
         let result = try send("Page.captureScreenshot", ["format": "png"])
         guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot")
