@@ -100,7 +100,10 @@ public struct ChartBuilder {
                 }
             }
         }
-        content.markers = try breakpointMarkers { index, needed throws(LRPlotError) in
+        content.markers = try breakpointMarkers(stepValues: { index in
+            if case let .steps(rates, _) = values[index] { return rates }
+            return nil
+        }) { index, needed throws(LRPlotError) in
             switch values[index] {
             case let .steps(rates, _):
                 return Dictionary(uniqueKeysWithValues: needed.filter { $0 >= 0 && $0 < rates.count }.map { ($0, rates[$0]) })
@@ -182,7 +185,7 @@ public struct ChartBuilder {
             }
         }
         let rates = Dictionary(simulation.results.map { ($0.index, $0.run.learningRates) }, uniquingKeysWith: { a, _ in a })
-        content.markers += (try? breakpointMarkers { index, needed in
+        content.markers += (try? breakpointMarkers(stepValues: { rates[$0] }) { index, needed in
             guard let values = rates[index] else { return [:] }
             return Dictionary(uniqueKeysWithValues: needed.filter { $0 >= 0 && $0 < values.count }.map { ($0, values[$0]) })
         }) ?? []
@@ -216,14 +219,23 @@ public struct ChartBuilder {
     /// With `"markers": true`, a labelled rule at every step where a schedule changes phase
     /// (``PhaseMarkers``), reading each schedule's values through `values(index, steps)`;
     /// then the spec's `"annotations"`.
+    ///
+    /// Metric-driven schedules that do not list their breakpoints (torch's
+    /// `ReduceLROnPlateau`) are marked where their rate changes, when `stepValues` gives
+    /// their value at every step.
     private func breakpointMarkers(
+        stepValues: ((Int) -> [Double]?)? = nil,
         values: (Int, Set<Int>) throws(LRPlotError) -> [Int: Double]
     ) throws(LRPlotError) -> [Marker] {
         var markers: [Marker] = []
         if spec.markers {
             var schedules: [PhaseMarkers.Values] = []
             for (index, entry) in spec.schedules.enumerated() {
-                let points = entry.schedule.breakpoints(below: spec.steps).filter { $0 > 0 }
+                var points = entry.schedule.breakpoints(below: spec.steps).filter { $0 > 0 }
+                if points.isEmpty && entry.schedule.usesMetrics, let rates = stepValues?(index) {
+                    // Reduce-on-plateau schedules that do not list their reductions: where the rate moves.
+                    points = rates.indices.dropFirst().filter { rates[$0] != rates[$0 - 1] }
+                }
                 let unit = entry.interval == .epoch ? (spec.stepsPerEpoch ?? 1) : 1
                 let known = try values(index, PhaseMarkers.neededSteps(points, unit: unit))
                 schedules.append(PhaseMarkers.Values(

@@ -179,8 +179,12 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: top.at(key), "\(error)")
         }
         let px = parsed.cssPixels
-        guard px >= 64, px <= Double(Self.maxSide) else {
-            throw ScheduleError(path: top.at(key), "\"\(text)\" is \(JSONWriter.format((px * 100).rounded() / 100)) px (96 to the inch); a chart side must be from 64 to \(ObjectReader.grouped(Self.maxSide)) px (0.67in to 166.67in)")
+        guard px <= Double(Self.maxSide) else {
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is more than \(ObjectReader.grouped(Self.maxSide)) px (166.67in), the largest chart side")
+        }
+        guard px >= 64 else {
+            let shown = (px * 100).rounded() / 100
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is \(shown == shown.rounded() ? ObjectReader.grouped(Int(shown)) : JSONWriter.format(shown)) px (96 to the inch); a chart side must be at least 64 px (0.67in)")
         }
         return (px, true)
     }
