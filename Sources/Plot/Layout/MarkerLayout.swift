@@ -2,8 +2,8 @@
 ///
 /// Rules closer than one device pixel are merged into one (an annotation wins over phase
 /// markers; labels are joined, "a, b" or "a, b +3"), so 10⁶ markers cost one rule per
-/// pixel column. Labels go beside the top of their rule, right or left, in one of up to four
-/// rows (about 40 % of the panel at most), inside the plot and clear of the legend and of
+/// pixel column. Labels go beside the top of their rule, right or left, in one of up to eight
+/// rows (60 % of the panel at most), inside the plot and clear of the legend and of
 /// every label placed before, preferring places where they cross no other rule; of those,
 /// where they hide the least of the lines (a row lower costs as much as two row heights of
 /// line). Annotations are placed before phase labels, each group from left to right. A
@@ -70,7 +70,7 @@ enum MarkerLayout {
         let style = metrics.marker
         // Rows far enough apart that haloed labels in neighbouring rows do not touch.
         let rowHeight = measurer.measure("Ag", style: style).height + 2 * metrics.markerHalo + metrics.lineGap
-        let rows = max(1, min(4, Int(max(0, (rect.height * 0.4 / rowHeight).rounded(.down)))))
+        let rows = max(1, min(8, Int(max(0, (rect.height * 0.6 / rowHeight).rounded(.down)))))
         let order = groups.indices.filter { groups[$0].kind == .annotation } + groups.indices.filter { groups[$0].kind == .phase }
         var boxes: [Rect] = obstacles
         var omitted: [String] = []
