@@ -37,7 +37,7 @@ import TestSupport
         let browser = try HeadlessChromium()
         try browser.open(html)
         // The plot's position, from the data the page carries.
-        let frame = try #require(browser.evaluate("(function(){var d=JSON.parse(document.getElementById('lrplot-data').textContent);var r=document.querySelector('svg').getBoundingClientRect();return [d.x.left,d.x.width,d.x.lo,d.x.hi,d.panels[0].top,d.panels[0].height,r.left,r.top,r.width/svgWidth()];function svgWidth(){return +document.querySelector('svg').getAttribute('width')}})()") as? [Double])
+        let frame = try #require(browser.evaluate("(function(){var d=JSON.parse(document.getElementById('lrplot-data').textContent);var r=document.querySelector('svg').getBoundingClientRect();return [d.x.left,d.x.width,d.x.lo,d.x.hi,d.panels[0].top,d.panels[0].height,r.left,r.top,r.width/svgWidth()];function svgWidth(){return document.querySelector('svg').viewBox.baseVal.width}})()") as? [Double])
         let steps = csv.rows.count
         for step in [0, 1, steps / 3, steps / 2 + 7, steps - 1] {
             let x = frame[0] + (Double(step) - frame[2]) / (frame[3] - frame[2]) * frame[1]

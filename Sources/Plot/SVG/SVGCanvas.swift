@@ -21,13 +21,14 @@ struct SVGCanvas: ChartCanvas {
         self.idPrefix = idPrefix
     }
 
-    /// A complete SVG document of `width` × `height` CSS px around `body`.
+    /// A complete SVG document of `width` × `height` CSS px (written in px, as Cairo's) around
+    /// `body`.
     static func document(body: String, width: Double, height: Double, attributes: String = "") -> String {
         let w = number(width)
         let h = number(height)
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)"\(attributes)>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(w)px" height="\(h)px" viewBox="0 0 \(w) \(h)"\(attributes)>
             <g font-family="\(fontFamily)">
             \(body)</g>
             </svg>
