@@ -44,9 +44,9 @@ struct SVGRasterParityTests {
         return try RasterImage.decodePNG([UInt8](try Data(contentsOf: outURL)))
     }
 
-    @Test(arguments: ["four", "logwarmup", "twopanel", "dark"])
+    @Test(arguments: ["four", "logwarmup", "twopanel", "dark", "logged", "loggeddense"])
     func svgRasterisesLikeThePNG(sample: String) throws {
-        guard let chart = SampleCharts.all.first(where: { $0.0 == sample })?.1 else {
+        guard let chart = (SampleCharts.all + SampleCharts.extras).first(where: { $0.0 == sample })?.1 else {
             Issue.record("no sample \(sample)")
             return
         }

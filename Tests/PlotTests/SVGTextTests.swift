@@ -47,7 +47,7 @@ import Testing
 
     /// librsvg draws the text SVG like the PNG (same layout, same font): a few percent of
     /// pixels differ only where glyph antialiasing differs.
-    @Test(arguments: ["four", "logwarmup", "twopanel", "dark", "epochs", "bands", "annotated"])
+    @Test(arguments: ["four", "logwarmup", "twopanel", "dark", "epochs", "bands", "annotated", "logged", "loggeddense"])
     func rasterisesLikeThePNG(_ name: String) throws {
         let chart = try #require((SampleCharts.all + SampleCharts.extras).first { $0.0 == name }?.1)
         let svg = try ChartRenderer.render(chart, as: .svg, options: Self.options)

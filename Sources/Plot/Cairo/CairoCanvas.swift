@@ -57,6 +57,30 @@ struct CairoCanvas: ChartCanvas {
         cairo_fill(cr)
     }
 
+    func pointMarks(_ marks: [PointMark], radius: Double, color: RGBColor, ringWidth: Double?) {
+        guard !marks.isEmpty else { return }
+        setColor(color, 1)
+        // Every outline runs clockwise (on screen), so the winding fill is their union.
+        for m in marks {
+            cairo_new_sub_path(cr)
+            if m.isCircle {
+                cairo_arc(cr, m.x, m.top, radius, 0, 2 * Double.pi)
+            } else {
+                cairo_arc(cr, m.x, m.top, radius, Double.pi, 2 * Double.pi)
+                cairo_arc(cr, m.x, m.bottom, radius, 0, Double.pi)
+            }
+            cairo_close_path(cr)
+        }
+        if let ringWidth {
+            cairo_set_line_width(cr, ringWidth)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_dash(cr, nil, 0, 0)
+            cairo_stroke(cr)
+        } else {
+            cairo_fill(cr)
+        }
+    }
+
     func fillPolygon(_ points: [Point], color: RGBColor, opacity: Double) {
         guard let first = points.first else { return }
         setColor(color, opacity)

@@ -12,6 +12,10 @@ protocol ChartCanvas {
     /// Strokes polylines with round caps and joins, dashed with `dash`; a one-point run is a
     /// dot 1.5 line widths across.
     mutating func strokeLines(_ runs: [[Point]], color: RGBColor, width: Double, dash: [Double])
+    /// Draws point marks of `radius` (a circle, or a vertical capsule from `top` to `bottom`):
+    /// filled as one shape (overlaps do not darken), or, with `ringWidth`, their outlines
+    /// stroked that wide, with the stroke's centre on `radius`.
+    mutating func pointMarks(_ marks: [PointMark], radius: Double, color: RGBColor, ringWidth: Double?)
     /// Fills a closed polygon.
     mutating func fillPolygon(_ points: [Point], color: RGBColor, opacity: Double)
     /// Fills and outlines a rectangle with rounded corners.

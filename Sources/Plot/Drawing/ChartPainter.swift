@@ -101,7 +101,9 @@ struct ChartPainter {
         }
         for (i, series) in panel.series.enumerated() {
             canvas.beginGroup(.series(panel: index, series: i, key: keys[i]))
-            if !series.runs.isEmpty {
+            if series.isPoints {
+                paintPoints(series.marks, of: series, on: &canvas)
+            } else if !series.runs.isEmpty {
                 canvas.strokeLines(
                     series.runs, color: series.color, width: series.lineWidth,
                     dash: series.dash.pattern(lineWidth: series.lineWidth))
@@ -185,9 +187,15 @@ struct ChartPainter {
                 canvas.beginGroup(.legendEntry(key: keys[i]))
                 let s = series[i]
                 if s.hasBand { canvas.fill(swatch, color: s.color, opacity: 0.2) }
-                canvas.strokeLines(
-                    [[entry.sampleStart, entry.sampleEnd]], color: s.color, width: s.lineWidth,
-                    dash: s.dash.pattern(lineWidth: s.lineWidth))
+                if s.isPoints {
+                    // One mark in the middle of the sample, as matplotlib's legend shows it.
+                    let mid = Point(x: (entry.sampleStart.x + entry.sampleEnd.x) / 2, y: entry.sampleStart.y)
+                    paintPoints([PointMark(mid)], of: s, on: &canvas)
+                } else {
+                    canvas.strokeLines(
+                        [[entry.sampleStart, entry.sampleEnd]], color: s.color, width: s.lineWidth,
+                        dash: s.dash.pattern(lineWidth: s.lineWidth))
+                }
             case .band(let i):
                 canvas.beginGroup(.legendEntry(key: nil))
                 let color = i.flatMap { $0 < series.count ? series[$0].color : nil } ?? theme.marker
@@ -199,6 +207,18 @@ struct ChartPainter {
             canvas.endGroup()
         }
         canvas.endGroup()
+    }
+
+    /// The marks of a points series: discs, or rings half a line width wide whose outer edge
+    /// is the disc's.
+    private func paintPoints<C: ChartCanvas>(_ marks: [PointMark], of series: SeriesLayout, on canvas: inout C) {
+        switch series.pointShape {
+        case .filledCircle, nil:
+            canvas.pointMarks(marks, radius: series.pointRadius, color: series.color, ringWidth: nil)
+        case .hollowCircle:
+            let ring = series.lineWidth / 2
+            canvas.pointMarks(marks, radius: series.pointRadius - ring / 2, color: series.color, ringWidth: ring)
+        }
     }
 
     private func paintText<C: ChartCanvas>(_ text: PlacedText, on canvas: inout C) {

@@ -67,6 +67,26 @@ struct SVGCanvas: ChartCanvas {
         }
     }
 
+    mutating func pointMarks(_ marks: [PointMark], radius: Double, color: RGBColor, ringWidth: Double?) {
+        guard !marks.isEmpty else { return }
+        // One path for all marks: two clockwise half-circle arcs each (a capsule has a vertical
+        // side between them), smaller than a <circle> per mark; nonzero fill makes the union.
+        let r = Self.number(radius)
+        let arcRight = "a\(r) \(r) 0 0 1 \(Self.number(2 * radius)) 0"
+        let arcLeft = "a\(r) \(r) 0 0 1 \(Self.number(-2 * radius)) 0"
+        var d = ""
+        for m in marks {
+            d += "M\(Self.number(m.x - radius)) \(Self.number(m.top))" + arcRight
+            if !m.isCircle { d += "V\(Self.number(m.bottom))" }
+            d += arcLeft + "z"
+        }
+        if let ringWidth {
+            body += "<path class=\"points\" d=\"\(d)\" fill=\"none\" stroke=\"\(color.hex)\" stroke-width=\"\(Self.number(ringWidth))\"/>\n"
+        } else {
+            body += "<path class=\"points\" d=\"\(d)\" fill=\"\(color.hex)\"/>\n"
+        }
+    }
+
     mutating func fillPolygon(_ points: [Point], color: RGBColor, opacity: Double) {
         guard let first = points.first else { return }
         var d = "M\(Self.number(first.x)) \(Self.number(first.y))"

@@ -5,10 +5,11 @@
 /// with its y title and `×10ⁿ` multiplier, then its rows, with y tick labels at the left and
 /// `┤` at each tick; under the bottom panel the x axis (`└──┬──`), its tick labels and its
 /// title; then the legend, each entry a sample of the series' colour and dash (`────`,
-/// `─ ─ `, `····`, `─·─·`) and its label. Lines keep the chart's dash patterns in dots, so
-/// series stay apart without colour. Marker rules are dotted columns. Scales, ticks and
-/// tick labels are the chart's (``LinearScale``, ``LogScale``), lines are clipped and
-/// decimated per dot column as in the images. Where two series share a cell, the one with
+/// `─ ─ `, `····`, `─·─·`), or its point mark (` ●  `, ` ○  `), and its label. Lines keep the
+/// chart's dash patterns in dots, so series stay apart without colour; points are single
+/// dots. Marker rules are dotted columns. Scales, ticks and tick labels are the chart's
+/// (``LinearScale``, ``LogScale``), lines and points are clipped and decimated per dot column
+/// as in the images. Where two series share a cell, the one with
 /// more dots there gives it its colour.
 enum BrailleRenderer {
     /// The bit of the braille dot at column `x` (0–1), row `y` (0–3) of a cell.
@@ -32,15 +33,18 @@ enum BrailleRenderer {
 
         // Title and legend first: they decide how many rows the plots get.
         let title = chart.title.flatMap { $0.isEmpty ? nil : TerminalText.wrapped($0, to: columns, maxLines: 2) } ?? []
-        var legendSeries: [(label: String, color: RGBColor, dash: DashStyle)] = []
+        let samples: [DashStyle: String] = [.solid: "────", .dashed: "─ ─ ", .dotted: "····", .dashDot: "─·─·"]
+        let pointSamples: [PointShape: String] = [.filledCircle: " ●  ", .hollowCircle: " ○  "]
+        var legendSeries: [(label: String, color: RGBColor, sample: String)] = []
         var seen = Set<String>()
         for panel in chart.panels where panel.showsLegend && chart.legend != .none {
             for (i, s) in panel.series.enumerated() where !seen.contains(s.label) {
                 seen.insert(s.label)
-                legendSeries.append((s.label, s.color ?? chart.theme.seriesColor(i), s.dash ?? Theme.seriesDash(i)))
+                let sample = s.drawStyle == .points
+                    ? pointSamples[s.pointShape] ?? " ●  " : samples[s.dash ?? Theme.seriesDash(i)] ?? "────"
+                legendSeries.append((s.label, s.color ?? chart.theme.seriesColor(i), sample))
             }
         }
-        let samples: [DashStyle: String] = [.solid: "────", .dashed: "─ ─ ", .dotted: "····", .dashDot: "─·─·"]
         var legendLines: [[(sample: String, label: String, color: RGBColor)]] = []
         var lineWidth = 0
         for entry in legendSeries {
@@ -50,7 +54,7 @@ enum BrailleRenderer {
                 legendLines.append([])
                 lineWidth = -3
             }
-            legendLines[legendLines.count - 1].append((samples[entry.dash] ?? "────", label, entry.color))
+            legendLines[legendLines.count - 1].append((entry.sample, label, entry.color))
             lineWidth += 3 + width
         }
         // At most a third of the rows for the legend; the rest is summarised.
@@ -189,7 +193,7 @@ enum BrailleRenderer {
                     series, color: series.color ?? chart.theme.seriesColor(i), dash: series.dash ?? Theme.seriesDash(i),
                     lineWidth: 0, plot: plot, xScale: xScale, yScale: text.scale, deviceScale: 1)
                 let pattern: [Int]
-                switch layout.dash {
+                switch layout.isPoints ? .solid : layout.dash {
                 case .solid: pattern = []
                 case .dashed: pattern = [4, 2]
                 case .dotted: pattern = [1, 1]
@@ -214,6 +218,12 @@ enum BrailleRenderer {
                     let bit = dotBits[x % 2][y % 4]
                     cells[cell] |= bit
                     counts[cell, default: 0] += 1
+                }
+                // Points: a dot each (a capsule of dense points is its column of dots); at
+                // 2 × 4 dots a cell, a ring would only blur the neighbours.
+                for m in layout.marks {
+                    let x = Int(m.x.rounded())
+                    for y in Int(m.top.rounded())...Int(m.bottom.rounded()) { plotDot(x, y) }
                 }
                 for run in layout.runs {
                     var previous: (Int, Int)?

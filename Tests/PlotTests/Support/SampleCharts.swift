@@ -113,7 +113,42 @@ extension SampleCharts {
                 Series(label: "exp", xs: xs, ys: xs.map { 1e-2 * pow(0.985, $0) }),
             ])])
         return [("narrow", narrow), ("outside", outside), ("clear", clear), ("big", big), ("fewdecades", fewDecades)]
-            + figures
+            + figures + [("logged", logged), ("loggeddense", loggedDense)]
+    }
+
+    /// A plan and two logged runs drawn as points: one logged every 100 steps that follows
+    /// the plan, and one whose scheduler stepped twice per optimizer step (hollow rings).
+    static var logged: Chart {
+        let plan = warmupCosine(warmup: 1000, peak: 5e-4)
+        let every = stride(from: 0, through: 10_000, by: 100).map(Double.init)
+        let lr = { (x: Double) in x < 1000 ? 5e-4 * x / 1000 : 5e-4 * 0.5 * (1 + cos(Double.pi * (x - 1000) / 9000)) }
+        let twice = stride(from: 0, through: 5_000, by: 50).map(Double.init)
+        return Chart(
+            title: "Logged learning rates against the plan", xAxis: Axis(label: "optimizer step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate"), series: [
+                Series(label: "plan", xs: plan.xs, ys: plan.ys, color: RGBColor(hex: "#1f77b4")),
+                Series(label: "logged", xs: every, ys: every.map(lr), color: RGBColor(hex: "#ff7f0e"), drawStyle: .points),
+                Series(label: "logged (2 processes)", xs: twice, ys: twice.map { lr(2 * $0) },
+                       color: RGBColor(hex: "#2ca02c"), drawStyle: .points, pointShape: .hollowCircle),
+            ])])
+    }
+
+    /// 10⁶ logged steps of a noisy warm-up and cosine: thinned to a few marks per column.
+    static var loggedDense: Chart {
+        let n = 1_000_000
+        var generator = XorShiftGenerator(seed: 1)
+        let xs = (0..<n).map(Double.init)
+        let ys = xs.map { x -> Double in
+            // Noise of ±3 %.
+            let noise = 1 + Double.random(in: -0.03..<0.03, using: &generator)
+            let base = x < 50_000 ? 1e-3 * x / 50_000 : 1e-3 * 0.5 * (1 + cos(Double.pi * (x - 50_000) / Double(n - 50_000)))
+            return base * noise
+        }
+        return Chart(
+            title: "10⁶ logged steps", xAxis: Axis(label: "optimizer step", integerTicks: true),
+            panels: [Panel(yAxis: Axis(label: "learning rate"), series: [
+                Series(label: "logged", xs: xs, ys: ys, drawStyle: .points),
+            ])])
     }
 
     /// Warm-up then cosine decay over 10,000 steps (the transformers example's shapes).
