@@ -62,15 +62,17 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        // Test-only image code: PNG decoding and pixel comparisons.
+        .target(name: "PlotTestSupport", dependencies: ["Plot", "CLRPlotCairo"], path: "Tests/PlotTestSupport"),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotTestSupport"]),
         // Both read the logs under Tests/RunFixtures (written by tools/runlogs/make_fixtures.py and copied from shared/real-runs).
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "ConfigImportTests", dependencies: ["ConfigImport", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["Malformed"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ConfigImport
 import LRPlotKit
+import Plot
 
 /// The one place lrplot's diagnostics become text, in one style for every subcommand:
 ///
@@ -38,6 +39,21 @@ enum DiagnosticText {
             text = "the loss diverged (NaN or infinity) at step \(step); the run stops there"
         case let .panelLeftOut(show):
             text = "nothing to draw in the \"\(show)\" panel (no schedule has a value there at every step); it is left out"
+        case let .textShortened(role, full, shown):
+            let what: String
+            switch role {
+            case .title: what = "the title"
+            case .axisLabel: what = "an axis label"
+            case .tick: what = "a tick label"
+            case .legend: what = "a legend entry"
+            case .marker: what = "a marker label"
+            }
+            let quoted = full.count > 60 ? String(full.prefix(57)) + "…" : full
+            text = "\(what) (\"\(quoted)\", \(full.count) characters) does not fit even wrapped and shrunk; it is shown as \"\(shown)\": widen the chart, lower \"font_size\" or shorten the text"
+        case let .markerLabelsOmitted(labels):
+            let listed = labels.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+            let more = labels.count > 3 ? " and \(labels.count - 3) more" : ""
+            text = "\(labels.count) marker label\(labels.count == 1 ? "" : "s") (\(listed)\(more)) left out: no free room above the rules, which are drawn; widen the chart or lower \"font_size\""
         }
         return warningPrefix + located(warning.location, subject: warning.label) + text
     }

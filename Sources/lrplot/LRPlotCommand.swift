@@ -19,6 +19,8 @@ struct LRPlotCommand: ParsableCommand {
               lrplot args.yaml --dataset-size 1281167 --devices 8     a timm/transformers/… config file
               lrplot import ds_config.json --max-steps 1000          the equivalent lrplot spec
               lrplot steps training_args.json --dataset-size 52002   how the steps were counted
+              lrplot show examples/seeds.json            the chart in the terminal
+              lrplot examples/seeds.json -o seeds.html   hover for the exact values
               lrplot list
               lrplot describe torch.OneCycleLR
 
@@ -26,7 +28,7 @@ struct LRPlotCommand: ParsableCommand {
             3 (lrplot check) a logged run departs from its plan.
             """,
         version: LRPlotVersion.current,
-        subcommands: [Render.self, Values.self, ImportConfig.self, Steps.self, SimulateCommand.self, CheckCommand.self, List.self, Describe.self],
+        subcommands: [Render.self, Values.self, ImportConfig.self, Steps.self, SimulateCommand.self, CheckCommand.self, Show.self, List.self, Describe.self],
         defaultSubcommand: Render.self)
 }
 
@@ -38,11 +40,16 @@ struct Render: ParsableCommand {
     @Argument(help: "The spec (JSON or YAML), or a training config (TrainingArguments, timm args.yaml, Keras schedule, ds_config.json, LightningCLI YAML, mmengine config dump).")
     var spec: String
 
-    @Option(name: [.short, .long], help: "Output file (.png, .svg or .pdf); repeatable; replaces the spec's \"output\".")
+    @Option(name: [.short, .long], help: "Output file (.png, .svg, .pdf or .html); repeatable; replaces the spec's \"output\".")
     var output: [String] = []
 
     @OptionGroup(title: "Training numbers (they win over the spec's or the config's)")
     var training: TrainingOptions
+
+    @Flag(help: "Also draw the chart in the terminal (see `lrplot show`).")
+    var preview = false
+
+    @OptionGroup var previewOptions: PreviewOptions
 
     func run() throws {
         let decoded = try SpecFile.load(spec, decoder: try training.overlay().decoder)
@@ -55,6 +62,7 @@ struct Render: ParsableCommand {
             throw error
         }
         bar.finish()
+        if preview, let chart = report.chart { try previewOptions.show(chart) }
         Terminal.report(report.warnings)
         for path in report.written { print("wrote \(path)") }
     }

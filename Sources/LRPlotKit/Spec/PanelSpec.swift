@@ -52,6 +52,9 @@ public struct PanelSpec: Sendable, Equatable {
     public var label: String?
     /// Linear or logarithmic y axis.
     public var scale: AxisScale
+    /// Whether the spec chose ``scale`` (else the learning-rate panel may switch to a log
+    /// axis by itself, see ``Plot/AxisScale/automatic(forPeaksOf:ratio:)``).
+    public var scaleChosen: Bool
     /// Relative height (default 1 for the learning rate and the loss, 0.7 for accuracy and
     /// effective step, 0.5 for momentum and metric).
     public var weight: Double
@@ -60,6 +63,7 @@ public struct PanelSpec: Sendable, Equatable {
         self.kind = kind
         self.label = label
         self.scale = scale ?? kind.defaultScale
+        self.scaleChosen = scale != nil
         self.weight = weight ?? kind.defaultWeight
     }
 }

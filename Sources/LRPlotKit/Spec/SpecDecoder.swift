@@ -16,6 +16,7 @@ public struct SpecDecoder: Sendable {
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
         "theme", "background", "legend", "markers", "panels", "simulate", "output", "training", "config",
+        "font_size", "line_width", "dpi", "svg_text", "annotations",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -127,20 +128,22 @@ public struct SpecDecoder: Sendable {
         }
         var stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
 
-        var x = XAxisSpec(label: nil, unit: .step)
+        var x = XAxisSpec(label: nil, unit: .step, secondary: false)
         var xUnitPath: String?
+        var secondary: Bool?
         if let xv = top["x"] {
-            let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit"], what: "the x axis")
+            let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit", "secondary"], what: "the x axis")
             x.label = try r.string("label")
             x.unit = try r.choice("unit") ?? .step
             xUnitPath = "x.unit"
+            secondary = try r.bool("secondary")
         }
         var yLabel: String?
-        var yScale = AxisScale.linear
+        var yScale: AxisScale?
         if let yv = top["y"] {
             let r = try ObjectReader(yv, path: "y", allowed: ["label", "scale"], what: "the y axis")
             yLabel = try r.string("label")
-            yScale = try r.choice("scale") ?? .linear
+            yScale = try r.choice("scale")
         }
 
         guard let schedulesValue = top["schedules"] else {
@@ -182,6 +185,10 @@ public struct SpecDecoder: Sendable {
         if x.unit == .epoch && stepsPerEpoch == nil {
             throw ScheduleError(path: xUnitPath ?? "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"\(training == nil ? "" : " (the training block does not count the steps per epoch: give training.dataset_size)")")
         }
+        if secondary == true && stepsPerEpoch == nil {
+            throw ScheduleError(path: "x.secondary", "a second axis shows epochs over steps (or steps over epochs) and needs a top-level \"steps_per_epoch\"\(training == nil ? "" : " (the training block does not count the steps per epoch: give training.dataset_size)")")
+        }
+        x.secondary = secondary ?? (stepsPerEpoch != nil)
         let logs = try logItems.map { (item, at) throws(ScheduleError) in
             try decodeLog(item, path: at, file: file, schedules: entries)
         }
@@ -196,13 +203,7 @@ public struct SpecDecoder: Sendable {
             panels = Self.defaultPanels(lr: lrPanel, entries: entries, simulation: simulation)
         }
 
-        let width = try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? Self.defaultWidth
-        let height = try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels")
-        let scale = try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1
-        for (key, side) in [("width", width), ("height", height ?? Self.defaultHeight)] where (Double(side) * scale).rounded(.up) > 32767 {
-            throw ScheduleError(path: top["scale"] != nil ? "scale" : key,
-                                "\(key) \(side) at scale \(JSONWriter.format(scale)) is \(Int((Double(side) * scale).rounded(.up))) device pixels; Cairo draws at most 32767 per side")
-        }
+        let size = try decodeSize(top, simulated: simulation != nil, panels: panels.count)
 
         return Spec(
             file: file,
@@ -213,9 +214,13 @@ public struct SpecDecoder: Sendable {
             logs: logs,
             x: x,
             panels: panels,
-            width: width,
-            height: height,
-            scale: scale,
+            width: size.width,
+            height: size.height,
+            scale: size.scale,
+            fontSize: try top.number("font_size", in: 4...72, what: "base font size in pt") ?? Chart.defaultFontSize,
+            lineWidth: try top.number("line_width", in: 0.1...20, what: "line width in pt") ?? Chart.defaultLineWidth,
+            svgText: try top.choice("svg_text") ?? .paths,
+            annotations: try decodeAnnotations(top["annotations"], steps: steps, stepsPerEpoch: stepsPerEpoch),
             theme: try top.choice("theme") ?? .light,
             background: try top.choice("background") ?? .opaque,
             legend: try top.choice("legend") ?? .auto,
@@ -224,6 +229,92 @@ public struct SpecDecoder: Sendable {
             simulation: simulation,
             training: training,
             imported: imported)
+    }
+
+    /// The chart's size: `"width"` and `"height"` in whole CSS px or as lengths (`"3.5in"`,
+    /// `"8.9cm"`), and its PNG density from `"scale"` or `"dpi"` (300 dpi for lengths when
+    /// neither is given). A width given as a length without a height gets three quarters of
+    /// it (matplotlib's 4:3). The PNG must stay within 32,767 device pixels a side and
+    /// ``Plot/Chart/maximumDevicePixels`` in all.
+    func decodeSize(_ top: ObjectReader, simulated: Bool, panels: Int) throws(ScheduleError) -> (width: Double, height: Double?, scale: Double) {
+        let (width, widthIsLength) = try length(top, "width", what: "chart width") ?? (Double(Self.defaultWidth), false)
+        let heightValue = try length(top, "height", what: "chart height")
+        let heightIsLength = heightValue?.isLength ?? false
+        var height = heightValue?.px
+        if height == nil && widthIsLength { height = width * 0.75 }
+        let scaleGiven = try top.number("scale", in: 0.25...4, what: "PNG pixel density")
+        let dpi = try top.number("dpi", in: 24...1200, what: "PNG dots per inch")
+        if scaleGiven != nil && dpi != nil {
+            throw ScheduleError(path: "dpi", "give \"scale\" (device pixels per CSS pixel) or \"dpi\" (pixels per inch), not both")
+        }
+        let scale = scaleGiven ?? dpi.map { $0 / 96 } ?? (widthIsLength || heightIsLength ? FigureSize.printDPI / 96 : 1)
+        let scaleKey = top["scale"] != nil ? "scale" : top["dpi"] != nil ? "dpi" : nil
+        let shownHeight = height ?? Double(simulated ? max(Self.defaultHeight, 260 * panels) : Self.defaultHeight)
+        func px(_ v: Double) -> String { v == v.rounded() ? ObjectReader.grouped(Int(v)) : JSONWriter.format((v * 100).rounded() / 100) }
+        for (key, side) in [("width", width), ("height", shownHeight)] where (side * scale).rounded() > Double(Chart.maximumDeviceSide) {
+            throw ScheduleError(path: scaleKey ?? key,
+                                "\(key) \(px(side)) px at scale \(JSONWriter.format(scale)) is \(ObjectReader.grouped(Int((side * scale).rounded()))) device pixels; a PNG has at most \(ObjectReader.grouped(Chart.maximumDeviceSide)) per side")
+        }
+        let pixels = (width * scale).rounded() * (shownHeight * scale).rounded()
+        if pixels > Double(Chart.maximumDevicePixels) {
+            throw ScheduleError(path: scaleKey ?? "width",
+                                "\(px(width)) × \(px(shownHeight)) px at scale \(JSONWriter.format(scale)) is \(ObjectReader.grouped(Int(pixels))) device pixels; a PNG has at most \(ObjectReader.grouped(Chart.maximumDevicePixels)) (about 7071 × 7071): lower the size, \"scale\" or \"dpi\"")
+        }
+        return (width, height, scale)
+    }
+
+    /// A chart side: a whole number of CSS px, or a string with a unit (`"3.5in"`), from 64
+    /// to ``maxSide`` px; with whether it was a length.
+    func length(_ top: ObjectReader, _ key: String, what: String) throws(ScheduleError) -> (px: Double, isLength: Bool)? {
+        guard let value = top[key], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            return try top.integer(key, in: 64...Self.maxSide, what: "\(what) in CSS pixels").map { (Double($0), false) }
+        }
+        let parsed: Length
+        do {
+            parsed = try Length(parsing: text)
+        } catch {
+            throw ScheduleError(path: top.at(key), "\(error)")
+        }
+        let px = parsed.cssPixels
+        guard px <= Double(Self.maxSide) else {
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is more than \(ObjectReader.grouped(Self.maxSide)) px (166.67in), the largest chart side")
+        }
+        guard px >= 64 else {
+            let shown = (px * 100).rounded() / 100
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is \(shown == shown.rounded() ? ObjectReader.grouped(Int(shown)) : JSONWriter.format(shown)) px (96 to the inch); a chart side must be at least 64 px (0.67in)")
+        }
+        return (px, true)
+    }
+
+    /// `"annotations"`: a list of `{"step": …, "label": …, "color": …}` (or `"epoch"` with
+    /// `steps_per_epoch`), each inside `0 … steps`.
+    func decodeAnnotations(_ value: JSONValue?, steps: Int, stepsPerEpoch: Int?) throws(ScheduleError) -> [AnnotationSpec] {
+        guard let value, value != .null else { return [] }
+        guard case .array(let items) = value else {
+            throw ScheduleError(path: "annotations", "expected a list of rules like [{\"step\": 6000, \"label\": \"resumed here\"}], found \(value.kindDescription)")
+        }
+        return try items.enumerated().map { (i, item) throws(ScheduleError) -> AnnotationSpec in
+            let path = "annotations[\(i)]"
+            let r = try ObjectReader(item, path: path, allowed: ["step", "epoch", "label", "color"], what: "an annotation like {\"step\": 6000, \"label\": \"resumed here\"}")
+            let stepValue = try r.number("step", in: 0...Double(steps), what: "a step of the chart")
+            let epochValue = try r.number("epoch", in: 0...Double(steps), what: "an epoch of the chart")
+            let step: Double
+            switch (stepValue, epochValue) {
+            case let (s?, nil): step = s
+            case let (nil, e?):
+                guard let spe = stepsPerEpoch else {
+                    throw ScheduleError(path: r.at("epoch"), "an annotation at an epoch needs a top-level \"steps_per_epoch\"; or give \"step\"")
+                }
+                step = e * Double(spe)
+                guard step <= Double(steps) else {
+                    throw ScheduleError(path: r.at("epoch"), "epoch \(JSONWriter.format(e)) is step \(JSONWriter.format(step)), past the chart's \(ObjectReader.grouped(steps)) steps")
+                }
+            case (_?, _?): throw ScheduleError(path: path, "give \"step\" or \"epoch\", not both")
+            case (nil, nil): throw ScheduleError(path: path, "missing \"step\" (or \"epoch\"): where the rule goes")
+            }
+            return AnnotationSpec(step: step, label: try r.string("label"), color: try r.color("color"), path: path)
+        }
     }
 
     /// `"output"`: a path or a list of paths, each with a known image format.
@@ -242,7 +333,7 @@ public struct SpecDecoder: Sendable {
         }
         return try paths.map { (path, at) throws(ScheduleError) -> OutputTarget in
             guard let target = OutputTarget(path: path) else {
-                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg or .pdf file name")
+                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg, .pdf or .html file name")
             }
             return target
         }
@@ -263,7 +354,7 @@ public struct SpecDecoder: Sendable {
             return PanelSpec(
                 kind: kind,
                 label: try r.string("label") ?? (isLR ? lr.label : nil),
-                scale: try r.choice("scale") ?? (isLR ? lr.scale : nil),
+                scale: try r.choice("scale") ?? (isLR && lr.scaleChosen ? lr.scale : nil),
                 weight: try r.number("weight", in: 0.1...10, what: "relative panel height"))
         }
     }

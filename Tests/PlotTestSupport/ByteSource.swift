@@ -25,3 +25,15 @@ final class ByteSource {
         return CAIRO_STATUS_SUCCESS
     }
 }
+
+/// Collects the bytes Cairo's own PNG writer produces (to compare ``Plot/PNGEncoder`` with it).
+final class CairoPNGSink {
+    var bytes: [UInt8] = []
+
+    static let write: cairo_write_func_t = { closure, data, length in
+        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<CairoPNGSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+    }
+}

@@ -1,7 +1,9 @@
 import CLRPlotCairo
+import Plot
 
 /// A decoded raster image with straight (not premultiplied) RGBA8 pixels, row-major from the
-/// top-left: pixel (x, y) starts at byte `4 × (y × width + x)`. For tests and golden comparisons.
+/// top-left: pixel (x, y) starts at byte `4 × (y × width + x)`. For tests and golden
+/// comparisons (test support: the library itself never decodes images).
 public struct RasterImage: Sendable, Equatable {
     /// Width in pixels.
     public var width: Int

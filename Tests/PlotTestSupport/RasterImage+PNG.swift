@@ -1,4 +1,5 @@
 import CLRPlotCairo
+import Plot
 
 extension RasterImage {
     /// Encodes the image as PNG through a Cairo ARGB32 surface (premultiplying), written by
@@ -26,8 +27,8 @@ extension RasterImage {
         }
         cairo_surface_mark_dirty(surface)
         if !cairoWriter { return try PNGEncoder.encode(surface) }
-        let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        let sink = CairoPNGSink()
+        let status = cairo_surface_write_to_png_stream(surface, CairoPNGSink.write, Unmanaged.passUnretained(sink).toOpaque())
         withExtendedLifetime(sink) {}
         guard status == CAIRO_STATUS_SUCCESS else { throw PlotError("could not encode PNG") }
         return sink.bytes
