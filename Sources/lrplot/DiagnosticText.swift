@@ -50,6 +50,8 @@ enum DiagnosticText {
             }
             let quoted = full.count > 60 ? String(full.prefix(57)) + "…" : full
             text = "\(what) (\"\(quoted)\", \(full.count) characters) does not fit even wrapped and shrunk; it is shown as \"\(shown)\": widen the chart, lower \"font_size\" or shorten the text"
+        case let .logNote(file, note):
+            text = "\(file): " + CheckText.note(note)
         case let .markerLabelsOmitted(labels):
             let listed = labels.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
             let more = labels.count > 3 ? " and \(labels.count - 3) more" : ""

@@ -68,7 +68,25 @@ public struct ChartBuilder {
     ///
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
     public func build() throws(LRPlotError) -> Built {
-        let (values, warnings) = try Evaluation.forChart(
+        try build(checked: spec.panels.contains { $0.kind == .residual } ? try CheckJob.run(spec) : nil)
+    }
+
+    /// The chart of `lrplot check --chart`: the spec's chart with each logged series over its
+    /// plan, a rule where each log first differs from its plan (labelled with the log and the
+    /// step), and a residual panel below (unless the spec's `"panels"` place one).
+    ///
+    /// - Parameter results: the checks of the spec's logs (``CheckJob/run(_:)``).
+    /// - Throws: ``LRPlotError`` as ``build()`` does.
+    public func build(check results: [CheckJob.Result]) throws(LRPlotError) -> Built {
+        var builder = self
+        if !spec.panels.contains(where: { $0.kind == .residual }) {
+            builder.spec.panels.append(PanelSpec(kind: .residual))
+        }
+        return try builder.build(checked: results, markingDifferences: true)
+    }
+
+    private func build(checked results: [CheckJob.Result]?, markingDifferences: Bool = false) throws(LRPlotError) -> Built {
+        var (values, warnings) = try Evaluation.forChart(
             spec, columns: Self.columns(width: spec.width, scale: spec.scale), decimationFactor: Self.decimationFactor)
         var content = Content()
         let divisor = self.divisor
@@ -113,7 +131,22 @@ public struct ChartBuilder {
             }
         }
         for log in spec.logs {
-            content.add(try logSeries(log), to: .lr)
+            let (series, notes) = try logSeries(log)
+            content.add(series, to: .lr)
+            // What the reader noticed and the chart cannot show (many event files read in
+            // order is no news).
+            for note in notes {
+                if case .multipleFiles = note { continue }
+                warnings.append(LRPlotWarning(.logNote(file: log.file, note: note), location: SourceLocation(file: spec.file, path: log.path),
+                                              label: log.label))
+            }
+        }
+        for result in results ?? [] {
+            content.add(try residualSeries(result), to: .residual)
+            if markingDifferences, let first = result.report.firstDifference {
+                content.markers.append(Marker(x: Double(first.step) / divisor, label: "\(result.log.label): first difference",
+                                              kind: .annotation, color: logColor(result.log)))
+            }
         }
         return chart(content, defaultHeight: SpecDecoder.defaultHeight, warnings: warnings)
     }
@@ -153,7 +186,7 @@ public struct ChartBuilder {
     /// A logged series (``LogEntry``) at its logged steps within `0 … steps`, in the colour of
     /// the schedule it is compared with, as hollow circles (the planned line shows through
     /// where they agree); dense logs are thinned per pixel column by Plot.
-    private func logSeries(_ log: LogEntry) throws(LRPlotError) -> Series {
+    private func logSeries(_ log: LogEntry) throws(LRPlotError) -> (Series, [LogNote]) {
         let series: LoggedSeries
         do {
             series = try LogReader.read(log.file, key: log.key)
@@ -161,10 +194,30 @@ public struct ChartBuilder {
             throw CheckJob.error(.log(error), log: log, spec: spec)
         }
         let shown = series.points.filter { $0.step >= 0 && $0.step <= spec.steps }
-        let plan = spec.schedules[log.planIndex]
-        return Series(label: log.label, xs: shown.map { Double($0.step) / divisor }, ys: shown.map(\.value),
-                      color: log.color ?? style.color(of: plan, at: log.planIndex),
-                      drawStyle: .points, pointShape: .hollowCircle)
+        let points = Series(label: log.label, xs: shown.map { Double($0.step) / divisor }, ys: shown.map(\.value),
+                            color: logColor(log), drawStyle: .points, pointShape: .hollowCircle)
+        return (points, series.notes)
+    }
+
+    /// A log's colour: its own, else its plan's.
+    private func logColor(_ log: LogEntry) -> RGBColor {
+        log.color ?? style.color(of: spec.schedules[log.planIndex], at: log.planIndex)
+    }
+
+    /// A log's signed relative difference from its plan at each compared point,
+    /// (logged − planned) / max(|logged|, |planned|) (0 where both are 0), at the logged step,
+    /// as points in the log's colour.
+    private func residualSeries(_ result: CheckJob.Result) throws(LRPlotError) -> Series {
+        var xs: [Double] = []
+        var ys: [Double] = []
+        let divisor = self.divisor
+        try CheckJob.forEachComparedPoint(of: result, in: spec) { point in
+            guard point.step >= 0 && point.step <= spec.steps else { return }
+            let scale = max(abs(point.logged), abs(point.planned))
+            xs.append(Double(point.step) / divisor)
+            ys.append(scale == 0 ? 0 : (point.logged - point.planned) / scale)
+        }
+        return Series(label: result.log.label, xs: xs, ys: ys, color: logColor(result.log), drawStyle: .points)
     }
 
     /// Builds the chart of a simulation from its runs (``SimulationJob/run(_:progress:)``):
@@ -276,8 +329,8 @@ public struct ChartBuilder {
     /// only part of the time).
     ///
     /// A panel draws no legend when its lines are exactly those of a legend above (momentum
-    /// or loss under the learning rate), or when it is one metric line fed to several
-    /// schedules.
+    /// or loss under the learning rate), when it is one metric line fed to several
+    /// schedules, or when it is a residual panel of logs named in a legend above.
     ///
     /// The learning-rate panel switches to a log axis when its series' peaks differ by more
     /// than 30× and the spec did not choose its scale; with `steps_per_epoch` the other unit
@@ -297,7 +350,9 @@ public struct ChartBuilder {
             let labels = Set(series.map(\.label))
             let sharedMetric = panel.kind == .metric && series.count == 1
                 && spec.schedules.filter { $0.schedule.usesMetrics }.count > 1
-            let showsLegend = !legends.contains(labels) && !sharedMetric
+            // The residual panel's points are the logs' of a legend above.
+            let residualOfLogsAbove = panel.kind == .residual && legends.contains { labels.isSubset(of: $0) }
+            let showsLegend = !legends.contains(labels) && !sharedMetric && !residualOfLogsAbove
             if showsLegend { legends.append(labels) }
             var scale = panel.scale
             if panel.kind == .lr && !panel.scaleChosen {
@@ -336,6 +391,7 @@ public struct ChartBuilder {
         case .loss: return lossWindow > 1 ? "training loss (mean of \(lossWindow) steps)" : "training loss"
         case .accuracy: return "validation accuracy"
         case .effectiveStep: return "effective step (median)"
+        case .residual: return "relative difference"
         }
     }
 

@@ -1,3 +1,4 @@
+import RunLogs
 import Plot
 
 /// Something the user should know that does not stop lrplot: a series that ends early
@@ -17,6 +18,10 @@ public struct LRPlotWarning: Sendable, Equatable {
         case textShortened(role: TextRole, full: String, shown: String)
         /// Marker labels that found no room above their rules (the rules are drawn).
         case markerLabelsOmitted([String])
+        /// Reading a logged series, the reader noticed something the chart does not show (steps
+        /// logged again after a resume, the last values kept; points sorted; one parameter
+        /// group's values of several). `file` is the log read.
+        case logNote(file: String, note: LogNote)
     }
 
     /// The warning for what a chart's layout had to give up (see ``Plot/LayoutNotice``).

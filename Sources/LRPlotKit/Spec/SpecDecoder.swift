@@ -198,7 +198,7 @@ public struct SpecDecoder: Sendable {
         let panels: [PanelSpec]
         if let panelsValue = top["panels"], panelsValue != .null {
             panels = try decodePanels(panelsValue, lr: lrPanel)
-            try checkPanels(panels, entries: entries, simulation: simulation)
+            try checkPanels(panels, entries: entries, simulation: simulation, hasLogs: !logs.isEmpty)
         } else {
             panels = Self.defaultPanels(lr: lrPanel, entries: entries, simulation: simulation)
         }
@@ -360,7 +360,7 @@ public struct SpecDecoder: Sendable {
     }
 
     /// Rejects panels with nothing to show: every panel drawn or rejected.
-    func checkPanels(_ panels: [PanelSpec], entries: [ScheduleEntry], simulation: SimulationSpec?) throws(ScheduleError) {
+    func checkPanels(_ panels: [PanelSpec], entries: [ScheduleEntry], simulation: SimulationSpec?, hasLogs: Bool) throws(ScheduleError) {
         for (i, panel) in panels.enumerated() {
             let at = "panels[\(i)].show"
             if panel.kind.isSimulation && simulation == nil {
@@ -376,6 +376,8 @@ public struct SpecDecoder: Sendable {
                 throw ScheduleError(path: at, "no schedule takes \"metrics\" (reduce-on-plateau schedules do)")
             case .accuracy where !Self.hasValidation(simulation):
                 throw ScheduleError(path: at, "only \"problem\": \"digits\" has a validation set; inline problems have no accuracy")
+            case .residual where !hasLogs:
+                throw ScheduleError(path: at, "\"residual\" shows how logged values differ from their plan; add a logged series like {\"type\": \"log\", \"file\": \"run/trainer_state.json\"}")
             case .effectiveStep where !entries.contains(where: { $0.simulation?.optimizer.optimizer.isAdaptive == true }):
                 throw ScheduleError(path: at, "no schedule drives an adaptive optimizer (torch.Adam, torch.AdamW, torch.RMSprop or torch.Adagrad have an effective step size)")
             default: break
