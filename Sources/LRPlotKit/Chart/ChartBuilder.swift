@@ -50,10 +50,13 @@ public struct ChartBuilder {
 
     /// Evaluates the schedules and builds their chart.
     ///
+    /// - Parameter progress: (schedule index, steps walked) while long runs are walked step
+    ///   by step (see ``Evaluation/forChart(_:columns:decimationFactor:progress:)``).
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
-    public func build() throws(LRPlotError) -> Built {
+    public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LRPlotError) -> Built {
         let (values, warnings) = try Evaluation.forChart(
-            spec, columns: Self.columns(width: spec.width, scale: spec.scale), decimationFactor: Self.decimationFactor)
+            spec, columns: Self.columns(width: spec.width, scale: spec.scale), decimationFactor: Self.decimationFactor,
+            progress: progress)
         var content = Content()
         let divisor = self.divisor
         for (index, entry) in spec.schedules.enumerated() {

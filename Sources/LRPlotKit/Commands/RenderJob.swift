@@ -1,12 +1,13 @@
 import Foundation
 import Plot
 
-/// Renders a spec to its output files: evaluate, draw every format in memory, then write
-/// each file atomically. Nothing is written unless everything rendered.
+/// Renders a spec to its outputs: evaluate, draw every format in memory, then write the
+/// files all or nothing (see ``AtomicFile/writeAll(_:refusing:)``). Nothing is written
+/// unless everything rendered, and no output may overwrite the spec.
 public enum RenderJob {
     /// What a render did.
     public struct Report: Sendable {
-        /// Paths written, in order.
+        /// Paths written, in order (`-` for standard output).
         public var written: [String]
         /// Warnings of the work (schedules that stopped where the framework would raise,
         /// simulated runs that diverged).
@@ -16,12 +17,13 @@ public enum RenderJob {
     /// The chart a decoded spec describes: a schedule chart, or with `"simulate"` the
     /// simulation's panels.
     ///
-    /// - Parameter progress: for specs with `"simulate"`: (schedule index, steps done).
+    /// - Parameter progress: (schedule index, steps done), for simulations and for
+    ///   schedules walked step by step over a long run.
     public static func chart(
-        for spec: Spec, progress: ((Int, Int) -> Void)? = nil
+        for spec: Spec, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(LRPlotError) -> ChartBuilder.Built {
         let builder = ChartBuilder(spec: spec)
-        guard spec.simulation != nil else { return try builder.build() }
+        guard spec.simulation != nil else { return try builder.build(progress: progress) }
         return builder.build(simulation: try SimulationJob.run(spec, progress: progress))
     }
 
@@ -30,40 +32,47 @@ public enum RenderJob {
     ///
     /// - Throws: ``LRPlotError`` (`.arguments`) for an override with an unknown format.
     public static func targets(for spec: Spec, overrides: [String]) throws(LRPlotError) -> [OutputTarget] {
-        if !overrides.isEmpty {
-            return try overrides.map { (path) throws(LRPlotError) -> OutputTarget in
-                guard let target = OutputTarget(path: path) else {
-                    throw LRPlotError(.arguments, file: path, "unknown output format; use a .png, .svg or .pdf file name")
-                }
-                return target
-            }
-        }
-        if !spec.outputs.isEmpty { return spec.outputs }
-        return [OutputTarget(path: SpecFile.defaultOutput(for: spec.file), format: .png)]
+        try OutputRequest(paths: overrides).targets(for: spec)
     }
 
-    /// Renders `spec` to its ``targets(for:overrides:)``; the default `output` directory is
-    /// created if needed.
+    /// Renders `spec` to the outputs `-o PATH…` names (see ``OutputRequest``).
     public static func run(
-        spec: Spec, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
+        spec: Spec, outputs overrides: [String], progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(LRPlotError) -> Report {
-        let targets = try targets(for: spec, overrides: overrides)
-        if overrides.isEmpty && spec.outputs.isEmpty {
+        try run(spec: spec, request: OutputRequest(paths: overrides), progress: progress)
+    }
+
+    /// Renders `spec` to the targets `request` gives (see ``OutputRequest/targets(for:)``);
+    /// the default `output` directory is created if needed. An image for standard output is
+    /// written first, then every file, all or nothing.
+    ///
+    /// - Throws: ``LRPlotError``: `.arguments` for outputs that cannot be (an unknown format,
+    ///   the spec file itself, a file named twice), `.runtime` for a directory that does not
+    ///   exist or a write that fails, and what evaluating the spec throws.
+    public static func run(
+        spec: Spec, request: OutputRequest, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> Report {
+        let targets = try request.targets(for: spec)
+        if request.paths.isEmpty && spec.outputs.isEmpty {
             try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
         }
-        for target in targets { try AtomicFile.checkWritable(target.path) }
+        let files = targets.filter { !$0.isStandardOutput }
+        // Fail before the work when an output cannot be written.
+        try AtomicFile.checkWritable(files.map(\.path), refusing: spec.inputs)
         let built = try chart(for: spec, progress: progress)
-        var rendered: [[UInt8]] = []
+        var rendered: [(target: OutputTarget, bytes: [UInt8])] = []
         for target in targets {
             do {
-                rendered.append(try built.render(target.format))
+                rendered.append((target, try built.render(target.format)))
             } catch {
                 throw LRPlotError(.runtime, file: target.path, "cannot render: \(error)")
             }
         }
-        for (target, bytes) in zip(targets, rendered) {
-            try AtomicFile.write(bytes, to: target.path)
+        for (target, bytes) in rendered where target.isStandardOutput {
+            try StandardOutput.write(bytes)
         }
+        try AtomicFile.writeAll(rendered.filter { !$0.target.isStandardOutput }.map { ($0.target.path, $0.bytes) },
+                                refusing: spec.inputs)
         return Report(written: targets.map(\.path), warnings: built.warnings)
     }
 }

@@ -12,7 +12,7 @@ public struct SpecDecoder: Sendable {
     /// Top-level keys a spec may have.
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
-        "theme", "background", "legend", "markers", "panels", "simulate", "output",
+        "theme", "background", "legend", "markers", "panels", "simulate", "output", "$schema",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -90,6 +90,9 @@ public struct SpecDecoder: Sendable {
         for (i, item) in items.enumerated() {
             entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
         }
+        try Self.checkLabels(entries, items: items)
+        // "$schema" tells editors which JSON Schema the file follows (schema/lrplot-spec.schema.json); lrplot only checks it is a string.
+        _ = try top.string("$schema")
 
         let outputs = try decodeOutputs(top["output"])
         let lrPanel = PanelSpec(kind: .lr, label: yLabel, scale: yScale)
@@ -111,6 +114,7 @@ public struct SpecDecoder: Sendable {
 
         return Spec(
             file: file,
+            stem: SpecFile.stem(of: file),
             title: try top.string("title"),
             steps: steps,
             stepsPerEpoch: stepsPerEpoch,
@@ -126,6 +130,24 @@ public struct SpecDecoder: Sendable {
             markers: try top.bool("markers") ?? false,
             outputs: outputs,
             simulation: simulation)
+    }
+
+    /// Refuses two schedules with the same label: each names a legend entry and a column of
+    /// `lrplot values`.
+    static func checkLabels(_ entries: [ScheduleEntry], items: [JSONValue]) throws(ScheduleError) {
+        var first: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() {
+            guard let j = first[entry.label] else {
+                first[entry.label] = i
+                continue
+            }
+            let given = items[i]["label"].map { $0 != .null } ?? false
+            let quoted = JSONWriter.quote(entry.label)
+            if given {
+                throw ScheduleError(path: "\(entry.path).label", "\(quoted) is already the label of \(entries[j].path); each schedule needs its own label (its legend entry and its column in `lrplot values`)")
+            }
+            throw ScheduleError(path: entry.path, "\(entries[j].path) is also labelled \(quoted) (a schedule without \"label\" is labelled by its type); give one of them a \"label\" of its own, such as {\"label\": \(JSONWriter.quote(entry.label + " 2"))}")
+        }
     }
 
     /// `"output"`: a path or a list of paths, each with a known image format.
@@ -144,7 +166,7 @@ public struct SpecDecoder: Sendable {
         }
         return try paths.map { (path, at) throws(ScheduleError) -> OutputTarget in
             guard let target = OutputTarget(path: path) else {
-                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg or .pdf file name")
+                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a \(OutputRequest.extensionList) file name")
             }
             return target
         }
