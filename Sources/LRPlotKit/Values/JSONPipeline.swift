@@ -23,6 +23,8 @@ struct JSONPipeline {
     var entries: [ScheduleEntry]
     var momentumColumns: [Bool]
     var steps: Int
+    /// With `steps_per_epoch`: an `"epochs"` list after `"steps"`, ⌊step / stepsPerEpoch⌋.
+    var stepsPerEpoch: Int? = nil
     /// Makes a fresh cursor for entry `i` (a walk from step 0).
     var makeCursor: (Int) throws(LRPlotError) -> ScheduleCursor
 
@@ -43,12 +45,13 @@ struct JSONPipeline {
     }
 
     /// Writes the whole document through `emit`, given the survey's stops.
-    func write(stops: [ScheduleStop?], emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+    func write(stops: [ScheduleStop?], emit: (UnsafeRawBufferPointer) throws(LRPlotError) -> Void,
+               progress: ((Int, Int) -> Void)? = nil) throws(LRPlotError) {
         var text = TextBuffer(capacity: 1 << 16)
         defer { text.free() }
-        func flush(force: Bool = false) {
+        func flush(force: Bool = false) throws(LRPlotError) {
             if text.count >= 1 << 16 || (force && text.count > 0) {
-                emit(text.bytes)
+                try emit(text.bytes)
                 text.removeAll()
             }
         }
@@ -60,7 +63,19 @@ struct JSONPipeline {
                 text.append(UInt8(ascii: " "))
             }
             text.advance(ShortestDecimal.write(step, to: text.end))
-            flush()
+            try flush()
+        }
+        if let stepsPerEpoch {
+            text.append("],\n \"epochs\": [")
+            for step in 0..<steps {
+                text.reserve(24)
+                if step > 0 {
+                    text.append(UInt8(ascii: ","))
+                    text.append(UInt8(ascii: " "))
+                }
+                text.advance(ShortestDecimal.write(step / stepsPerEpoch, to: text.end))
+                try flush()
+            }
         }
         text.append("],\n \"series\": [")
         let chunks = Slots((0 ..< Self.blockRows / Self.chunkRows).map { _ in TextBuffer(capacity: Self.chunkRows * 26) })
@@ -71,13 +86,13 @@ struct JSONPipeline {
         for (i, entry) in entries.enumerated() {
             text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
                         + ", \"type\": " + JSONWriter.quote(entry.typeName) + ", \"values\": [")
-            flush(force: true)
-            try writeArray(of: i, momentum: false, chunks: chunks, emit: emit)
+            try flush(force: true)
+            try writeArray(of: i, momentum: false, chunks: chunks, emit: emit, progress: progress)
             text.append("]")
             if momentumColumns[i] {
                 text.append(", \"momentum\": [")
-                flush(force: true)
-                try writeArray(of: i, momentum: true, chunks: chunks, emit: emit)
+                try flush(force: true)
+                try writeArray(of: i, momentum: true, chunks: chunks, emit: emit, progress: progress)
                 text.append("]")
             }
             if let stop = stops[i] {
@@ -86,16 +101,18 @@ struct JSONPipeline {
             text.append("}")
         }
         text.append("\n]}\n")
-        flush(force: true)
+        try flush(force: true)
     }
 
     /// Writes the values (or momenta) of entry `i` at every step, `null` where there is none,
     /// separated by ", ".
     private func writeArray(of i: Int, momentum: Bool, chunks: Slots<TextBuffer>,
-                            emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+                            emit: (UnsafeRawBufferPointer) throws(LRPlotError) -> Void,
+                            progress: ((Int, Int) -> Void)?) throws(LRPlotError) {
         var cursor = try makeCursor(i)
         var block = ScheduleBlock()
         for first in stride(from: 0, to: steps, by: Self.blockRows) {
+            progress?(i, first)
             let rows = min(Self.blockRows, steps - first)
             cursor.next(rows, into: &block)
             let values = momentum ? block.momenta.map { $0 ?? CSVPipeline.noMomentum } : block.learningRates
@@ -104,7 +121,7 @@ struct JSONPipeline {
                 let range = (c * Self.chunkRows) ..< min(rows, (c + 1) * Self.chunkRows)
                 Self.format(values, rows: range, first: first, into: &chunks.base[c])
             }
-            for c in 0..<tasks { emit(chunks.base[c].bytes) }
+            for c in 0..<tasks { try emit(chunks.base[c].bytes) }
         }
     }
 
