@@ -83,7 +83,8 @@ struct Render: ParsableCommand {
     /// Renders `spec`, with a progress bar for long work.
     static func render(spec: Spec, request: OutputRequest) throws -> RenderJob.Report {
         let bar = ProgressBar(labels: spec.schedules.map(\.label), steps: spec.steps,
-                              verb: spec.simulation == nil ? "evaluating" : "simulating")
+                              verb: spec.simulation == nil ? "evaluating" : "simulating",
+                              reporting: RenderJob.progressUnits(for: spec))
         defer { bar.finish() }
         return try RenderJob.run(spec: spec, request: request) { bar.update(index: $0, done: $1) }
     }

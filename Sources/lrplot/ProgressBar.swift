@@ -19,12 +19,15 @@ final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     /// Steps done by each unit of work (one per label).
     private var done: [Int]
+    /// The units whose progress is reported (and counted in the total).
+    private let reporting: Set<Int>
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    /// A bar for `labels.count` units of work (schedules) of `steps` steps each, saying
-    /// "`verb` LABEL" (`simulating`, `evaluating`), shown after `delay` seconds.
-    init(labels: [String], steps: Int, verb: String, enabled: Bool = isatty(STDERR_FILENO) != 0,
+    /// A bar for `labels.count` units of work (schedules) of `steps` steps each, of which
+    /// those in `reporting` (all by default) report their progress, saying "`verb` LABEL"
+    /// (`simulating`, `evaluating`), shown after `delay` seconds.
+    init(labels: [String], steps: Int, verb: String, reporting: [Int]? = nil, enabled: Bool = isatty(STDERR_FILENO) != 0,
          delay: TimeInterval = 1, columns: @escaping () -> Int = ProgressBar.terminalColumns,
          write: @escaping (String) -> Void = Terminal.writeErrorBytes) {
         self.labels = labels
@@ -35,11 +38,12 @@ final class ProgressBar: @unchecked Sendable {
         self.columns = columns
         self.write = write
         self.done = Array(repeating: 0, count: labels.count)
+        self.reporting = Set(reporting ?? Array(labels.indices))
     }
 
     /// Reports that unit `index` has done `done` steps.
     func update(index: Int, done steps: Int) {
-        guard enabled, done.indices.contains(index) else { return }
+        guard enabled, reporting.contains(index) else { return }
         lock.lock()
         defer { lock.unlock() }
         done[index] = max(done[index], min(steps, self.steps))
@@ -47,7 +51,7 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(start)
         guard elapsed >= delay, now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
-        let total = Double(self.steps) * Double(labels.count)
+        let total = Double(self.steps) * Double(reporting.count)
         let fraction = min(1, Double(done.reduce(0, +)) / total)
         let line = Self.line(fraction: fraction, elapsed: elapsed, what: "\(verb) \(labels[index])",
                              columns: columns())
@@ -66,7 +70,8 @@ final class ProgressBar: @unchecked Sendable {
     /// `[#####     ] 42%  12 s left  simulating cosine`, cut to fit in `columns − 1`
     /// characters.
     static func line(fraction: Double, elapsed: Double, what: String, columns: Int) -> String {
-        let width = 20
+        // The bar narrows on narrow terminals, so that the percentage always shows.
+        let width = min(20, max(4, columns - 16))
         let filled = Int(fraction * Double(width))
         var line = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] "
         line += "\(Int(fraction * 100))%"

@@ -10,6 +10,7 @@ enum StandardStreams {
     ///   to a closed standard output is then an error, as it should be.
     static func prepare() {
         signal(SIGPIPE, SIG_DFL)
+        unblock([SIGPIPE])
         for (fd, flags) in [(STDIN_FILENO, O_WRONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_RDONLY)] {
             guard fcntl(fd, F_GETFD) == -1, errno == EBADF else { continue }
             let held = open("/dev/null", flags | O_CLOEXEC)
@@ -18,5 +19,14 @@ enum StandardStreams {
                 close(held)
             }
         }
+    }
+
+    /// Unblocks `signals` in the calling thread, which a parent may have blocked (a blocked
+    /// mask is inherited across exec).
+    static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

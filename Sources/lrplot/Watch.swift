@@ -42,5 +42,7 @@ enum Interrupt {
                 Foundation.signal(number, SIG_DFL)
             }
         }
+        // A parent may have started lrplot with these blocked (the mask is inherited).
+        StandardStreams.unblock([SIGINT, SIGTERM])
     }
 }

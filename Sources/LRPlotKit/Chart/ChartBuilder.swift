@@ -86,6 +86,13 @@ public struct ChartBuilder {
         return Built(chart: chart, warnings: warnings + left)
     }
 
+    /// The schedules whose evaluation reports progress to ``build(progress:)``: on a long run,
+    /// those walked step by step (closed forms with the fast path take no time worth showing).
+    public var walkedSchedules: [Int] {
+        guard spec.steps > Self.decimationFactor * Self.columns(width: spec.width, scale: spec.scale) else { return [] }
+        return spec.schedules.indices.filter { !ColumnSampler.takesClosedFormPath(spec.schedules[$0].schedule) }
+    }
+
     /// Builds the chart of a simulation from its runs (``SimulationJob/run(_:progress:)``):
     /// the learning rate each run used, its training loss (a trailing mean on digits, whose
     /// mini-batch losses are noisy), validation accuracy, effective step size, and momentum

@@ -27,6 +27,12 @@ public enum RenderJob {
         return builder.build(simulation: try SimulationJob.run(spec, progress: progress))
     }
 
+    /// The schedules that report progress while `spec` renders: every one with
+    /// `"simulate"`, else those walked step by step over a long run.
+    public static func progressUnits(for spec: Spec) -> [Int] {
+        spec.simulation != nil ? Array(spec.schedules.indices) : ChartBuilder(spec: spec).walkedSchedules
+    }
+
     /// The targets a render writes: `overrides` (from `-o`), else the spec's `"output"`, else
     /// `output/<spec name>.png`.
     ///

@@ -180,8 +180,12 @@ struct Destination {
         let room = max(nameMax - ".".utf8.count - ".XXXXXX".utf8.count, 1)
         if nameBytes.count > room {
             nameBytes.removeLast(nameBytes.count - room)
-            // Do not end inside a UTF-8 sequence.
-            while let last = nameBytes.last, last & 0xC0 == 0x80 || last & 0xC0 == 0xC0 { nameBytes.removeLast() }
+            // Do not end inside a UTF-8 sequence: drop a last character cut short.
+            if let lead = nameBytes.lastIndex(where: { $0 & 0xC0 != 0x80 }) {
+                let byte = nameBytes[lead]
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if lead + length > nameBytes.count { nameBytes.removeLast(nameBytes.count - lead) }
+            }
         }
         let bytes = Array((directory == "/" ? "/" : directory + "/").utf8) + Array(".".utf8) + nameBytes + Array(".XXXXXX".utf8)
         return bytes.map { CChar(bitPattern: $0) } + [0]
