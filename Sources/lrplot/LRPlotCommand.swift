@@ -21,16 +21,19 @@ struct LRPlotCommand: ParsableCommand {
               lrplot values run.json --per-epoch         one row per epoch
               lrplot values run.json --at 0,100,5000 -o rates.csv
               lrplot simulate examples/simulate-digits-lr.json --format csv
+              lrplot check examples/check-resumed.json   compare logged rates with their plan
               lrplot list torch                          the PyTorch types
               lrplot describe torch.OneCycleLR
               lrplot schema -o lrplot-spec.schema.json   JSON Schema for editors
 
             A spec path may be - (standard input), a pipe or <(process substitution).
 
-            Exit status: 0 success, 1 runtime failure (an unwritable output, a failed write to standard output), 2 bad spec, input file or arguments.
+            Exit status: 0 success, 1 runtime failure (an unwritable output, a failed write to standard output),
+            2 bad spec, input file or arguments, 3 (lrplot check) a logged run departs from its plan,
+            130 (--watch) interrupted.
             """,
         version: LRPlotVersion.current,
-        subcommands: [Render.self, Values.self, SimulateCommand.self, List.self, Describe.self, Schema.self],
+        subcommands: [Render.self, Values.self, SimulateCommand.self, CheckCommand.self, List.self, Describe.self, Schema.self],
         defaultSubcommand: Render.self)
 }
 
@@ -162,6 +165,10 @@ struct Values: ParsableCommand {
 
     func run() throws {
         let decoded = try SpecFile.load(spec)
+        if let log = decoded.logs.first {
+            throw LRPlotError(.spec, file: decoded.file, path: log.path,
+                              "`lrplot values` prints the schedules' values; compare a logged series with `lrplot check \(spec) --format csv`")
+        }
         let rows = try selection()
         let destination = try TextDestination.open(output, stem: decoded.stem, pathExtension: format.rawValue,
                                                    refusing: decoded.inputs)
@@ -269,3 +276,62 @@ struct Schema: ParsableCommand {
         if let path = destination.path { try StandardOutput.write("wrote \(path)\n") }
     }
 }
+
+/// `lrplot check SPEC [--format text|csv|json]`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare each logged series of a spec with its plan and explain where they depart.",
+        discussion: "Exit status 0 when every logged series matches its plan, 3 when one departs, 2 for a bad spec or log.")
+
+    /// What `check` prints.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, csv, json
+
+        /// The extension of a file written into a directory (`-o DIR/`).
+        var pathExtension: String { self == .text ? "txt" : rawValue }
+    }
+
+    @Argument(help: ArgumentHelp("The JSON spec file (with {\"type\": \"log\", …} entries), or - for standard input.", valueName: "spec"),
+              completion: .file(extensions: ["json"]))
+    var spec: String
+
+    @Option(help: "text (a short report per log), csv (log,step,plan_step,logged,planned,relative_error) or json.")
+    var format: Format = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write the report to this file (atomically) instead of standard output; DIR/ writes DIR/<spec name>.txt (.csv, .json).",
+        valueName: "path"), completion: .file(extensions: ["txt", "csv", "json"]))
+    var output: String?
+
+    func run() throws {
+        let decoded = try SpecFile.load(spec)
+        let destination = try TextDestination.open(output, stem: decoded.stem, pathExtension: format.pathExtension,
+                                                   refusing: decoded.inputs)
+        let results = try CheckJob.run(decoded)
+        switch format {
+        case .text:
+            try destination.write(results.map(CheckText.report).joined(separator: "\n"))
+        case .csv:
+            var out = CheckText.csvHeader
+            for result in results {
+                try CheckJob.forEachComparedPoint(of: result, in: decoded) { out += CheckText.csvRow(result.log.label, $0) }
+            }
+            try destination.write(out)
+        case .json:
+            var logs: [String] = []
+            for result in results {
+                var points: [String] = []
+                try CheckJob.forEachComparedPoint(of: result, in: decoded) { points.append(CheckText.jsonPoint($0)) }
+                logs.append("{" + CheckText.jsonSummary(result) + ", \"points\": [" + points.joined(separator: ", ") + "]}")
+            }
+            try destination.write("{\"logs\": [" + logs.joined(separator: ",\n") + "]}\n")
+        }
+        try destination.commit()
+        if let path = destination.path { try StandardOutput.write("wrote \(path)\n") }
+        if results.contains(where: { !$0.report.matches }) { throw RunDeparts() }
+    }
+}
+
+/// Ends `lrplot check` with ``ExitStatus/runDeparts`` after its report.
+struct RunDeparts: Error {}

@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import LRPlotKit
 
-// Exit status: ExitStatus (0 success, 1 runtime failure, 2 bad spec, input or arguments);
+// Exit status: ExitStatus (0 success, 1 runtime failure, 2 bad spec, input or arguments,
+// 3 a checked run departs from its plan);
 // every diagnostic is written by DiagnosticText.
 StandardStreams.prepare()
 do {
     var command = try LRPlotCommand.parseAsRoot()
     try command.run()
+} catch is RunDeparts {
+    exit(ExitStatus.runDeparts.rawValue)
 } catch let error as LRPlotError {
     Terminal.writeError(DiagnosticText.error(error))
     exit(error.exitStatus.rawValue)

@@ -1,4 +1,5 @@
 import Plot
+import RunLogs
 import ScheduleCore
 import Simulation
 
@@ -81,6 +82,9 @@ public struct ChartBuilder {
                 }
             }
         }
+        for log in spec.logs {
+            content.add(try logSeries(log), to: .lr)
+        }
         content.markers = breakpointMarkers()
         let (chart, left) = chart(content, defaultHeight: SpecDecoder.defaultHeight)
         return Built(chart: chart, warnings: warnings + left)
@@ -91,6 +95,22 @@ public struct ChartBuilder {
     public var walkedSchedules: [Int] {
         guard spec.steps > Self.decimationFactor * Self.columns(width: spec.width, scale: spec.scale) else { return [] }
         return spec.schedules.indices.filter { !ColumnSampler.takesClosedFormPath(spec.schedules[$0].schedule) }
+    }
+
+    /// A logged series (``LogEntry``) at its logged steps within `0 … steps`, in the colour of
+    /// the schedule it is compared with, dotted through its points.
+    private func logSeries(_ log: LogEntry) throws(LRPlotError) -> Series {
+        let series: LoggedSeries
+        do {
+            series = try LogReader.read(log.file, key: log.key)
+        } catch {
+            throw CheckJob.error(.log(error), log: log, spec: spec)
+        }
+        let shown = series.points.filter { $0.step >= 0 && $0.step <= spec.steps }
+        let plan = spec.schedules[log.planIndex]
+        return Series(label: log.label, xs: shown.map { Double($0.step) / divisor }, ys: shown.map(\.value),
+                      color: log.color ?? style.color(of: plan, at: log.planIndex), dash: .dotted, lineWidth: 1.5,
+                      drawStyle: .linear)
     }
 
     /// Builds the chart of a simulation from its runs (``SimulationJob/run(_:progress:)``):

@@ -6,6 +6,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case runtimeFailure = 1
     /// Bad spec, input file or arguments.
     case badInput = 2
+    /// `lrplot check`: a logged run departs from its plan (the report says where and why).
+    case runDeparts = 3
 
     /// The status an error of `kind` ends the process with: the one table from kinds to
     /// statuses.

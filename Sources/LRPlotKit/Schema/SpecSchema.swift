@@ -168,9 +168,10 @@ public enum SpecSchema {
     }
 
     static func scheduleDefinition(_ catalog: ScheduleCatalog, variant: Variant) -> JSONValue {
+        let typeNames = catalog.types.map(\.name) + (variant == .nested ? [] : [LogEntry.type])
         var properties: [(key: String, value: JSONValue)] = [
-            ("type", .object([("description", .string("The schedule type (`lrplot list`, `lrplot describe TYPE`).")),
-                              ("enum", words(catalog.types.map(\.name)))])),
+            ("type", .object([("description", .string("The schedule type (`lrplot list`, `lrplot describe TYPE`), or \"log\" for a logged series.")),
+                              ("enum", words(typeNames))])),
         ]
         if variant != .nested {
             properties += [
@@ -183,7 +184,7 @@ public enum SpecSchema {
                 ("optimizer", .object([("description", .string("With \"simulate\": this schedule's own optimizer.")), ("$ref", .string("#/definitions/simulate/properties/optimizer"))])),
             ]
         }
-        let branches: [JSONValue] = catalog.types.map { t in
+        var branches: [JSONValue] = catalog.types.map { t in
             var names = t.parameters.map(\.name) + ["type"]
             if variant != .nested { names += presentationKeys }
             let required = t.parameters.filter { p in
@@ -200,11 +201,30 @@ public enum SpecSchema {
                 ("then", .object(then)),
             ])
         }
+        if variant != .nested { branches.append(logBranch) }
         return .object([
             ("type", .string("object")),
             ("required", words(["type"])),
             ("properties", .object(properties)),
             ("allOf", .array(branches)),
+        ])
+    }
+
+    /// A logged series, `{"type": "log", "file": …}` (``LogEntry``), compared with its plan.
+    static var logBranch: JSONValue {
+        .object([
+            ("if", .object([("properties", .object([("type", .object([("const", .string(LogEntry.type))]))])),
+                           ("required", words(["type"]))])),
+            ("then", .object([
+                ("properties", .object([
+                    ("file", string("The log (trainer_state.json, a TensorBoard event file or run directory, metrics.csv, …), relative to the spec file.")),
+                    ("key", string("The logged key to read (default: the log's only learning-rate key).")),
+                    ("label", string("Legend label (default: \"<plan label> (logged)\").")),
+                    ("plan", string("The label of the schedule it is compared with (needed when there are several).")),
+                ])),
+                ("propertyNames", .object([("enum", words(LogEntry.keys))])),
+                ("required", words(["file"])),
+            ])),
         ])
     }
 
@@ -267,6 +287,12 @@ public enum SpecSchema {
         case .schedule: kind = [("$ref", .string("#/definitions/nestedSchedule"))]
         case .scheduleList: kind = [("type", .string("array")), ("items", ref("nestedSchedule"))]
         case .json: kind = []
+        }
+        if p.name == "metrics" {
+            // A list, or the values a run logged: {"file": …, "key": …} (SpecDecoder.loggedMetrics).
+            kind = [("anyOf", .array([.object(kind), object("The values a run logged under a key.", [
+                ("file", string("The log, relative to the spec file.")), ("key", string("The logged key, e.g. \"eval_loss\".")),
+            ], required: ["file", "key"])]))]
         }
         if p.nullable && !kind.isEmpty {
             members.append(("anyOf", .array([.object(kind), .object([("type", .string("null"))])])))

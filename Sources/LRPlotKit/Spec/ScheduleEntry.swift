@@ -23,6 +23,10 @@ public struct ScheduleEntry: Sendable {
     public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
+    /// The schedule object as written, for `lrplot check` (which refits its parameters).
+    public var object: JSONValue
+    /// The log `"metrics"` were read from (`{"file": …, "key": …}`), resolved, if they were.
+    public var metricsFile: String? = nil
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
     public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]

@@ -24,6 +24,9 @@ public struct Spec: Sendable {
     public var stepsPerEpoch: Int?
     /// The schedules, in legend order.
     public var schedules: [ScheduleEntry]
+    /// Logged series (`{"type": "log", …}` entries of `"schedules"`), each compared with a
+    /// schedule.
+    public var logs: [LogEntry] = []
     /// The x axis (`"x"`).
     public var x: XAxisSpec
     /// Panels from top to bottom (`"panels"`); by default a learning-rate panel read from

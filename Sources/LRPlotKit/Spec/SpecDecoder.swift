@@ -1,4 +1,6 @@
+import Foundation
 import Plot
+import RunLogs
 import ScheduleCore
 import Simulation
 
@@ -87,10 +89,24 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: "schedules", "the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}")
         }
         var entries: [ScheduleEntry] = []
+        var logItems: [(item: JSONValue, path: String)] = []
         for (i, item) in items.enumerated() {
-            entries.append(try decodeEntry(item, path: "schedules[\(i)]", stepsPerEpoch: stepsPerEpoch, simulation: simulation))
+            if item["type"] == .string(LogEntry.type) {
+                logItems.append((item, "schedules[\(i)]"))
+                continue
+            }
+            entries.append(try decodeEntry(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation))
         }
-        try Self.checkLabels(entries, items: items)
+        if entries.isEmpty {
+            throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
+        }
+        if !logItems.isEmpty && simulation != nil {
+            throw ScheduleError(path: logItems[0].path, "a logged series cannot be drawn with \"simulate\" (its panels show simulated runs); remove one of them")
+        }
+        let logs = try logItems.map { (item, at) throws(ScheduleError) in
+            try decodeLog(item, path: at, file: file, schedules: entries)
+        }
+        try Self.checkLabels(entries)
         // "$schema" tells editors which JSON Schema the file follows (schema/lrplot-spec.schema.json); lrplot only checks it is a string.
         _ = try top.string("$schema")
 
@@ -119,6 +135,7 @@ public struct SpecDecoder: Sendable {
             steps: steps,
             stepsPerEpoch: stepsPerEpoch,
             schedules: entries,
+            logs: logs,
             x: x,
             panels: panels,
             width: width,
@@ -134,14 +151,14 @@ public struct SpecDecoder: Sendable {
 
     /// Refuses two schedules with the same label: each names a legend entry and a column of
     /// `lrplot values`.
-    static func checkLabels(_ entries: [ScheduleEntry], items: [JSONValue]) throws(ScheduleError) {
+    static func checkLabels(_ entries: [ScheduleEntry]) throws(ScheduleError) {
         var first: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
             guard let j = first[entry.label] else {
                 first[entry.label] = i
                 continue
             }
-            let given = items[i]["label"].map { $0 != .null } ?? false
+            let given = entry.object["label"].map { $0 != .null } ?? false
             let quoted = JSONWriter.quote(entry.label)
             if given {
                 throw ScheduleError(path: "\(entry.path).label", "\(quoted) is already the label of \(entries[j].path); each schedule needs its own label (its legend entry and its column in `lrplot values`)")
@@ -234,7 +251,7 @@ public struct SpecDecoder: Sendable {
         return false
     }
 
-    func decodeEntry(_ item: JSONValue, path: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
+    func decodeEntry(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -251,6 +268,13 @@ public struct SpecDecoder: Sendable {
             }
             s.optimizer = try OptimizerSpec.decode(optimizerValue, path: presentation.at("optimizer"))
             entrySimulation = s
+        }
+        var item = item
+        var metricsFile: String?
+        if let metrics = members.first(where: { $0.key == "metrics" })?.value, case .object = metrics {
+            let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
+            item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
+            if case .string(let written)? = metrics["file"] { metricsFile = Self.resolve(written, relativeTo: file) }
         }
         var schedule: any Schedule
         do {
@@ -281,6 +305,66 @@ public struct SpecDecoder: Sendable {
             interval: interval,
             schedule: schedule,
             simulation: entrySimulation,
-            path: path)
+            path: path,
+            object: item,
+            metricsFile: metricsFile)
+    }
+
+    /// `"metrics": {"file": …, "key": "eval_loss"}` of a plateau schedule: the values a run
+    /// logged under `key`, in step order (the file relative to the spec's directory), as the
+    /// metric list.
+    func loggedMetrics(_ value: JSONValue, path: String, file specFile: String) throws(ScheduleError) -> JSONValue {
+        let r = try ObjectReader(value, path: path, allowed: ["file", "key"], what: "logged metrics")
+        guard let written = try r.string("file"), let key = try r.string("key") else {
+            throw ScheduleError(path: path, "expected {\"file\": <log>, \"key\": <metric, e.g. \"eval_loss\">} or a list of numbers")
+        }
+        let series: LoggedSeries
+        do {
+            series = try LogReader.read(Self.resolve(written, relativeTo: specFile), key: key)
+        } catch {
+            throw ScheduleError(path: r.at("file"), "\(error.description); \(error.fix)")
+        }
+        return .array(series.points.map { .number($0.value) })
+    }
+
+    /// The files `spec` read besides itself: its logs, and the logs its plateau schedules
+    /// took `"metrics"` from (resolved as they were read).
+    public static func filesRead(by spec: Spec) -> [String] {
+        spec.logs.map(\.file) + spec.schedules.compactMap(\.metricsFile)
+    }
+
+    /// `path` relative to the directory of `specFile` (absolute paths as they are).
+    static func resolve(_ path: String, relativeTo specFile: String) -> String {
+        let directory = (specFile as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// A `{"type": "log", …}` entry: the file (relative to the spec's directory), the key, the
+    /// label, and the schedule it is compared with (`"plan"`: a label, or the only schedule).
+    func decodeLog(_ item: JSONValue, path: String, file specFile: String, schedules: [ScheduleEntry]) throws(ScheduleError) -> LogEntry {
+        let r = try ObjectReader(item, path: path, allowed: LogEntry.keys, what: "a logged series")
+        guard let written = try r.string("file"), !written.isEmpty else {
+            throw ScheduleError(path: r.at("file"), "missing \"file\": the log to read (trainer_state.json, a TensorBoard event file or run directory, metrics.csv, …), relative to the spec file")
+        }
+        let planLabel = try r.string("plan")
+        let planIndex: Int
+        if let planLabel {
+            guard let i = schedules.firstIndex(where: { $0.label == planLabel }) else {
+                var message = "no schedule is labelled \"\(planLabel)\""
+                if let close = Suggestion.closest(to: planLabel, in: schedules.map(\.label)) { message += "; did you mean \"\(close)\"?" }
+                throw ScheduleError(path: r.at("plan"), message + " (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = i
+        } else {
+            guard schedules.count == 1 else {
+                throw ScheduleError(path: path, "missing \"plan\": the label of the schedule this log is compared with (labels: " + schedules.map { "\"\($0.label)\"" }.joined(separator: ", ") + ")")
+            }
+            planIndex = 0
+        }
+        let resolved = Self.resolve(written, relativeTo: specFile)
+        return LogEntry(
+            label: try r.string("label") ?? "\(schedules[planIndex].label) (logged)",
+            fileAsWritten: written, file: resolved, key: try r.string("key"), plan: planLabel, planIndex: planIndex,
+            color: try r.color("color"), path: path)
     }
 }

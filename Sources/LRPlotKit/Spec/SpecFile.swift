@@ -16,6 +16,11 @@ public enum SpecFile {
         var spec = try decoder.decode(try source.text(), file: source.name)
         spec.stem = source.stem
         spec.inputs = source.file.map { [$0] } ?? []
+        for path in SpecDecoder.filesRead(by: spec) {
+            if let identity = FileIdentity.of(path), !spec.inputs.contains(where: { $0.identity == identity }) {
+                spec.inputs.append(InputFile(path: path, identity: identity))
+            }
+        }
         return spec
     }
 
