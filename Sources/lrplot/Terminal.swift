@@ -12,21 +12,7 @@ enum Terminal {
     /// cannot be written to is no reason to fail (the exit status still tells).
     static func writeErrorBytes(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            guard var base = utf8.baseAddress else { return }
-            var left = utf8.count
-            while left > 0 {
-                let n = write(STDERR_FILENO, base, left)
-                if n > 0 {
-                    base += n
-                    left -= n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+        text.withUTF8 { _ = FileDescriptor.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes each warning's line to standard error.

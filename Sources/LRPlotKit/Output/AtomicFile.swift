@@ -223,18 +223,8 @@ public final class PendingFile {
     ///
     /// - Throws: ``LRPlotError`` (`.runtime`) with the system's reason (a full disk, say).
     public func write(_ bytes: UnsafeRawBufferPointer) throws(LRPlotError) {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, base + offset, bytes.count - offset)
-            if n > 0 {
-                offset += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                let code = n < 0 ? errno : ENOSPC
-                throw LRPlotError(.runtime, file: path, "cannot write: \(SystemError.text(code))")
-            }
+        if let code = FileDescriptor.writeAll(fd, bytes) {
+            throw LRPlotError(.runtime, file: path, "cannot write: \(SystemError.text(code))")
         }
     }
 

@@ -13,17 +13,8 @@ public enum StandardOutput {
     ///
     /// - Throws: ``LRPlotError`` (`.runtime`) with the system's reason.
     public static func write(_ bytes: UnsafeRawBufferPointer) throws(LRPlotError) {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(STDOUT_FILENO, base + offset, bytes.count - offset)
-            if n > 0 {
-                offset += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                throw LRPlotError(.runtime, "cannot write to standard output: \(SystemError.text(n < 0 ? errno : EIO))")
-            }
+        if let code = FileDescriptor.writeAll(STDOUT_FILENO, bytes) {
+            throw LRPlotError(.runtime, "cannot write to standard output: \(SystemError.text(code))")
         }
     }
 

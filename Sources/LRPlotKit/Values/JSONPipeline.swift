@@ -49,59 +49,25 @@ struct JSONPipeline {
                progress: ((Int, Int) -> Void)? = nil) throws(LRPlotError) {
         var text = TextBuffer(capacity: 1 << 16)
         defer { text.free() }
-        func flush(force: Bool = false) throws(LRPlotError) {
-            if text.count >= 1 << 16 || (force && text.count > 0) {
-                try emit(text.bytes)
-                text.removeAll()
-            }
-        }
-        text.append("{\"steps\": [")
-        for step in 0..<steps {
-            text.reserve(24)
-            if step > 0 {
-                text.append(UInt8(ascii: ","))
-                text.append(UInt8(ascii: " "))
-            }
-            text.advance(ShortestDecimal.write(step, to: text.end))
-            try flush()
-        }
-        if let stepsPerEpoch {
-            text.append("],\n \"epochs\": [")
-            for step in 0..<steps {
-                text.reserve(24)
-                if step > 0 {
-                    text.append(UInt8(ascii: ","))
-                    text.append(UInt8(ascii: " "))
-                }
-                text.advance(ShortestDecimal.write(step / stepsPerEpoch, to: text.end))
-                try flush()
-            }
-        }
-        text.append("],\n \"series\": [")
         let chunks = Slots((0 ..< Self.blockRows / Self.chunkRows).map { _ in TextBuffer(capacity: Self.chunkRows * 26) })
         defer {
             for chunk in chunks.base { chunk.free() }
             chunks.free()
         }
-        for (i, entry) in entries.enumerated() {
-            text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
-                        + ", \"type\": " + JSONWriter.quote(entry.typeName) + ", \"values\": [")
-            try flush(force: true)
-            try writeArray(of: i, momentum: false, chunks: chunks, emit: emit, progress: progress)
-            text.append("]")
-            if momentumColumns[i] {
-                text.append(", \"momentum\": [")
-                try flush(force: true)
-                try writeArray(of: i, momentum: true, chunks: chunks, emit: emit, progress: progress)
-                text.append("]")
+        func flush(_ text: inout TextBuffer, force: Bool) throws(LRPlotError) {
+            if text.count >= 1 << 16 || (force && text.count > 0) {
+                try emit(text.bytes)
+                text.removeAll()
             }
-            if let stop = stops[i] {
-                text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
-            }
-            text.append("}")
         }
-        text.append("\n]}\n")
-        try flush(force: true)
+        try ValuesDocument.writeJSON(
+            steps: 0..<steps, stepsPerEpoch: stepsPerEpoch, entries: entries, momentumColumns: momentumColumns,
+            stops: stops, into: &text, flush: flush
+        ) { (i, momentum, text) throws(LRPlotError) in
+            // The numbers go out from the chunks, in order after the text before them.
+            try flush(&text, force: true)
+            try writeArray(of: i, momentum: momentum, chunks: chunks, emit: emit, progress: progress)
+        }
     }
 
     /// Writes the values (or momenta) of entry `i` at every step, `null` where there is none,

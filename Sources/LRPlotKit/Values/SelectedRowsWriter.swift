@@ -108,25 +108,18 @@ struct SelectedRowsWriter {
 
         var text = TextBuffer(capacity: Self.flushBytes + 4096)
         defer { text.free() }
-        func flush(force: Bool = false) throws(LRPlotError) {
+        func flush(_ text: inout TextBuffer, force: Bool) throws(LRPlotError) {
             if text.count >= Self.flushBytes || (force && text.count > 0) {
                 try emit(text.bytes)
                 text.removeAll()
             }
         }
-        func list(_ numbers: (Int) -> Int) throws(LRPlotError) {
-            var first = true
-            for s in steps.steps(below: spec.steps) {
-                text.reserve(24)
-                if !first { text.append(", ") }
-                first = false
-                text.advance(ShortestDecimal.write(numbers(s), to: text.end))
-                try flush()
-            }
-        }
-        // The values (or momenta) of schedule `i` at the selected steps, `null` where it has
-        // none, separated by ", ".
-        func array(of i: Int, momentum: Bool) throws(LRPlotError) {
+        try ValuesDocument.writeJSON(
+            steps: steps.steps(below: spec.steps), stepsPerEpoch: spec.stepsPerEpoch, entries: spec.schedules,
+            momentumColumns: momentumColumns, stops: stops, into: &text, flush: flush
+        ) { (i, momentum, text) throws(LRPlotError) in
+            // The values (or momenta) of schedule `i` at the selected steps, `null` where it
+            // has none.
             var cursor = try Evaluation.cursor(for: spec.schedules[i], in: spec)
             var field = FieldCache()
             var first = true
@@ -141,36 +134,12 @@ struct SelectedRowsWriter {
                     text.append("null")
                 }
                 if text.count >= Self.flushBytes {
-                    try flush()
+                    try flush(&text, force: false)
                     // A field cache points into the text it wrote: start afresh.
                     field = FieldCache()
                 }
             }
         }
-        text.append("{\"steps\": [")
-        try list { $0 }
-        if let spe = spec.stepsPerEpoch {
-            text.append("],\n \"epochs\": [")
-            try list { $0 / spe }
-        }
-        text.append("],\n \"series\": [")
-        for (i, entry) in spec.schedules.enumerated() {
-            text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
-                        + ", \"type\": " + JSONWriter.quote(entry.typeName) + ", \"values\": [")
-            try array(of: i, momentum: false)
-            text.append("]")
-            if momentumColumns[i] {
-                text.append(", \"momentum\": [")
-                try array(of: i, momentum: true)
-                text.append("]")
-            }
-            if let stop = stops[i] {
-                text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
-            }
-            text.append("}")
-        }
-        text.append("\n]}\n")
-        try flush(force: true)
         return warnings
     }
 }
