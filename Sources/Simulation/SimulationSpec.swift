@@ -20,7 +20,7 @@ public struct SimulationSpec: Sendable, Equatable {
         self.problem = problem
     }
 
-    static let parameters: [ParameterSpec] = [
+    public static let parameters: [ParameterSpec] = [
         ParameterSpec("optimizer", .json, .required, "The optimizer: {\"type\": \"torch.SGD\" | \"torch.Adam\" | \"torch.AdamW\" | \"torch.RMSprop\" | \"torch.Adagrad\", …}."),
         ParameterSpec("problem", .json, .required, "\"digits\", or an inline problem {\"loss\", \"features\", \"targets\", \"initial_weights\"}."),
     ] + DigitsProblem.parameters
