@@ -80,15 +80,18 @@ import TestSupport
     }
 
     @Test func residualPanelCanBeAskedForInASpec() throws {
-        var text = try String(contentsOfFile: Self.resumedSpec, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"steps\": 60,", with: "\"steps\": 60, \"panels\": [{\"show\": \"lr\"}, {\"show\": \"residual\", \"weight\": 0.3}],")
-        let spec = try SpecDecoder().decode(text, file: Self.resumedSpec)
+        // The example places the residual panel itself (a fifth of the chart, under the rates).
+        let spec = try SpecFile.load(Self.resumedSpec)
+        #expect(spec.panels.map(\.kind) == [.lr, .residual])
         let built = try ChartBuilder(spec: spec).build()
         #expect(built.chart.panels.count == 2)
-        #expect(built.chart.panels[1].weight == 0.3)
+        #expect(built.chart.panels[1].weight == 0.4)
         #expect(built.chart.panels[1].series.count == 1)
-        // A plain render marks nothing the spec did not ask for.
+        // A plain render marks nothing the spec did not ask for; the check chart keeps the
+        // spec's panel rather than adding a second.
         #expect(built.chart.panels[0].markers.isEmpty)
+        let checked = try ChartBuilder(spec: spec).build(check: try CheckJob.run(spec))
+        #expect(checked.chart.panels.count == 2)
     }
 
     @Test func residualPanelNeedsALog() throws {
