@@ -96,10 +96,10 @@ public enum PythonMath {
 
     // MARK: int
 
-    /// `a / b` for ints: always a float; `ZeroDivisionError: division by zero`.
+    /// `a / b` for ints: always a float, correctly rounded (see ``trueDivide(_:_:)``);
+    /// `ZeroDivisionError: division by zero`.
     public static func divide(_ a: Int, _ b: Int) throws(PythonRaise) -> Double {
-        if b == 0 { throw raise("ZeroDivisionError", "division by zero") }
-        return Double(a) / Double(b)
+        try trueDivide(Int128(a), Int128(b))
     }
 
     /// `a // b` for ints: the floor of the quotient.
