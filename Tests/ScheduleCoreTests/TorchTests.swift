@@ -190,8 +190,6 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
         (#"{"type": "torch.ConstantLR", "lr": 0.1, "factor": 1.5}"#, "factor"),
         (#"{"type": "torch.LinearLR", "lr": 0.1, "start_factor": 0}"#, "start_factor"),
         (#"{"type": "torch.LinearLR", "lr": 0.1, "end_factor": 1.2}"#, "end_factor"),
-        (#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 0}"#, "step_size"),
-        (#"{"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 0}"#, "T_max"),
         (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 0}"#, "Expected positive integer T_0, but got 0"),
         (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 3, "T_mult": 0}"#, "Expected integer T_mult >= 1, but got 0"),
         (#"{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 1.0}"#, "You must define either total_steps OR (epochs AND steps_per_epoch)"),
@@ -215,6 +213,20 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
     func rejectsWhatTorchRejects(_ json: String, _ fragment: String) {
         let message = error(json)
         #expect(message?.contains(fragment) == true, "\(json) → \(message ?? "accepted")")
+    }
+
+    /// torch builds these and raises at its first step (values from torch 2.15: [0.1, raise]
+    /// and, for a negative step size, decays at the multiples of its magnitude).
+    @Test func stopsWhereTorchRaisesAtTheFirstStep() throws {
+        for json in [#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 0}"#,
+                     #"{"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 0}"#] {
+            let series = try make(json).evaluate(steps: 5)
+            #expect(series.learningRates == [0.1], "\(json)")
+            #expect(series.stop == ScheduleStop(step: 1, "ZeroDivisionError: integer modulo by zero"), "\(json)")
+        }
+        let negative = try make(#"{"type": "torch.StepLR", "lr": 0.1, "step_size": -3, "gamma": 0.5}"#)
+        #expect(try negative.evaluate(steps: 8).learningRates == [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025])
+        #expect(negative.breakpoints(below: 8) == [3, 6])
     }
 
     @Test func everyTorchTypeIsRegisteredWithFormulaAndLR() {

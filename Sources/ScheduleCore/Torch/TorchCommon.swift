@@ -34,7 +34,9 @@ enum TorchCommon {
         var k = n
         while k < steps && out.count < limit {
             out.append(k)
-            k += n
+            let (next, overflow) = k.addingReportingOverflow(n)
+            if overflow { break }
+            k = next
         }
         return out
     }

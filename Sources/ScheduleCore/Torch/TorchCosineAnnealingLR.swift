@@ -33,10 +33,11 @@ struct TorchCosineAnnealingLR: TorchScheduler {
             if stepCount == 1 && lastEpoch > 0 {
                 return etaMin + (baseLR - etaMin) * (1 + cos(e * Double.pi / T)) / 2
             }
-            if try PythonMath.modulo(lastEpoch - 1 - tMax, 2 * tMax) == 0 {
+            // Python ints: `2 * T_max` and the difference need not fit in 64 bits.
+            if try PythonMath.modulo(Int128(lastEpoch) - 1 - Int128(tMax), 2 * Int128(tMax)) == 0 {
                 return group.lr + (baseLR - etaMin) * (1 - cos(try PythonMath.divide(Double.pi, T))) / 2
             }
-            let ratio = try PythonMath.divide(1 + cosine(Double.pi * e / T), 1 + cosine(Double.pi * (e - 1) / T))
+            let ratio = try PythonMath.divide(1 + cosine(Double.pi * e / T), 1 + cosine(Double.pi * Double(lastEpoch - 1) / T))
             return ratio * (group.lr - etaMin) + etaMin
         }
 
@@ -77,8 +78,8 @@ extension ScheduleType {
             TorchCommon.lastEpochSpec,
         ],
         make: { p in
+            // T_max = 0: torch raises ZeroDivisionError at step 1, where the series stops.
             let tMax = try p.integer("T_max")
-            try p.check(tMax != 0, "T_max", "must not be 0 (torch raises ZeroDivisionError at the first step)")
             let s = TorchCosineAnnealingLR(lr: try TorchCommon.lr(p), tMax: tMax, etaMin: try p.number("eta_min"))
             try s.validateConstruction(p)
             return s

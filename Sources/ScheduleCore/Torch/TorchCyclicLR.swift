@@ -30,13 +30,14 @@ struct TorchCyclicLR: TorchScheduler {
 
     /// Peaks (`k·total + up`) and cycle starts (`k·total`).
     func breakpoints(below steps: Int) -> [Int] {
-        let up = stepSizeUp, total = stepSizeUp + (stepSizeDown ?? stepSizeUp)
+        // Python ints: the cycle may be longer than Int.max.
+        let up = Int128(stepSizeUp), total = up + Int128(stepSizeDown ?? stepSizeUp)
         guard total > 0, up >= 0 else { return [] }
         var out: [Int] = []
-        var start = 0
-        while start < steps && out.count < 1000 {
-            if start > 0 { out.append(start) }
-            if up > 0 && up < total && start + up < steps { out.append(start + up) }
+        var start: Int128 = 0
+        while start < Int128(steps) && out.count < 1000 {
+            if start > 0 { out.append(Int(start)) }
+            if up > 0 && up < total && start + up < Int128(steps) { out.append(Int(start + up)) }
             start += total
         }
         return out

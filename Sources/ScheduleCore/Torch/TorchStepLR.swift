@@ -11,7 +11,9 @@ struct TorchStepLR: TorchScheduler {
         return s
     }
 
-    func breakpoints(below steps: Int) -> [Int] { TorchCommon.multiples(of: stepSize, below: steps) }
+    func breakpoints(below steps: Int) -> [Int] {
+        stepSize == .min ? [] : TorchCommon.multiples(of: abs(stepSize), below: steps)
+    }
 
     final class Scheduler: TorchLRScheduler {
         let stepSize: Int
@@ -55,8 +57,9 @@ extension ScheduleType {
         ],
         make: { p in
             let lr = try TorchCommon.lr(p)
+            // torch accepts any int: 0 raises ZeroDivisionError at step 1 (the series stops
+            // there); a negative step size decays at the multiples of its magnitude.
             let stepSize = try p.integer("step_size")
-            try p.check(stepSize > 0, "step_size", "must be a positive whole number, found \(stepSize) (torch would raise ZeroDivisionError or misbehave at the first step)")
             let s = TorchStepLR(lr: lr, stepSize: stepSize, gamma: try p.number("gamma"))
             try s.validateConstruction(p)
             return s
