@@ -151,8 +151,8 @@ struct HFGreedySchedule: Schedule {
             let newLR = PythonMath.max(learningRate * schedule.factor, schedule.minLR)
             if learningRate - newLR > schedule.eps { learningRate = newLR }
             if !(learningRate > schedule.minLR) {
-                resetStart -= 1
-                if resetStart <= 0 { reset() }
+                // `reset_start -= 1; if reset_start <= 0: reset()` (without going below Int.min).
+                if resetStart <= 1 { reset() } else { resetStart -= 1 }
             }
         }
 
