@@ -6,14 +6,17 @@
 struct TimmStepLRScheduler: TimmSchedule {
     var lr: Double
     var decayT: Double
+    /// `decay_t` when it was given as an integer (Python's `//` is then integer division).
+    var integerDecayT: Int?
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
     let warmup: TimmWarmup
 
-    init(lr: Double, decayT: Double, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
+    init(lr: Double, decayT: JSONValue, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
         self.lr = lr
-        self.decayT = decayT
+        self.decayT = decayT.doubleValue ?? .nan
+        if case .integer(let i) = decayT { integerDecayT = i }
         self.decayRate = decayRate
         self.warmup = warmup
         self.warmupPrefix = warmupPrefix
@@ -24,8 +27,14 @@ struct TimmStepLRScheduler: TimmSchedule {
 
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
-        let t = warmupPrefix ? step - warmup.length : step
-        let decays = try PythonMath.floorDivide(Double(t), decayT)
+        let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
+        // `t // decay_t`: exact for an integer decay_t, a float floor division otherwise.
+        let decays: Double
+        if let whole = integerDecayT {
+            decays = PythonMath.float(try PythonMath.floorDivide(t, Int128(whole)))
+        } else {
+            decays = try PythonMath.floorDivide(PythonMath.float(t), decayT)
+        }
         return lr * (try PythonMath.power(decayRate, decays))
     }
 
@@ -42,9 +51,9 @@ struct TimmStepLRScheduler: TimmSchedule {
                 if t < 1 { t = 1 }
                 let reached = try? PythonMath.floorDivide(Double(t), decayT)
                 if let reached, reached < k { t += 1 }
-                let start = max(t + offset, warmup.length)
-                if start >= steps { break }
-                marks.append(start)
+                let start = max(Int128(t) + Int128(offset), Int128(warmup.length))
+                if start >= Int128(steps) { break }
+                marks.append(Int(start))
                 k += 1
             }
         }
@@ -76,7 +85,7 @@ extension ScheduleType {
             let lr = try TimmParameters.learningRate(p)
             try TimmParameters.checkNoNoise(p)
             return try TimmStepLRScheduler(
-                lr: lr, decayT: p.number("decay_t"), decayRate: p.number("decay_rate"),
+                lr: lr, decayT: p.numberKeepingKind("decay_t") ?? .number(.nan), decayRate: p.number("decay_rate"),
                 warmup: TimmParameters.warmup(p, target: lr),
                 warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
             ).checkedAtConstruction(p)
