@@ -10,22 +10,31 @@ import Foundation
 /// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
 /// ```
 /// optax raises for `decay_steps ≤ 0`.
-struct OptaxCosineDecaySchedule: ClosedFormSchedule {
+struct OptaxCosineDecaySchedule: OptaxCountSchedule {
     var initValue: Double
-    var decaySteps: Int
+    /// A Python int: `warmup_cosine_decay_schedule` passes `decay_steps - warmup_steps`,
+    /// which need not fit in 64 bits (optax makes it a float).
+    var decaySteps: Int128
     var alpha: Double
     var exponent: Double
 
-    init(initValue: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) {
+    init(initValue: Double, decaySteps: Int128, alpha: Double = 0, exponent: Double = 1) {
         self.initValue = initValue
         self.decaySteps = decaySteps
         self.alpha = alpha
         self.exponent = exponent
     }
 
-    func value(at step: Int) -> Double {
-        let steps = Double(decaySteps)
-        let count = XLAMath.minimum(Double(step), steps)
+    func value(at step: Int) -> Double { value(atFloatCount: Double(step)) }
+
+    /// `float(count)` first: no conversion to `int64`, so never an overflow.
+    func value(atCount c: Int128) throws(PythonRaise) -> Double { value(atFloatCount: PythonMath.float(c)) }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool { false }
+
+    private func value(atFloatCount t: Double) -> Double {
+        let steps = PythonMath.float(decaySteps)
+        let count = XLAMath.minimum(t, steps)
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
         let decayed = (1 - alpha) * pow(cosineDecay, exponent) + alpha
         return initValue * decayed
@@ -33,11 +42,11 @@ struct OptaxCosineDecaySchedule: ClosedFormSchedule {
 
     /// The end of the decay.
     func breakpoints(below steps: Int) -> [Int] {
-        decaySteps > 0 && decaySteps < steps ? [decaySteps] : []
+        decaySteps > 0 && decaySteps < Int128(steps) ? [Int(decaySteps)] : []
     }
 
     /// optax's check: `decay_steps` must be positive.
-    static func validate(decaySteps: Int, _ p: Parameters, _ name: String) throws {
+    static func validate(decaySteps: Int128, _ p: Parameters, _ name: String) throws {
         try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(decaySteps).")
     }
 }
@@ -60,9 +69,9 @@ extension ScheduleType {
         ],
         make: { p in
             let decaySteps = try p.integer("decay_steps")
-            try OptaxCosineDecaySchedule.validate(decaySteps: decaySteps, p, "decay_steps")
+            try OptaxCosineDecaySchedule.validate(decaySteps: Int128(decaySteps), p, "decay_steps")
             return OptaxCosineDecaySchedule(
-                initValue: try p.number("init_value"), decaySteps: decaySteps,
+                initValue: try p.number("init_value"), decaySteps: Int128(decaySteps),
                 alpha: try p.number("alpha"), exponent: try p.number("exponent"))
         })
 }
