@@ -71,7 +71,7 @@ public struct ScheduleBlock {
     /// the move to step s is fed `metrics[s − 1]`. Returns where the state threw, if it did:
     /// the block then holds the steps before.
     mutating func refill(from state: inout some ScheduleState, at step: Int, count: Int,
-                         recordsMomenta: Bool, metrics: [Double]?) -> ScheduleStop? {
+                         recordsMomenta: Bool, metrics: MetricFeed?) -> ScheduleStop? {
         reset(at: step, recordsMomenta: recordsMomenta, capacity: count)
         guard count > 0 else { return nil }
         var remaining = count
@@ -81,9 +81,7 @@ public struct ScheduleBlock {
         }
         guard remaining > 0 else { return nil }
         let firstMove = step + self.count
-        let slice = metrics.map { m in
-            m[Swift.min(m.count, firstMove - 1) ..< Swift.min(m.count, firstMove - 1 + remaining)]
-        }
+        let slice = metrics.map { $0.slice((firstMove - 1) ..< (firstMove - 1 + remaining)) }
         do {
             try state.advance(remaining, metrics: slice, into: &self)
         } catch let stop as ScheduleStop {

@@ -8,7 +8,7 @@
 /// ```
 public struct ScheduleCursor {
     private var state: any ScheduleState
-    private let metrics: [Double]?
+    private let metrics: MetricFeed?
     private let steps: Int
     /// ``Schedule/setsMomentum`` of the schedule walked.
     private let setsMomentum: Bool
@@ -22,7 +22,7 @@ public struct ScheduleCursor {
     /// - Parameter metrics: overrides the schedule's own `metrics` (round `t` gets `metrics[t-1]`).
     /// - Throws: ``EvaluationError`` when a metric-driven schedule has fewer than `steps − 1` metrics.
     public init(_ schedule: any Schedule, steps: Int, metrics: [Double]? = nil) throws {
-        let feed = metrics ?? schedule.metrics
+        let feed = metrics.map(MetricFeed.init) ?? schedule.metricFeed
         if schedule.usesMetrics {
             let needed = max(steps - 1, 0)
             guard let feed, feed.count >= needed else {

@@ -74,7 +74,7 @@ public struct ColumnSampler: Sendable {
     func stream(_ schedule: any Schedule, metrics: [Double]?) throws -> Result {
         if schedule.usesMetrics {
             let needed = max(steps - 1, 0)
-            let feed = metrics ?? schedule.metrics
+            let feed = metrics.map(MetricFeed.init) ?? schedule.metricFeed
             guard let feed, feed.count >= needed else {
                 // The message a cursor gives.
                 throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(feed?.count ?? 0)")
@@ -87,7 +87,7 @@ public struct ColumnSampler: Sendable {
     /// The streaming loop over a concrete state type (the existential is opened once, not
     /// at every step). Round `t` is fed `feed[t − 1]`; a throw ends the series there. The
     /// state moves a block of steps at a time (``ScheduleState/advance(_:metrics:into:)``).
-    func walk<State: ScheduleState>(_ initial: State, feed: [Double]?, setsMomentum: Bool) -> Result {
+    func walk<State: ScheduleState>(_ initial: State, feed: MetricFeed?, setsMomentum: Bool) -> Result {
         var state = initial
         var rates: [ColumnSummary] = []
         var momenta: [ColumnSummary] = []
