@@ -79,9 +79,10 @@ public struct ScheduleCatalog: Sendable {
     /// (so `StepLR` suggests `torch.StepLR`).
     public func suggestType(for name: String) -> String? {
         let names = types.map(\.name)
-        if let exact = names.first(where: { $0.lowercased() == name.lowercased() }) { return exact }
+        let lowered = name.lowercased()
+        if let exact = names.first(where: { $0.lowercased() == lowered }) { return exact }
         // A framework class name without its prefix ("OneCycleLR") means that framework's type.
-        if let exact = names.first(where: { $0.lowercased().hasSuffix("." + name.lowercased()) }) { return exact }
+        if let exact = names.first(where: { $0.lowercased().hasSuffix("." + lowered) }) { return exact }
         if let close = Suggestion.closest(to: name, in: names) { return close }
         let short = name.split(separator: ".").last.map(String.init) ?? name
         let tails = types.map { $0.name.split(separator: ".").last.map(String.init) ?? $0.name }
