@@ -7,10 +7,16 @@ let package = Package(
         .library(name: "ScheduleCore", targets: ["ScheduleCore"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "RunLogs", targets: ["RunLogs"]),
+        .library(name: "RunCheck", targets: ["RunCheck"]),
         .executable(name: "lrplot", targets: ["lrplot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // TensorBoard's Event protobufs (generated code committed under Sources/RunLogs/TensorBoard/Generated).
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // CSV logs (Lightning, timm, W&B): streamed RFC 4180 parsing.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
@@ -25,8 +31,19 @@ let package = Package(
         ),
         // Multi-series line charts rendered through Cairo; knows nothing about schedules.
         .target(name: "Plot", dependencies: ["CLRPlotCairo"]),
+        // Logged training histories (TensorBoard, trainer_state.json, CSV, MLflow, JSON lines) -> typed series.
+        .target(
+            name: "RunLogs",
+            dependencies: [
+                "ScheduleCore",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // A logged series compared with its planned schedule, and the named explanations of a departure.
+        .target(name: "RunCheck", dependencies: ["ScheduleCore", "RunLogs"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation", "RunLogs", "RunCheck"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [
@@ -40,8 +57,12 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        // Both read the logs under Tests/RunFixtures (written by tools/runlogs/make_fixtures.py and copied from shared/real-runs).
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore", "TestSupport"]),
+        .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
-                    exclude: ["Malformed", "FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "Plot", "TestSupport"]),
+                    exclude: ["FuzzRegressions"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+                    exclude: ["Malformed"]),
     ]
 )

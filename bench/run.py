@@ -60,7 +60,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peer-runs", type=int, default=5)
     ap.add_argument("--lrplot", default=os.path.join(ROOT, ".build", "release", "lrplot"))
-    ap.add_argument("--cases", default="1,2,3,4,5", help="comma-separated case numbers")
+    ap.add_argument("--cases", default="1,2,3,4,5,6", help="comma-separated case numbers")
     ap.add_argument("--no-peers", action="store_true", help="measure lrplot only")
     args = ap.parse_args()
     lrplot = args.lrplot
@@ -71,6 +71,12 @@ def main():
     py = sys.executable
     have_mpl = has_module("matplotlib") and has_module("numpy")
     have_torch = has_module("torch")
+    have_tensorboard = has_module("tensorboard")
+    tb_file = f"{out}/tb-1000000.tfevents"
+    if "6" in args.cases.split(",") and not os.path.exists(tb_file):
+        if not have_tensorboard:
+            raise SystemExit("case 6 needs the tensorboard package to write its 10^6-point file (pip install tensorboard)")
+        subprocess.run([py, os.path.join(HERE, "make_tb_file.py"), "1000000", tb_file], check=True)
     b = lambda f: os.path.join("bench", f)
     cases = [
         ("1", "5 schedules x 100 steps -> PNG + SVG",
@@ -91,6 +97,10 @@ def main():
          [lrplot, "simulate", b("case5.json"), "--format", "csv"],
          [py, b("peer_torch_train.py")],
          (f"{out}/sim.csv", f"{out}/peer-sim.csv"), "torch", have_torch, "time per simulated step"),
+        ("6", "check: 10^6-point TensorBoard log vs its plan",
+         [lrplot, "check", b("case6.json")],
+         [py, b("peer_tensorboard.py"), tb_file, "1000000"],
+         None, "tensorboard", have_tensorboard, "20x faster"),
     ]
     simulated_steps = {"5": 4 * 1000}
     wanted = set(args.cases.split(","))

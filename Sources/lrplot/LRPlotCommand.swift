@@ -14,13 +14,15 @@ struct LRPlotCommand: ParsableCommand {
               lrplot examples/seeds.json -o a.png -o a.svg
               lrplot values examples/mnist-steplr.json --format csv
               lrplot simulate examples/simulate-digits-lr.json --format csv
+              lrplot check examples/check-resumed.json    compare logged rates with their plan
               lrplot list
               lrplot describe torch.OneCycleLR
 
-            Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec or arguments.
+            Exit status: 0 success, 1 runtime failure (e.g. an unwritable output), 2 bad spec, input file or arguments,
+            3 (lrplot check) a logged run departs from its plan.
             """,
         version: LRPlotVersion.current,
-        subcommands: [Render.self, Values.self, SimulateCommand.self, List.self, Describe.self],
+        subcommands: [Render.self, Values.self, SimulateCommand.self, CheckCommand.self, List.self, Describe.self],
         defaultSubcommand: Render.self)
 }
 
@@ -38,9 +40,15 @@ struct Render: ParsableCommand {
     func run() throws {
         let decoded = try SpecFile.load(spec)
         let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
-        defer { bar.finish() }
-        let report = try RenderJob.run(spec: decoded, specPath: spec, outputs: output) { bar.update(index: $0, done: $1) }
-        for warning in report.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let report: RenderJob.Report
+        do {
+            report = try RenderJob.run(spec: decoded, outputs: output) { bar.update(index: $0, done: $1) }
+        } catch {
+            bar.finish()
+            throw error
+        }
+        bar.finish()
+        Terminal.report(report.warnings)
         for path in report.written { print("wrote \(path)") }
     }
 }
@@ -58,10 +66,14 @@ struct Values: ParsableCommand {
 
     func run() throws {
         let decoded = try SpecFile.load(spec)
-        let warnings = try ValuesWriter(spec: decoded, format: format, file: spec).writeBytes { chunk in
+        if let log = decoded.logs.first {
+            throw LRPlotError(.spec, file: decoded.file, path: log.path,
+                              "`lrplot values` prints the schedules' values; compare a logged series with `lrplot check \(spec) --format csv`")
+        }
+        let warnings = try ValuesWriter(spec: decoded, format: format).writeBytes { chunk in
             Self.writeToStandardOutput(chunk)
         }
-        for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        Terminal.report(warnings)
     }
 }
 
@@ -125,11 +137,61 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let decoded = try SpecFile.load(spec)
         let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
-        let results = try SimulationJob.run(decoded, file: spec) { bar.update(index: $0, done: $1) }
-        bar.finish()
-        print(SimulationWriter.write(results, steps: decoded.steps, format: format), terminator: "")
-        for warning in SimulationJob.warnings(results, file: spec) {
-            FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8))
+        let outcome: SimulationJob.Outcome
+        do {
+            outcome = try SimulationJob.run(decoded) { bar.update(index: $0, done: $1) }
+        } catch {
+            bar.finish()
+            throw error
         }
+        bar.finish()
+        print(SimulationWriter.write(outcome.results, of: decoded, format: format), terminator: "")
+        Terminal.report(outcome.warnings)
     }
 }
+
+/// `lrplot check SPEC [--format text|csv|json]`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare each logged series of a spec with its plan and explain where they depart.",
+        discussion: "Exit status 0 when every logged series matches its plan, 3 when one departs, 2 for a bad spec or log.")
+
+    /// What `check` prints.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, csv, json
+    }
+
+    @Argument(help: "The JSON spec file (with {\"type\": \"log\", …} entries).")
+    var spec: String
+
+    @Option(help: "text (a short report per log), csv (log,step,plan_step,logged,planned,relative_error) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let decoded = try SpecFile.load(spec)
+        let results = try CheckJob.run(decoded)
+        switch format {
+        case .text:
+            print(results.map(CheckText.report).joined(separator: "\n"), terminator: "")
+        case .csv:
+            var out = CheckText.csvHeader
+            for result in results {
+                try CheckJob.forEachComparedPoint(of: result, in: decoded) { out += CheckText.csvRow(result.log.label, $0) }
+            }
+            print(out, terminator: "")
+        case .json:
+            var logs: [String] = []
+            for result in results {
+                var points: [String] = []
+                try CheckJob.forEachComparedPoint(of: result, in: decoded) { points.append(CheckText.jsonPoint($0)) }
+                logs.append("{" + CheckText.jsonSummary(result) + ", \"points\": [" + points.joined(separator: ", ") + "]}")
+            }
+            print("{\"logs\": [" + logs.joined(separator: ",\n") + "]}")
+        }
+        if results.contains(where: { !$0.report.matches }) { throw RunDeparts() }
+    }
+}
+
+/// Ends `lrplot check` with ``ExitStatus/runDeparts`` after its report.
+struct RunDeparts: Error {}

@@ -2,20 +2,30 @@ import ArgumentParser
 import Foundation
 import LRPlotKit
 
-// Exit status: 0 success, 1 runtime failure, 2 bad spec or arguments (see the README).
+// Exit status: ExitStatus (0 success, 1 runtime failure, 2 bad spec, input or arguments,
+// 3 a checked run departs from its plan);
+// every diagnostic is written by DiagnosticText.
 do {
     var command = try LRPlotCommand.parseAsRoot()
     try command.run()
+} catch is RunDeparts {
+    exit(ExitStatus.runDeparts.rawValue)
 } catch let error as LRPlotError {
-    FileHandle.standardError.write(Data("lrplot: error: \(error)\n".utf8))
-    exit(error.exitCode)
+    Terminal.writeError(DiagnosticText.error(error))
+    exit(error.exitStatus.rawValue)
 } catch {
     let code = LRPlotCommand.exitCode(for: error)
     if code == .success {
         // --help and --version.
         print(LRPlotCommand.fullMessage(for: error))
-        exit(0)
+        exit(ExitStatus.success.rawValue)
     }
-    FileHandle.standardError.write(Data((LRPlotCommand.fullMessage(for: error) + "\n").utf8))
-    exit(code == .validationFailure ? 2 : 1)
+    // swift-argument-parser's own errors: its message in lrplot's style, then its usage.
+    let full = LRPlotCommand.fullMessage(for: error)
+    let message = LRPlotCommand.message(for: error)
+    let usage = full.split(separator: "\n", omittingEmptySubsequences: false)
+        .drop { $0.hasPrefix("Error: ") || $0 == message || $0.isEmpty }
+        .joined(separator: "\n")
+    Terminal.writeError(DiagnosticText.argumentError(message: message, usage: usage))
+    exit(ExitStatus(code == .validationFailure ? .arguments : .runtime).rawValue)
 }

@@ -3,15 +3,15 @@ import Testing
 
 /// The block-parallel CSV writer gives the bytes of the row-by-row text writer.
 @Suite struct CSVPipelineTests {
-    func bytes(_ spec: Spec) throws -> (String, [String]) {
+    func bytes(_ spec: Spec) throws -> (String, [LRPlotWarning]) {
         var out: [UInt8] = []
-        let warnings = try ValuesWriter(spec: spec, format: .csv, file: "s.json").writeBytes { out += $0 }
+        let warnings = try ValuesWriter(spec: spec, format: .csv).writeBytes { out += $0 }
         return (String(decoding: out, as: UTF8.self), warnings)
     }
 
-    func text(_ spec: Spec) throws -> (String, [String]) {
+    func text(_ spec: Spec) throws -> (String, [LRPlotWarning]) {
         var out = ""
-        let warnings = try ValuesWriter(spec: spec, format: .csv, file: "s.json").write { out += $0 }
+        let warnings = try ReferenceValuesWriter(spec: spec, format: .csv).write { out += $0 }
         return (out, warnings)
     }
 
@@ -60,10 +60,13 @@ import Testing
             """, file: "s.json")
         var out: [UInt8] = []
         #expect {
-            _ = try ValuesWriter(spec: spec, format: .csv, file: "s.json").writeBytes { out += $0 }
+            _ = try ValuesWriter(spec: spec, format: .csv).writeBytes { out += $0 }
         } throws: { error in
-            "\(error)" == "s.json: schedules[1]: torch.LambdaLR produced infinity at step \(bad); check its parameters"
+            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: torch.LambdaLR produced infinity at step \(bad); check its parameters"
         }
+        var reference = ""
+        #expect(throws: LRPlotError.self) { try ReferenceValuesWriter(spec: spec, format: .csv).write { reference += $0 } }
+        #expect(String(decoding: out, as: UTF8.self) == reference)
         let lines = String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == bad + 2)   // header, steps 0 ..< bad, and the empty text after the last newline
         #expect(lines[bad] == "\(bad - 1),0.1,0.1")

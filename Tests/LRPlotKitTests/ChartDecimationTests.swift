@@ -5,7 +5,7 @@ import LRPlotKit
 
 @Suite struct ChartDecimationTests {
     func build(_ json: String) throws -> ChartBuilder.Built {
-        try ChartBuilder(spec: try SpecDecoder().decode(json, file: "s.json"), file: "s.json").build()
+        try ChartBuilder(spec: try SpecDecoder().decode(json, file: "s.json")).build()
     }
 
     @Test func billionStepClosedFormChartsHoldAFewPointsPerColumn() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import LRPlotKit
+import Plot
 import Testing
 import TestSupport
 
@@ -19,7 +20,7 @@ import TestSupport
         var limited = spec
         limited.steps = min(spec.steps, 2_000)
         limited.markers = true  // exercise breakpoints too
-        if let built = try? RenderJob.chart(for: limited, file: path) {
+        if let built = try? RenderJob.chart(for: limited) {
             _ = try built.render(.png)
         }
         for entry in limited.schedules { _ = entry.schedule.breakpoints(below: limited.steps) }

@@ -36,7 +36,7 @@ import TestSupport
         let spec = try SpecFile.load(specPath)
         let base = (name as NSString).deletingPathExtension
         let reference = Self.root.appendingPathComponent("output/\(base).png")
-        let built = try RenderJob.chart(for: spec, file: specPath)
+        let built = try RenderJob.chart(for: spec)
         let actualBytes = try built.render(.png)
         if ProcessInfo.processInfo.environment["LRPLOT_RECORD"] == "1" {
             try Data(actualBytes).write(to: reference)

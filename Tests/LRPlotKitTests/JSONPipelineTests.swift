@@ -3,15 +3,15 @@ import Testing
 
 /// The streaming JSON writer gives the bytes of the writer that holds every value in memory.
 @Suite struct JSONPipelineTests {
-    func streamed(_ spec: Spec) throws -> (String, [String]) {
+    func streamed(_ spec: Spec) throws -> (String, [LRPlotWarning]) {
         var out: [UInt8] = []
-        let warnings = try ValuesWriter(spec: spec, format: .json, file: "s.json").writeBytes { out += $0 }
+        let warnings = try ValuesWriter(spec: spec, format: .json).writeBytes { out += $0 }
         return (String(decoding: out, as: UTF8.self), warnings)
     }
 
-    func held(_ spec: Spec) throws -> (String, [String]) {
+    func held(_ spec: Spec) throws -> (String, [LRPlotWarning]) {
         var out = ""
-        let warnings = try ValuesWriter(spec: spec, format: .json, file: "s.json").write { out += $0 }
+        let warnings = try ReferenceValuesWriter(spec: spec, format: .json).write { out += $0 }
         return (out, warnings)
     }
 
@@ -44,9 +44,9 @@ import Testing
             """, file: "s.json")
         var out: [UInt8] = []
         #expect {
-            _ = try ValuesWriter(spec: spec, format: .json, file: "s.json").writeBytes { out += $0 }
+            _ = try ValuesWriter(spec: spec, format: .json).writeBytes { out += $0 }
         } throws: { error in
-            "\(error)" == "s.json: schedules[1]: torch.LambdaLR produced infinity at step 20000; check its parameters"
+            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: torch.LambdaLR produced infinity at step 20000; check its parameters"
         }
         #expect(out.isEmpty)
         #expect(throws: LRPlotError.self) { try held(spec) }

@@ -1,5 +1,6 @@
 import Testing
-import LRPlotKit
+@testable import LRPlotKit
+import Plot
 import ScheduleCore
 
 @Suite struct SpecDecoderTests {
@@ -17,9 +18,13 @@ import ScheduleCore
     @Test func decodesDefaults() throws {
         let spec = try decoder.decode(#"{"steps": 10, "schedules": [{"type": "constant", "lr": 0.1}]}"#, file: "a/b.json")
         #expect(spec.steps == 10)
-        #expect(spec.width == 960 && spec.height == 540)
+        #expect(spec.file == "a/b.json")
+        #expect(spec.width == 960 && spec.height == nil)
         #expect(spec.schedules.map(\.label) == ["constant"])
-        #expect(spec.y.scale == "linear")
+        #expect(spec.panels == [PanelSpec(kind: .lr, label: nil, scale: .linear, weight: 1)])
+        #expect(spec.theme == .light && spec.background == .opaque && spec.legend == .auto && !spec.markers)
+        #expect(spec.schedules[0].draw == .auto && spec.schedules[0].interval == .step)
+        #expect(spec.schedules[0].color == nil && spec.schedules[0].dash == nil)
         #expect(spec.outputs.isEmpty)
         #expect(SpecFile.defaultOutput(for: "a/b.json") == "output/b.png")
     }
@@ -34,18 +39,20 @@ import ScheduleCore
             """, file: "s.json")
         #expect(spec.title == "T")
         #expect(spec.stepsPerEpoch == 5)
-        #expect(spec.schedules[0].label == "one" && spec.schedules[0].color == "#0072B2" && spec.schedules[0].dash == "dashed")
-        #expect(spec.x.label == "epochs" && spec.x.unit == "epoch")
-        #expect(spec.y.label == "LR" && spec.y.scale == "log")
+        #expect(spec.schedules[0].label == "one" && spec.schedules[0].color == RGBColor(hex: "#0072B2") && spec.schedules[0].dash == .dashed)
+        #expect(spec.schedules[0].interval == .epoch)
+        #expect(spec.x.label == "epochs" && spec.x.unit == .epoch)
+        #expect(spec.panels == [PanelSpec(kind: .lr, label: "LR", scale: .log, weight: 1)])
         #expect(spec.width == 800 && spec.height == 400 && spec.scale == 2)
-        #expect(spec.theme == "dark" && spec.transparent && spec.legend == "outside" && spec.markers)
-        #expect(spec.outputs == ["a.png", "b.svg"])
+        #expect(spec.theme == .dark && spec.background == .transparent && spec.legend == .outsideRight && spec.markers)
+        #expect(spec.outputs == [OutputTarget(path: "a.png", format: .png), OutputTarget(path: "b.svg", format: .svg)])
     }
 
     @Test func syntaxErrorsNameLineAndColumn() {
         let e = error("{\n  \"steps\": 10,\n  \"schedules\": [}\n")
-        #expect(e?.description == "spec.json:3:17: invalid JSON: unexpected '}'; expected a value")
-        #expect(e?.exitCode == 2)
+        #expect(e?.location == SourceLocation(file: "spec.json", line: 3, column: 17))
+        #expect(e?.message == "invalid JSON: unexpected '}'; expected a value")
+        #expect(e?.kind == .spec && e?.exitStatus == .badInput)
     }
 
     @Test(arguments: [
@@ -66,7 +73,66 @@ import ScheduleCore
     ])
     func badSpecsSayWhatToFix(_ text: String, _ message: String) {
         let e = error(text)
-        #expect(e?.description == message)
-        #expect(e?.exitCode == 2)
+        #expect(e.map { "spec.json: " + $0.pathAndMessage } == message)
+        #expect(e?.location.file == "spec.json")
+        #expect(e?.kind == .spec && e?.exitStatus == .badInput)
+    }
+}
+
+/// Every enumerated word is read by one reader, and the colour validator is the colour parser.
+@Suite struct SpecChoiceTests {
+    func decode(_ extra: String, schedule: String = "") throws -> Spec {
+        try SpecDecoder().decode(#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1\#(schedule)}]\#(extra)}"#, file: "s.json")
+    }
+
+    @Test func everySpellingDecodesToItsValue() throws {
+        for (word, value) in LegendPlacement.spellings {
+            #expect(try decode(#", "legend": "\#(word)""#).legend == value)
+        }
+        for (word, value) in DashStyle.spellings {
+            #expect(try decode("", schedule: #", "dash": "\#(word)""#).schedules[0].dash == value)
+        }
+        for value in DrawMode.allCases {
+            #expect(try decode("", schedule: #", "draw": "\#(value.rawValue)""#).schedules[0].draw == value)
+        }
+        #expect(try decode(#", "theme": "dark""#).theme == .dark)
+        #expect(try decode(#", "background": "transparent""#).background == .transparent)
+        #expect(try decode(#", "y": {"scale": "log"}"#).panels[0].scale == .log)
+    }
+
+    @Test func colourAcceptsWhatTheParserAccepts() throws {
+        #expect(try decode("", schedule: ##", "color": "#abc""##).schedules[0].color == RGBColor(hex: "#aabbcc"))
+        #expect(try decode("", schedule: ##", "color": "#1F77B4""##).schedules[0].color == RGBColor(hex: "#1f77b4"))
+        #expect(throws: LRPlotError.self) { try decode("", schedule: ##", "color": "#12345""##) }
+    }
+}
+
+/// Keys that cannot apply are rejected, never ignored.
+@Suite struct SpecApplicabilityTests {
+    static let simulate = #""simulate": {"optimizer": {"type": "torch.SGD", "lr": 0.1}, "problem": {"loss": "mse", "features": [[1.0]], "targets": [2.0], "initial_weights": [0.0]}}"#
+
+    func error(_ text: String) -> String? {
+        do {
+            _ = try SpecDecoder().decode(text, file: "s.json")
+            return nil
+        } catch {
+            return error.pathAndMessage
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"steps": 5, "schedules": [{"type": "constant", "lr": 1}], "panels": [{"show": "loss"}]}"#,
+         "panels[0].show: \"loss\" shows a simulation's results; add a top-level \"simulate\" block, or show \"lr\", \"momentum\" or \"metric\""),
+        (#"{"steps": 5, \#(simulate), "schedules": [{"type": "constant", "lr": 1}], "panels": [{"show": "lr"}, {"show": "accuracy"}]}"#,
+         "panels[1].show: only \"problem\": \"digits\" has a validation set; inline problems have no accuracy"),
+        (#"{"steps": 5, \#(simulate), "schedules": [{"type": "constant", "lr": 1}], "panels": [{"show": "effective_step"}]}"#,
+         "panels[0].show: no schedule drives an adaptive optimizer (torch.Adam, torch.AdamW, torch.RMSprop or torch.Adagrad have an effective step size)"),
+        (#"{"steps": 5, \#(simulate), "schedules": [{"type": "torch.ReduceLROnPlateau", "metrics": [1, 2, 3, 4]}], "panels": [{"show": "metric"}]}"#,
+         "schedules[0].metrics: with \"simulate\", reduce-on-plateau schedules are fed the simulated validation loss (a closed loop); remove \"metrics\""),
+        (#"{"steps": 5, \#(simulate), "schedules": [{"type": "torch.ReduceLROnPlateau"}], "panels": [{"show": "metric"}]}"#,
+         "panels[0].show: with \"simulate\", reduce-on-plateau schedules are fed the simulated validation loss, not \"metrics\"; show \"loss\" or \"accuracy\" instead"),
+    ])
+    func rejected(_ text: String, _ message: String) {
+        #expect(error(text) == message)
     }
 }

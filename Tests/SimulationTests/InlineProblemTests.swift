@@ -6,7 +6,7 @@ import ScheduleCore
 @Suite struct InlineProblemTests {
     func problem(_ text: String) throws -> InlineProblem {
         let spec = try SimulationSpec.decode(try json(#"{"optimizer": {"type": "torch.SGD"}, "problem": \#(text)}"#), path: "s")
-        guard case .inline(let p) = spec.problem else { throw SimulationError("not inline") }
+        guard case .inline(let p) = spec.problem else { throw SimulationError(.unsupported, "not inline") }
         return p
     }
 

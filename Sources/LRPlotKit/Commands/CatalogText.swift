@@ -33,7 +33,7 @@ public enum CatalogText {
         guard let t = catalog.type(named: name) else {
             var message = "unknown schedule type \"\(name)\""
             if let close = catalog.suggestType(for: name) { message += "; did you mean \"\(close)\"?" }
-            throw LRPlotError(.badInput, message + " (`lrplot list` shows every type)")
+            throw LRPlotError(.arguments, message + " (`lrplot list` shows every type)")
         }
         var out = "\(t.name): \(t.summary)\n\nParameters:\n"
         if t.parameters.isEmpty { out += "  (none)\n" }

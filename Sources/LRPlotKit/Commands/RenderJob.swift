@@ -1,73 +1,69 @@
 import Foundation
-import ScheduleCore
+import Plot
 
-/// Renders a spec to its output files: decode, evaluate, draw every format in memory, then
-/// write each file atomically. Nothing is written unless everything rendered.
+/// Renders a spec to its output files: evaluate, draw every format in memory, then write
+/// each file atomically. Nothing is written unless everything rendered.
 public enum RenderJob {
     /// What a render did.
     public struct Report: Sendable {
         /// Paths written, in order.
         public var written: [String]
-        /// Warnings for stderr (schedules that stopped where the framework would raise).
-        public var warnings: [String]
-    }
-
-    /// Renders the spec at `specPath` to `outputs`, or to the spec's `"output"`, or to
-    /// `output/<spec name>.png`.
-    ///
-    /// - Parameter progress: for specs with `"simulate"`: (schedule index, steps done).
-    public static func run(
-        specPath: String, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
-    ) throws(LRPlotError) -> Report {
-        try run(spec: try SpecFile.load(specPath), specPath: specPath, outputs: overrides, progress: progress)
+        /// Warnings of the work (schedules that stopped where the framework would raise,
+        /// simulated runs that diverged).
+        public var warnings: [LRPlotWarning]
     }
 
     /// The chart a decoded spec describes: a schedule chart, or with `"simulate"` the
     /// simulation's panels.
+    ///
+    /// - Parameter progress: for specs with `"simulate"`: (schedule index, steps done).
     public static func chart(
-        for spec: Spec, file: String, progress: ((Int, Int) -> Void)? = nil
+        for spec: Spec, progress: ((Int, Int) -> Void)? = nil
     ) throws(LRPlotError) -> ChartBuilder.Built {
-        if spec.simulation != nil {
-            let results = try SimulationJob.run(spec, file: file, progress: progress)
-            return try SimulationChartBuilder(spec: spec, file: file, results: results).build()
-        }
-        return try ChartBuilder(spec: spec, file: file).build()
+        let builder = ChartBuilder(spec: spec)
+        guard spec.simulation != nil else { return try builder.build() }
+        return builder.build(simulation: try SimulationJob.run(spec, progress: progress))
     }
 
-    /// Renders an already decoded spec (read from `specPath`).
-    public static func run(
-        spec: Spec, specPath: String, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
-    ) throws(LRPlotError) -> Report {
-        var outputs = overrides.isEmpty ? spec.outputs : overrides
-        var createDefaultDirectory = false
-        if outputs.isEmpty {
-            outputs = [SpecFile.defaultOutput(for: specPath)]
-            createDefaultDirectory = true
-        }
-        var formats: [OutputFormat] = []
-        for path in outputs {
-            guard let format = OutputFormat(path: path) else {
-                throw LRPlotError(.badInput, file: path, "unknown output format; use a .png, .svg or .pdf file name")
+    /// The targets a render writes: `overrides` (from `-o`), else the spec's `"output"`, else
+    /// `output/<spec name>.png`.
+    ///
+    /// - Throws: ``LRPlotError`` (`.arguments`) for an override with an unknown format.
+    public static func targets(for spec: Spec, overrides: [String]) throws(LRPlotError) -> [OutputTarget] {
+        if !overrides.isEmpty {
+            return try overrides.map { (path) throws(LRPlotError) -> OutputTarget in
+                guard let target = OutputTarget(path: path) else {
+                    throw LRPlotError(.arguments, file: path, "unknown output format; use a .png, .svg or .pdf file name")
+                }
+                return target
             }
-            formats.append(format)
         }
-        if createDefaultDirectory {
+        if !spec.outputs.isEmpty { return spec.outputs }
+        return [OutputTarget(path: SpecFile.defaultOutput(for: spec.file), format: .png)]
+    }
+
+    /// Renders `spec` to its ``targets(for:overrides:)``; the default `output` directory is
+    /// created if needed.
+    public static func run(
+        spec: Spec, outputs overrides: [String], progress: ((Int, Int) -> Void)? = nil
+    ) throws(LRPlotError) -> Report {
+        let targets = try targets(for: spec, overrides: overrides)
+        if overrides.isEmpty && spec.outputs.isEmpty {
             try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true)
         }
-        for path in outputs { try AtomicFile.checkWritable(path) }
-
-        let chart = try chart(for: spec, file: specPath, progress: progress)
+        for target in targets { try AtomicFile.checkWritable(target.path) }
+        let built = try chart(for: spec, progress: progress)
         var rendered: [[UInt8]] = []
-        for (path, format) in zip(outputs, formats) {
+        for target in targets {
             do {
-                rendered.append(try chart.render(format))
+                rendered.append(try built.render(target.format))
             } catch {
-                throw LRPlotError(.runtime, file: path, "cannot render: \(error)")
+                throw LRPlotError(.runtime, file: target.path, "cannot render: \(error)")
             }
         }
-        for (path, bytes) in zip(outputs, rendered) {
-            try AtomicFile.write(bytes, to: path)
+        for (target, bytes) in zip(targets, rendered) {
+            try AtomicFile.write(bytes, to: target.path)
         }
-        return Report(written: outputs, warnings: chart.warnings)
+        return Report(written: targets.map(\.path), warnings: built.warnings)
     }
 }

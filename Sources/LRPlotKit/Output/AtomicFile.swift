@@ -10,7 +10,7 @@ public enum AtomicFile {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw LRPlotError(.badInput, file: path, "is a directory; give a file name such as \(path.hasSuffix("/") ? path : path + "/")chart.png")
+            throw LRPlotError(.arguments, file: path, "is a directory; give a file name such as \(path.hasSuffix("/") ? path : path + "/")chart.png")
         }
         let directory = (path as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory

@@ -6,48 +6,45 @@ import Simulation
 public enum SimulationJob {
     /// One schedule's run.
     public struct Result: Sendable {
-        public var entry: ScheduleEntry
+        /// The schedule's index in the spec's `schedules`.
+        public var index: Int
         public var run: SimulationRun
+    }
+
+    /// Every run, with the warnings their evaluation leaves (stops, divergences).
+    public struct Outcome: Sendable {
+        public var results: [Result]
+        public var warnings: [LRPlotWarning]
     }
 
     /// Runs every schedule of `spec` for `spec.steps` steps.
     ///
+    /// What each run found (the framework raising, a non-finite learning rate, a diverged loss)
+    /// goes through the evaluation policy (``Evaluation/apply(_:to:)``), as for charts and values.
+    ///
     /// - Parameter progress: called with (schedule index, steps done) after every step.
-    /// - Throws: ``LRPlotError`` (exit 2) when the spec has no `"simulate"` block or an
-    ///   optimizer cannot follow its schedule (momentum cycling on Adagrad); exit 1 when the
-    ///   bundled data cannot be read.
-    public static func run(
-        _ spec: Spec, file: String, progress: ((Int, Int) -> Void)? = nil
-    ) throws(LRPlotError) -> [Result] {
+    /// - Throws: ``LRPlotError``: `.spec` when the spec has no `"simulate"` block, an optimizer
+    ///   cannot follow its schedule (momentum cycling on Adagrad) or a schedule yields NaN;
+    ///   `.runtime` when the bundled data cannot be read.
+    public static func run(_ spec: Spec, progress: ((Int, Int) -> Void)? = nil) throws(LRPlotError) -> Outcome {
         guard spec.simulation != nil else {
-            throw LRPlotError(.badInput, file: file, path: "", "no \"simulate\" block: add {\"optimizer\": {\"type\": \"torch.SGD\", \"lr\": 0.1}, \"problem\": \"digits\"} to simulate training")
+            throw LRPlotError(.spec, file: spec.file, path: "", "no \"simulate\" block: add {\"optimizer\": {\"type\": \"torch.SGD\", \"lr\": 0.1}, \"problem\": \"digits\"} to simulate training")
         }
         var results: [Result] = []
+        var diagnostics: [EvaluationDiagnostic] = []
         for (index, entry) in spec.schedules.enumerated() {
             guard let simulation = entry.simulation else { continue }
+            let run: SimulationRun
             do {
-                let run = try simulate(schedule: entry.schedule, spec: simulation, steps: spec.steps,
-                                       progress: progress.map { report in { report(index, $0) } })
-                results.append(Result(entry: entry, run: run))
+                run = try simulate(schedule: entry.schedule, spec: simulation, steps: spec.steps,
+                                   progress: progress.map { report in { report(index, $0) } })
             } catch {
-                let isData = error.message.lowercased().contains("digits")
-                throw LRPlotError(isData ? .runtime : .badInput, file: file, path: entry.path, error.message)
+                throw LRPlotError(error.kind == .data ? .runtime : .spec, file: spec.file, path: entry.path, error.message)
             }
+            diagnostics += Evaluation.found(in: index, stop: run.stop, nonFinite: run.nonFiniteLearningRate)
+            if let step = run.divergedAt { diagnostics.append(.diverged(schedule: index, step: step)) }
+            results.append(Result(index: index, run: run))
         }
-        return results
-    }
-
-    /// The warnings a run leaves for stderr: divergence and framework stops, with their steps.
-    public static func warnings(_ results: [Result], file: String) -> [String] {
-        results.flatMap { r -> [String] in
-            var out: [String] = []
-            if let step = r.run.divergedAt {
-                out.append("\(file): \(r.entry.path) (\(r.entry.label)): the loss diverged (NaN or infinity) at step \(step); the run stops there")
-            }
-            if let stop = r.run.stop {
-                out.append(ValuesWriter.stopWarning(entry: r.entry, stop: stop, file: file))
-            }
-            return out
-        }
+        return Outcome(results: results, warnings: try Evaluation.apply(diagnostics, to: spec))
     }
 }

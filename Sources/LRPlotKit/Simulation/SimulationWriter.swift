@@ -9,14 +9,15 @@ import Simulation
 /// `null` after a run ends, plus `validation_loss` and `validation_accuracy` (digits) and
 /// `diverged_at` where it applies.
 public enum SimulationWriter {
-    /// The text for `results` over `steps` steps.
-    public static func write(_ results: [SimulationJob.Result], steps: Int, format: ValuesFormat) -> String {
+    /// The text for the runs of `spec`'s schedules (`results`) over `spec.steps` steps.
+    public static func write(_ results: [SimulationJob.Result], of spec: Spec, format: ValuesFormat) -> String {
+        let steps = spec.steps
         func cell(_ values: [Double], _ t: Int) -> Double? { t < values.count ? values[t] : nil }
         func number(_ v: Double?) -> String { v.map(JSONWriter.format) ?? "null" }
         var out = ""
         switch format {
         case .csv:
-            out += "step" + results.map { "," + ValuesWriter.csvField($0.entry.label) }.joined() + "\n"
+            out += "step" + results.map { "," + ValuesWriter.csvField(spec.schedules[$0.index].label) }.joined() + "\n"
             for t in 0..<steps {
                 out += String(t)
                 for r in results { out += "," + (cell(r.run.losses, t).map(JSONWriter.format) ?? "") }
@@ -25,9 +26,10 @@ public enum SimulationWriter {
         case .json:
             out += "{\"steps\": [" + (0..<steps).map(String.init).joined(separator: ", ") + "],\n \"series\": ["
             for (i, r) in results.enumerated() {
-                out += (i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(r.entry.label)
-                out += ", \"type\": " + JSONWriter.quote(r.entry.typeName)
-                if let optimizer = r.entry.simulation?.optimizer.typeName {
+                let entry = spec.schedules[r.index]
+                out += (i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
+                out += ", \"type\": " + JSONWriter.quote(entry.typeName)
+                if let optimizer = entry.simulation?.optimizer.typeName {
                     out += ", \"optimizer\": " + JSONWriter.quote(optimizer)
                 }
                 out += ", \"losses\": [" + (0..<steps).map { number(cell(r.run.losses, $0)) }.joined(separator: ", ") + "]"

@@ -1,6 +1,8 @@
+import Plot
 import ScheduleCore
 
-/// Reads the members of one JSON object of a spec, rejecting unknown keys with a suggestion.
+/// Reads the members of one JSON object of a spec, rejecting unknown keys with a suggestion:
+/// the one place the decoder turns JSON values into typed ones.
 struct ObjectReader {
     let path: String
     let members: [(key: String, value: JSONValue)]
@@ -10,15 +12,7 @@ struct ObjectReader {
         guard case .object(let members) = value else {
             throw ScheduleError(path: path, "expected \(what) (an object), found \(value.kindDescription)")
         }
-        for member in members where !allowed.contains(member.key) {
-            var message = "unknown key \"\(member.key)\""
-            if let close = Suggestion.closest(to: member.key, in: allowed) {
-                message += "; did you mean \"\(close)\"?"
-            } else {
-                message += "; expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-            }
-            throw ScheduleError(path: ObjectReader.join(path, member.key), message)
-        }
+        try UnknownKey.reject(members.lazy.map(\.key), allowed: allowed, path: path, noun: .key)
         self.path = path
         self.members = members
     }
@@ -37,14 +31,25 @@ struct ObjectReader {
         return s
     }
 
-    func choice(_ key: String, _ options: [String]) throws(ScheduleError) -> String? {
+    /// The value a word names (`"dark"`, `"upper right"`), or `nil` when absent or `null`;
+    /// any other word fails with the accepted ones and the closest of them.
+    func choice<Choice: SpecChoice>(_ key: String, as _: Choice.Type = Choice.self) throws(ScheduleError) -> Choice? {
         guard let s = try string(key) else { return nil }
-        guard options.contains(s) else {
-            var message = "unknown value \"\(s)\"; expected one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
-            if let close = Suggestion.closest(to: s, in: options) { message += "; did you mean \"\(close)\"?" }
-            throw ScheduleError(path: at(key), message)
+        if let match = Choice.spellings.first(where: { $0.word == s }) { return match.value }
+        let words = Choice.words
+        var message = "unknown value \"\(s)\"; expected one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        if let close = Suggestion.closest(to: s, in: words) { message += "; did you mean \"\(close)\"?" }
+        throw ScheduleError(path: at(key), message)
+    }
+
+    /// A colour written `"#rrggbb"` or `"#rgb"`, read by ``Plot/RGBColor/init(hex:)`` (the one
+    /// colour parser), or `nil` when absent or `null`.
+    func color(_ key: String) throws(ScheduleError) -> RGBColor? {
+        guard let s = try string(key) else { return nil }
+        guard let color = RGBColor(hex: s) else {
+            throw ScheduleError(path: at(key), "expected a colour like \"#1f77b4\" (#rrggbb), found \"\(s)\"")
         }
-        return s
+        return color
     }
 
     func bool(_ key: String) throws(ScheduleError) -> Bool? {

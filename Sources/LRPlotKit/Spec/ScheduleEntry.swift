@@ -1,18 +1,21 @@
+import Plot
 import ScheduleCore
 import Simulation
 
-/// One schedule of a spec with its presentation: label, colour, dash, interval.
+/// One schedule of a spec with its presentation: label, colour, dash, draw mode, interval.
 public struct ScheduleEntry: Sendable {
     /// Legend and column label; defaults to the type name.
     public var label: String
     /// The spec's `"type"`.
     public var typeName: String
-    /// `#rrggbb`, or `nil` for the palette.
-    public var color: String?
-    /// `solid`, `dashed`, `dotted`, `dashdot`, or `nil` for the cycle.
-    public var dash: String?
-    /// `auto`, `lines` or `steps` (hold each value through its step).
-    public var draw: String
+    /// The line colour, or `nil` for the palette.
+    public var color: RGBColor?
+    /// The dash pattern, or `nil` for the cycle that goes with the palette.
+    public var dash: DashStyle?
+    /// How the line joins the values.
+    public var draw: DrawMode
+    /// Whether the schedule is stepped per step or per epoch (`"interval"`).
+    public var interval: StepUnit
     /// The schedule on the step axis (wrapped when `"interval": "epoch"`).
     public var schedule: any Schedule
     /// With `"simulate"`: the simulation this schedule drives (the spec's, with the entry's own
@@ -20,6 +23,8 @@ public struct ScheduleEntry: Sendable {
     public var simulation: SimulationSpec?
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
+    /// The schedule object as written, for `lrplot check` (which refits its parameters).
+    public var object: JSONValue
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
     public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]

@@ -81,8 +81,16 @@ final class CSVPipeline: @unchecked Sendable {
         text.deinitialize().deallocate()
     }
 
-    /// The stops of the cursors, once ``run(emit:)`` has returned.
-    var stops: [ScheduleStop?] { cursors.map(\.stop) }
+    /// What the walks found, once ``run(emit:)`` has returned: each cursor's stop, and the
+    /// non-finite learning rate the output ended at, if any.
+    var diagnostics: [EvaluationDiagnostic] {
+        cursors.indices.flatMap { i in Evaluation.found(in: i, stop: cursors[i].stop, nonFinite: nil) }
+            + (endedAt.map { [.nonFinite(schedule: $0.schedule, step: $0.step, value: $0.value)] } ?? [])
+    }
+
+    /// The non-finite learning rate the output ended at (the earliest step, then the leftmost
+    /// schedule), set by ``run(emit:)``.
+    private(set) var endedAt: (step: Int, schedule: Int, value: Double)?
 
     private func chunks(of k: Int) -> UnsafeMutableBufferPointer<TextBuffer> {
         UnsafeMutableBufferPointer(rebasing: text[((k % 2) * chunksPerBlock)..<((k % 2 + 1) * chunksPerBlock)])
@@ -95,12 +103,12 @@ final class CSVPipeline: @unchecked Sendable {
         var value: Double
     }
 
-    /// Computes, formats and emits every row; returns the first non-finite learning rate,
-    /// after emitting the rows before it.
-    func run(emit: (UnsafeRawBufferPointer) -> Void) -> (step: Int, schedule: Int, value: Double)? {
+    /// Computes, formats and emits every row, up to the first non-finite learning rate
+    /// (``endedAt``); ``diagnostics`` then holds what the walks found.
+    func run(emit: (UnsafeRawBufferPointer) -> Void) {
         // Only one task emits at a time (stage k emits block k − 1 in one task, the caller's
         // thread the rest after the stages), so the closure is never called concurrently.
-        withoutActuallyEscaping(emit) { emit in run(emitter: Emitter(emit: emit)) }
+        endedAt = withoutActuallyEscaping(emit) { emit in run(emitter: Emitter(emit: emit)) }
     }
 
     private struct Emitter: @unchecked Sendable {
@@ -154,7 +162,12 @@ final class CSVPipeline: @unchecked Sendable {
         let stride = columns
         let rates = block.pointee.learningRates
         filled[slot] = rates.count
-        firstBad[slot] = rates.firstIndex(where: { !$0.isFinite }) ?? .max
+        // The cursor notes its first non-finite learning rate; rows of earlier blocks were fine.
+        if let bad = cursors[i].nonFinite, bad.step >= k * Self.blockRows {
+            firstBad[slot] = bad.step - k * Self.blockRows
+        } else {
+            firstBad[slot] = .max
+        }
         rates.withUnsafeBufferPointer { values in
             for (r, v) in values.enumerated() { base[r * stride] = v }
         }

@@ -8,12 +8,12 @@ import ScheduleCore
 /// nothing walks each schedule on its own:
 /// 1. a first pass walks every schedule (concurrently, no text) to find the stops and the
 ///    first NaN or infinite learning rate, so that such an error is raised before anything
-///    is written, as when every value was held in memory;
+///    is written;
 /// 2. the steps are written, then each series: its cursor walks the steps again in blocks,
 ///    each block formatted in chunks concurrently and emitted in order; a schedule that sets
 ///    momentum is walked a third time for its `"momentum"` array.
 ///
-/// The bytes are exactly those of ``ValuesWriter/write(_:)`` (tested).
+/// The bytes are exactly those of the one-step-at-a-time reference writer of the tests.
 struct JSONPipeline {
     /// Steps per block.
     static let blockRows = 16_384
@@ -26,40 +26,20 @@ struct JSONPipeline {
     /// Makes a fresh cursor for entry `i` (a walk from step 0).
     var makeCursor: (Int) throws(LRPlotError) -> ScheduleCursor
 
-    /// What the first pass found.
-    struct Survey {
-        /// Each schedule's stop, if it stops.
-        var stops: [ScheduleStop?]
-        /// The earliest non-finite learning rate (then the leftmost schedule).
-        var nonFinite: (step: Int, schedule: Int, value: Double)?
-    }
-
-    /// Walks every schedule once, concurrently, keeping only its stop and first non-finite value.
-    func survey() throws(LRPlotError) -> Survey {
+    /// Walks every schedule once, concurrently, keeping only what the walk found: its stop and
+    /// its first non-finite learning rate.
+    func survey() throws(LRPlotError) -> [EvaluationDiagnostic] {
         var list: [ScheduleCursor] = []
         for i in entries.indices { list.append(try makeCursor(i)) }
         let cursors = Slots(list)
         defer { cursors.free() }
-        let stops = Slots<ScheduleStop?>(count: entries.count, repeating: nil)
-        defer { stops.free() }
-        let bads = Slots<(step: Int, value: Double)?>(count: entries.count, repeating: nil)
-        defer { bads.free() }
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             var block = ScheduleBlock()
-            var bad: (step: Int, value: Double)?
-            while bad == nil, cursors.base[i].next(Self.blockRows, into: &block) {
-                if let k = block.learningRates.firstIndex(where: { !$0.isFinite }) {
-                    bad = (block.firstStep + k, block.learningRates[k])
-                }
-            }
-            stops.base[i] = cursors.base[i].stop
-            bads.base[i] = bad
+            while cursors.base[i].nonFinite == nil, cursors.base[i].next(Self.blockRows, into: &block) {}
         }
-        var nonFinite: (step: Int, schedule: Int, value: Double)?
-        for (i, bad) in bads.base.enumerated() {
-            if let bad, bad.step < (nonFinite?.step ?? .max) { nonFinite = (bad.step, i, bad.value) }
+        return cursors.base.indices.flatMap { i in
+            Evaluation.found(in: i, stop: cursors.base[i].stop, nonFinite: cursors.base[i].nonFinite)
         }
-        return Survey(stops: Array(stops.base), nonFinite: nonFinite)
     }
 
     /// Writes the whole document through `emit`, given the survey's stops.

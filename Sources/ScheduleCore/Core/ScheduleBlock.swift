@@ -68,10 +68,11 @@ public struct ScheduleBlock {
 
     /// Refills the block with the values of `state` at steps `step ..< step + count`: `state`
     /// is at step `step − 1` (or at step 0 when `step` is 0) and moves to the last of them;
-    /// the move to step s is fed `metrics[s − 1]`. Returns where the state threw, if it did:
-    /// the block then holds the steps before.
-    mutating func refill(from state: inout some ScheduleState, at step: Int, count: Int,
-                         recordsMomenta: Bool, metrics: MetricFeed?) -> ScheduleStop? {
+    /// `metrics(s, n)` gives the metrics fed to the `n` moves starting with the move to step
+    /// `s` (`nil` when none are fed). Returns where the state threw, if it did: the block then
+    /// holds the steps before. Called only by ``ScheduleCursor``, which owns the walk.
+    mutating func refill(from state: inout some ScheduleState, at step: Int, count: Int, recordsMomenta: Bool,
+                         metrics: (_ firstMove: Int, _ moves: Int) -> ArraySlice<Double>?) -> ScheduleStop? {
         reset(at: step, recordsMomenta: recordsMomenta, capacity: count)
         guard count > 0 else { return nil }
         var remaining = count
@@ -81,9 +82,8 @@ public struct ScheduleBlock {
         }
         guard remaining > 0 else { return nil }
         let firstMove = step + self.count
-        let slice = metrics.map { $0.slice((firstMove - 1) ..< (firstMove - 1 + remaining)) }
         do {
-            try state.advance(remaining, metrics: slice, into: &self)
+            try state.advance(remaining, metrics: metrics(firstMove, remaining), into: &self)
         } catch let stop as ScheduleStop {
             return stop
         } catch {

@@ -12,6 +12,7 @@ import Foundation
 /// to the same `float` when it meets one).
 public enum PythonMath {
     /// An exception as Python words it: `"<Type>: <message>"`.
+    @inline(never)
     static func raise(_ type: String, _ message: String) -> PythonRaise {
         PythonRaise(type, message)
     }
@@ -19,6 +20,7 @@ public enum PythonMath {
     // MARK: float
 
     /// `a / b` for floats; `ZeroDivisionError: float division by zero` when `b == 0`.
+    @inline(__always)
     public static func divide(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "float division by zero") }
         return a / b
@@ -45,6 +47,7 @@ public enum PythonMath {
     }
 
     /// `a % b` for floats: `fmod(a, b)` moved to the divisor's sign (`-0.0` kept as Python does).
+    @inline(__always)
     public static func modulo(_ a: Double, _ b: Double) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "float modulo") }
         var mod = fmod(a, b)
@@ -96,13 +99,18 @@ public enum PythonMath {
 
     // MARK: int
 
-    /// `a / b` for ints: always a float, correctly rounded (see ``trueDivide(_:_:)``);
-    /// `ZeroDivisionError: division by zero`.
+    /// `a / b` for ints: always a float, correctly rounded (see ``trueDivide(_:_:)``: past
+    /// 2⁵³ the quotient of the two rounded doubles can differ); `ZeroDivisionError: division
+    /// by zero`.
+    @inline(__always)
     public static func divide(_ a: Int, _ b: Int) throws(PythonRaise) -> Double {
-        try trueDivide(Int128(a), Int128(b))
+        if b == 0 { throw raise("ZeroDivisionError", "division by zero") }
+        if a.magnitude <= 1 << 53 && b.magnitude <= 1 << 53 { return Double(a) / Double(b) }
+        return try trueDivide(Int128(a), Int128(b))
     }
 
     /// `a // b` for ints: the floor of the quotient.
+    @inline(__always)
     public static func floorDivide(_ a: Int, _ b: Int) throws(PythonRaise) -> ExpressionNumber {
         if b == 0 { throw raise("ZeroDivisionError", "integer division or modulo by zero") }
         let (q, overflow) = a.dividedReportingOverflow(by: b)
@@ -112,6 +120,7 @@ public enum PythonMath {
     }
 
     /// `a % b` for ints: the remainder with the divisor's sign.
+    @inline(__always)
     public static func modulo(_ a: Int, _ b: Int) throws(PythonRaise) -> Int {
         if b == 0 { throw raise("ZeroDivisionError", "integer modulo by zero") }
         let (r, overflow) = a.remainderReportingOverflow(dividingBy: b)

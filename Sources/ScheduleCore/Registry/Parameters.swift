@@ -284,20 +284,9 @@ extension Parameters {
         validating members: [(key: String, value: JSONValue)], typeName: String, path: String,
         specs: [ParameterSpec], ignoring: Set<String> = [], catalog: ScheduleCatalog = .standard
     ) throws {
-        let declared = specs.map(\.name)
-        var own: [(key: String, value: JSONValue)] = []
-        for member in members where !ignoring.contains(member.key) {
-            guard declared.contains(member.key) else {
-                var message = "unknown parameter \"\(member.key)\" for \(typeName)"
-                if let close = Suggestion.closest(to: member.key, in: declared) {
-                    message += "; did you mean \"\(close)\"?"
-                } else {
-                    message += "; it takes " + (declared.isEmpty ? "no parameters" : declared.map { "\"\($0)\"" }.joined(separator: ", "))
-                }
-                throw ScheduleError(path: path.isEmpty ? member.key : "\(path).\(member.key)", message)
-            }
-            own.append(member)
-        }
+        try UnknownKey.reject(members.lazy.map(\.key), allowed: specs.map(\.name), ignoring: ignoring,
+                              path: path, noun: .parameter(of: typeName))
+        let own = members.filter { !ignoring.contains($0.key) }
         self.init(typeName: typeName, path: path, specs: specs, members: own, inherited: [:], catalog: catalog)
     }
 }

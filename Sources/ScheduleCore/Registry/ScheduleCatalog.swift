@@ -48,19 +48,9 @@ public struct ScheduleCatalog: Sendable {
             throw ScheduleError(path: typePath, message)
         }
         let declared = type.parameters.map(\.name)
-        var own: [(key: String, value: JSONValue)] = []
-        for member in members where member.key != "type" && !ignoring.contains(member.key) {
-            guard declared.contains(member.key) else {
-                var message = "unknown parameter \"\(member.key)\" for \(typeName)"
-                if let close = Suggestion.closest(to: member.key, in: declared) {
-                    message += "; did you mean \"\(close)\"?"
-                } else {
-                    message += "; it takes " + (declared.isEmpty ? "no parameters" : declared.map { "\"\($0)\"" }.joined(separator: ", "))
-                }
-                throw ScheduleError(path: path.isEmpty ? member.key : "\(path).\(member.key)", message)
-            }
-            own.append(member)
-        }
+        try UnknownKey.reject(members.lazy.map(\.key), allowed: declared, ignoring: ignoring.union(["type"]),
+                              path: path, noun: .parameter(of: typeName))
+        let own = members.filter { $0.key != "type" && !ignoring.contains($0.key) }
         let parameters = Parameters(
             typeName: typeName, path: path, specs: type.parameters, members: own,
             inherited: inherited.filter { declared.contains($0.key) }, catalog: self)

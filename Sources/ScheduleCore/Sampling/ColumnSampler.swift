@@ -70,57 +70,31 @@ public struct ColumnSampler: Sendable {
         return try stream(schedule, metrics: metrics)
     }
 
-    /// Streams every step, as a ``ScheduleCursor`` would walk them.
+    /// Streams every step through a ``ScheduleCursor`` (which feeds the metrics, stops where
+    /// the framework raises and finds the first non-finite value), a block at a time, reducing
+    /// the learning rate and, when the schedule sets one at every step, the momentum.
     func stream(_ schedule: any Schedule, metrics: [Double]?) throws -> Result {
-        if schedule.usesMetrics {
-            let needed = max(steps - 1, 0)
-            let feed = metrics.map(MetricFeed.init) ?? schedule.metricFeed
-            guard let feed, feed.count >= needed else {
-                // The message a cursor gives.
-                throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(feed?.count ?? 0)")
-            }
-            return walk(schedule.start(), feed: feed, setsMomentum: schedule.setsMomentum)
-        }
-        return walk(schedule.start(), feed: nil, setsMomentum: schedule.setsMomentum)
-    }
-
-    /// The streaming loop over a concrete state type (the existential is opened once, not
-    /// at every step). Round `t` is fed `feed[t − 1]`; a throw ends the series there. The
-    /// state moves a block of steps at a time (``ScheduleState/advance(_:metrics:into:)``).
-    func walk<State: ScheduleState>(_ initial: State, feed: MetricFeed?, setsMomentum: Bool) -> Result {
-        var state = initial
+        var cursor = try ScheduleCursor(schedule, steps: steps, metrics: metrics)
         var rates: [ColumnSummary] = []
         var momenta: [ColumnSummary] = []
         rates.reserveCapacity(columns)
-        var momentumEverywhere = setsMomentum
-        var nonFinite: SamplePoint?
-        var stop: ScheduleStop?
+        var momentumEverywhere = schedule.setsMomentum
         var block = ScheduleBlock()
         var position = 0        // the next value of `block` to read
-        var produced = 0        // the steps computed so far
-        /// Computes the next block of steps; false when the schedule stopped before any.
-        func refill() -> Bool {
-            stop = block.refill(from: &state, at: produced, count: Swift.min(4_096, steps - produced),
-                                recordsMomenta: setsMomentum, metrics: feed)
-            position = 0
-            produced += block.count
-            return block.count > 0
-        }
         outer: for c in 0..<columns {
             let range = range(ofColumn: c)
             var lr = ColumnAccumulator()
             var m = ColumnAccumulator()
             for t in range {
                 if position == block.count {
-                    if stop != nil || !refill() {
+                    position = 0
+                    if !cursor.next(Self.streamBlock, into: &block) {
                         if let s = lr.summary(range) { rates.append(s) }
                         if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
                         break outer
                     }
                 }
-                let value = block.learningRates[position]
-                if nonFinite == nil, !value.isFinite { nonFinite = SamplePoint(step: t, value: value) }
-                lr.add(t, value)
+                lr.add(t, block.learningRates[position])
                 if momentumEverywhere {
                     if let momentum = block.momenta[position] { m.add(t, momentum) } else { momentumEverywhere = false }
                 }
@@ -130,9 +104,12 @@ public struct ColumnSampler: Sendable {
             if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
         }
         let hasMomenta = momentumEverywhere && !momenta.isEmpty && momenta.count == rates.count
-        return Result(learningRates: rates, momenta: hasMomenta ? momenta : nil, stop: stop,
-                      nonFinite: nonFinite, sampledClosedForm: false)
+        return Result(learningRates: rates, momenta: hasMomenta ? momenta : nil, stop: cursor.stop,
+                      nonFinite: cursor.nonFinite, sampledClosedForm: false)
     }
+
+    /// Steps per block when streaming.
+    static let streamBlock = 4_096
 
     /// Evaluates each column at its ends, its critical steps and the steps before its extremes.
     func sampleClosedForm(_ schedule: any RangeExtrema) -> Result {

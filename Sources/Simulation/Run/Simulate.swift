@@ -15,9 +15,10 @@ import ScheduleCore
 ///    for digits (the same value recorded as `validationLoss[t + 1]`), the full-batch training
 ///    loss for inline problems (= `losses[t + 1]`). The spec's own `metrics` are not used.
 ///
-/// The run also ends early when the schedule raises (``ScheduleStop``, e.g. torch's
-/// `OneCycleLR` past `total_steps`; `stop` is set and the losses end at `stop.step`) or
-/// yields a non-finite learning rate (a schedule that could not be built).
+/// The schedule is walked by a closed-loop ``ScheduleCursor``. The run also ends early when
+/// the schedule raises (``ScheduleStop``, e.g. torch's `OneCycleLR` past `total_steps`; `stop`
+/// is set and the losses end at `stop.step`) or yields a non-finite learning rate
+/// (`nonFiniteLearningRate` is set; no update is made with it).
 ///
 /// Memory is O(steps) for the recorded series plus O(parameters).
 ///
@@ -68,23 +69,18 @@ private func run<O: Objective>(
     var rates: [Double] = []
     var sorted = [Double](repeating: 0, count: w.count)
     var pendingValidation: (loss: Double, accuracy: Double)?
-    var state = schedule.start()
+    var cursor = ScheduleCursor(closedLoop: schedule, steps: steps)
+    var metric: Double?
     for t in 0..<steps {
-        let lr = state.learningRate
-        if !lr.isFinite {
-            // A schedule that could not be built reports NaN and raises on its first round.
-            var probe = state
-            do { try probe.advance(metric: nil) } catch let stop as ScheduleStop {
-                result.stop = ScheduleStop(step: t, stop.message)
-                break
-            } catch {
-                result.stop = ScheduleStop(step: t, "\(error)")
-                break
-            }
-            result.stop = ScheduleStop(step: t, "the learning rate is \(lr)")
+        guard let (_, lr, scheduled) = cursor.next(feeding: metric) else {
+            result.stop = cursor.stop
             break
         }
-        let momentum = setsMomentum ? state.momentum : nil
+        if let bad = cursor.nonFinite {
+            result.nonFiniteLearningRate = bad
+            break
+        }
+        let momentum = setsMomentum ? scheduled : nil
         let loss = objective.trainingLoss(w, gradient: &gradient)
         guard loss.isFinite else {
             result.divergedAt = t
@@ -121,7 +117,6 @@ private func run<O: Objective>(
         }
         progress?(t + 1)
         guard t + 1 < steps else { break }
-        var metric: Double?
         if metricDriven {
             if evalEvery != nil, let v = objective.validate(w) {
                 pendingValidation = v
@@ -129,15 +124,6 @@ private func run<O: Objective>(
             } else {
                 metric = objective.plateauMetric(w)
             }
-        }
-        do {
-            try state.advance(metric: metric)
-        } catch let stop as ScheduleStop {
-            result.stop = stop
-            break
-        } catch {
-            result.stop = ScheduleStop(step: t + 1, "\(error)")
-            break
         }
     }
     result.effectiveStep = effective

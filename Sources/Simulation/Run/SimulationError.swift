@@ -1,22 +1,24 @@
-/// A simulation that cannot run with the schedule and optimizer given.
+/// A simulation that cannot run.
 public struct SimulationError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// What kind of problem it is.
+    /// Why it cannot run.
     public enum Kind: Sendable, Equatable {
-        /// The spec asks for something the simulation cannot do (momentum cycling on Adagrad).
+        /// The optimizer cannot follow the schedule (momentum cycling on Adagrad): a spec
+        /// problem.
         case unsupported
-        /// The run would take longer than ``SimulationBudget/maximumWork`` allows.
+        /// The run would take longer than ``SimulationBudget/maximumWork`` allows and the spec
+        /// does not allow a long run: a spec problem.
         case budget
-        /// The bundled digits data could not be read.
+        /// The bundled digits data cannot be read: an installation problem.
         case data
     }
 
     public var kind: Kind
     public var message: String
+
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
-    /// An ``Kind/unsupported`` error.
-    public init(_ message: String) { self.init(.unsupported, message) }
+
     public var description: String { message }
 }

@@ -25,6 +25,9 @@ public struct SimulationRun: Sendable, Equatable {
     /// Set when the schedule raised (as torch's `OneCycleLR` does past `total_steps`) before
     /// the requested number of steps; the run ends at `stop.step`.
     public var stop: ScheduleStop?
+    /// Set when the schedule yielded a NaN or infinite learning rate: the run ends before
+    /// that step (no update is made with it).
+    public var nonFiniteLearningRate: SamplePoint?
 
     public init(losses: [Double] = [], learningRates: [Double] = [], momenta: [Double]? = nil,
                 validationLoss: [Double?] = [], validationAccuracy: [Double?] = [],
