@@ -55,10 +55,23 @@ extension SimulationSpec {
     /// - Throws: ``SimulationError`` of kind ``SimulationError/Kind/budget`` with the estimate,
     ///   the budget and the ways out.
     public func checkBudget(steps: Int, schedules: [any Schedule]) throws(SimulationError) {
+        try SimulationBudget.check(schedules.map { (self, $0) }, steps: steps, allowLong: allowLong)
+    }
+}
+
+extension SimulationBudget {
+    /// Throws unless `runs` (each a simulation spec, which may carry its own optimizer, and the
+    /// schedule it trains under, `steps` steps each) fit in ``maximumWork`` together, or
+    /// `allowLong`: a spec's runs are checked at once, before the first one starts.
+    ///
+    /// - Throws: ``SimulationError`` of kind ``SimulationError/Kind/budget`` with the estimate,
+    ///   the budget and the ways out.
+    public static func check(_ runs: [(spec: SimulationSpec, schedule: any Schedule)], steps: Int,
+                             allowLong: Bool) throws(SimulationError) {
         guard !allowLong else { return }
-        let work = schedules.reduce(0.0) { $0 + estimatedWork(steps: steps, metricDriven: $1.usesMetrics) }
+        let work = runs.reduce(0.0) { $0 + $1.spec.estimatedWork(steps: steps, metricDriven: $1.schedule.usesMetrics) }
         guard work > SimulationBudget.maximumWork else { return }
-        let runs = schedules.count == 1 ? "this run" : "these \(schedules.count) runs"
+        let runs = runs.count == 1 ? "this run" : "these \(runs.count) runs"
         throw SimulationError(
             .budget,
             "\(runs) would take about \(SimulationBudget.describe(work)) multiply-adds (\(SimulationBudget.describeTime(work))), over the \(SimulationBudget.describe(SimulationBudget.maximumWork)) a simulation may take unless asked: add \"allow_long\": true to \"simulate\" to run it anyway, or use fewer steps, a smaller batch_size or fewer hidden units")
