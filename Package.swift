@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RunCheck", targets: ["RunCheck"]),
         // For fuzz/Package.swift (the libFuzzer targets); the executable is its one client.
         .library(name: "LRPlotKit", targets: ["LRPlotKit"]),
+        .library(name: "ConfigImport", targets: ["ConfigImport"]),
         .executable(name: "lrplot", targets: ["lrplot"]),
     ],
     dependencies: [
@@ -19,12 +20,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         // CSV logs (Lightning, timm, W&B): streamed RFC 4180 parsing.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
         .target(name: "ScheduleCore"),
         // Training simulations: torch optimizers driven by schedules on small problems (digits data as a resource).
         .target(name: "Simulation", dependencies: ["ScheduleCore"], resources: [.copy("Resources")]),
+        // Training configs (transformers, timm, Keras, DeepSpeed, LightningCLI, mmengine) -> lrplot specs.
+        .target(name: "ConfigImport", dependencies: ["ScheduleCore", .product(name: "Yams", package: "Yams")]),
         // libcairo through pkg-config; a project-specific module name avoids clashes with other `CCairo`s.
         .systemLibrary(
             name: "CLRPlotCairo",
@@ -45,11 +49,13 @@ let package = Package(
         // A logged series compared with its planned schedule, and the named explanations of a departure.
         .target(name: "RunCheck", dependencies: ["ScheduleCore", "RunLogs"]),
         // Spec decoding, orchestration and errors: everything the executable does, testable.
-        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation", "RunLogs", "RunCheck"]),
+        .target(name: "LRPlotKit", dependencies: ["ScheduleCore", "Plot", "Simulation", "RunLogs", "RunCheck", "ConfigImport"]),
         .executableTarget(
             name: "lrplot",
             dependencies: [
                 "LRPlotKit",
+                "ConfigImport",
+                "ScheduleCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,13 +64,17 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        // Test-only image code: PNG decoding and pixel comparisons.
+        .target(name: "PlotTestSupport", dependencies: ["Plot", "CLRPlotCairo"], path: "Tests/PlotTestSupport"),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotTestSupport"]),
         // Both read the logs under Tests/RunFixtures (written by tools/runlogs/make_fixtures.py and copied from shared/real-runs).
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "TestSupport"],
+        .testTarget(name: "ConfigImportTests", dependencies: ["ConfigImport", "ScheduleCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["Malformed"]),
     ]
 )

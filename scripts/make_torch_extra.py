@@ -5,6 +5,9 @@ computed by torch's own torch/optim/lr_scheduler.py and swa_utils.py on an SGD o
 stub `torch` package around the real files is enough: they are pure Python).
 
     PYTHONPATH=<dir with torch/> python3 scripts/make_torch_extra.py > Tests/ScheduleCoreTests/Fixtures/torch_extra.json
+
+Kept for the fixture it wrote; tools/reference/generate.py (whose torch draws start from these)
+now makes the reference fixtures of every framework, with the real libraries and branch coverage.
 """
 import json
 import math

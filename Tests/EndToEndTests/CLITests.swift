@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import PlotTestSupport
 import Testing
 import TestSupport
 

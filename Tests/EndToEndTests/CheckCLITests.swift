@@ -21,6 +21,14 @@ import TestSupport
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func renderingALogSaysWhatItsReaderKept() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("lrplot-check-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try lrplot(["examples/check-resumed.json", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "lrplot: warning: examples/check-resumed.json: schedules[1] (logged (TensorBoard)): examples/logs/resumed: 10 points at steps 20–29 were logged again after the step went back (1 resume); the last values are kept\n")
+    }
+
     @Test func csvAndJSON() throws {
         let csv = try lrplot(["check", "examples/check-resumed.json", "--format", "csv"])
         #expect(csv.status == 3)

@@ -42,3 +42,62 @@ import TestSupport
         }
     }
 }
+
+/// The chart of a check (`lrplot check --chart`): plan, logged points, the residual panel and
+/// the first difference marked.
+@Suite struct CheckChartTests {
+    static let resumedSpec = PackagePaths.root().appendingPathComponent("examples/check-resumed.json").path
+
+    @Test func checkChartHasResidualPanelAndMarksFirstDifference() throws {
+        let spec = try SpecFile.load(Self.resumedSpec)
+        let results = try CheckJob.run(spec)
+        let first = try #require(results.first?.report.firstDifference)
+        let built = try ChartBuilder(spec: spec).build(check: results)
+        let panels = built.chart.panels
+        #expect(panels.count == 2)
+        // The logged rates are points over the planned line.
+        #expect(panels[0].series.map(\.drawStyle) == [.linear, .points])
+        // The residual panel: one point per compared step, zero up to the first difference,
+        // not zero from there (the resumed run restarted its cosine), no legend of its own.
+        let residual = try #require(panels.last?.series.first)
+        #expect(panels[1].yAxis.label == "relative difference")
+        #expect(!panels[1].showsLegend)
+        #expect(residual.drawStyle == .points)
+        #expect(residual.xs.count == results[0].report.pointsCompared)
+        for (x, y) in zip(residual.xs, residual.ys) {
+            if x < Double(first.step) { #expect(abs(y) < 1e-6, "step \(x): \(y)") }
+        }
+        let at = try #require(residual.xs.firstIndex(of: Double(first.step)))
+        #expect(abs(residual.ys[at]) > 0.01)
+        #expect(residual.ys.allSatisfy { $0 >= -2 && $0 <= 2 })
+        // One labelled rule at the first difference, in the log's colour.
+        let marker = try #require(panels[0].markers.first { $0.label?.contains("first difference") == true })
+        #expect(marker.x == Double(first.step))
+        #expect(marker.label == "logged (TensorBoard): first difference")
+        #expect(marker.color == panels[0].series[1].color)
+        // And it renders.
+        #expect(try built.render(.png).count > 1000)
+    }
+
+    @Test func residualPanelCanBeAskedForInASpec() throws {
+        var text = try String(contentsOfFile: Self.resumedSpec, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"steps\": 60,", with: "\"steps\": 60, \"panels\": [{\"show\": \"lr\"}, {\"show\": \"residual\", \"weight\": 0.3}],")
+        let spec = try SpecDecoder().decode(text, file: Self.resumedSpec)
+        let built = try ChartBuilder(spec: spec).build()
+        #expect(built.chart.panels.count == 2)
+        #expect(built.chart.panels[1].weight == 0.3)
+        #expect(built.chart.panels[1].series.count == 1)
+        // A plain render marks nothing the spec did not ask for.
+        #expect(built.chart.panels[0].markers.isEmpty)
+    }
+
+    @Test func residualPanelNeedsALog() throws {
+        let text = #"{"steps": 10, "panels": [{"show": "lr"}, {"show": "residual"}], "schedules": [{"type": "constant", "lr": 0.1}]}"#
+        #expect {
+            try SpecDecoder().decode(text, file: "s.json")
+        } throws: { error in
+            guard let e = error as? LRPlotError else { return false }
+            return e.location.path == "panels[1].show" && e.message.contains("add a logged series")
+        }
+    }
+}

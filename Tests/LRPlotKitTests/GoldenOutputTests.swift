@@ -1,6 +1,7 @@
 import Foundation
 import LRPlotKit
 import Plot
+import PlotTestSupport
 import Testing
 import TestSupport
 
@@ -54,6 +55,41 @@ import TestSupport
             }
         }
         #expect(difference.matches, "output/\(base).png differs from what examples/\(name) renders: \(difference); output/\(base).actual.png and .diff.png written beside it; `make examples` re-renders")
+    }
+}
+
+extension GoldenOutputTests {
+    /// Outputs written without Cairo — interactive HTML, and SVG with `"svg_text": "text"` —
+    /// are deterministic text: they must match output/ byte for byte.
+    static let textOutputs: [String] = examples.flatMap { name -> [String] in
+        guard let spec = try? SpecFile.load(root.appendingPathComponent("examples/\(name)").path) else { return [] }
+        return spec.outputs.filter { $0.format == .html || ($0.format == .svg && spec.svgText == .text) }
+            .map { "\(name)|\($0.path)" }
+    }
+
+    @Test func someExamplesWriteTextOutputs() {
+        #expect(Self.textOutputs.contains { $0.hasSuffix(".html") })
+        #expect(Self.textOutputs.contains { $0.hasSuffix(".svg") })
+    }
+
+    @Test(arguments: textOutputs)
+    func exampleMatchesCommittedText(_ pair: String) throws {
+        let parts = pair.split(separator: "|").map(String.init)
+        let specPath = Self.root.appendingPathComponent("examples/\(parts[0])").path
+        let spec = try SpecFile.load(specPath)
+        let target = try #require(spec.outputs.first { $0.path == parts[1] })
+        let built = try RenderJob.chart(for: spec)
+        let actual = try built.render(target.format)
+        let reference = Self.root.appendingPathComponent(target.path)
+        if ProcessInfo.processInfo.environment["LRPLOT_RECORD"] == "1" {
+            try Data(actual).write(to: reference)
+            return
+        }
+        let expected = [UInt8](try Data(contentsOf: reference))
+        if actual != expected {
+            try? Data(actual).write(to: reference.deletingPathExtension().appendingPathExtension("actual." + reference.pathExtension))
+        }
+        #expect(actual == expected, "\(target.path) differs from what examples/\(parts[0]) renders; the actual file is written beside it; `make examples` re-renders")
     }
 }
 

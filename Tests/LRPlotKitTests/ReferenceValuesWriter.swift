@@ -62,6 +62,9 @@ struct ReferenceValuesWriter {
             if let stop = cursors[i].stop {
                 out += ", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}"
             }
+            if let derivation = entry.derivation {
+                out += ", \"training\": " + JSONWriter.write(derivation.jsonValue)
+            }
             out += "}"
         }
         out += "\n]}\n"

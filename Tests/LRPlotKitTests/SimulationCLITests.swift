@@ -90,7 +90,8 @@ import Testing
         let chart = ChartBuilder(spec: s).build(simulation: try SimulationJob.run(s)).chart
         #expect(chart.xAxis.label == "epoch" && !chart.xAxis.integerTicks)
         #expect(chart.height == 300 && chart.legend == .lowerLeft)
-        #expect(chart.panels.map(\.yAxis.label) == ["training loss", "rate", "effective step (median, 10–90 %)"])
+        #expect(chart.panels.map(\.yAxis.label) == ["training loss", "rate", "effective step (median)"])
+        #expect(chart.panels[2].series.allSatisfy { $0.band?.label == "10–90 % of parameters (those with a gradient)" })
         #expect(chart.panels[0].yAxis.scale == .linear)
         let lr = chart.panels[1].series[0]
         #expect(lr.xs.last == 19.0 / 5 && lr.drawStyle == .linear && lr.dash == .dotted && lr.color == RGBColor(hex: "#112233"))

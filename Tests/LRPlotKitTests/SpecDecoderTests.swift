@@ -21,7 +21,8 @@ import ScheduleCore
         #expect(spec.file == "a/b.json")
         #expect(spec.width == 960 && spec.height == nil)
         #expect(spec.schedules.map(\.label) == ["constant"])
-        #expect(spec.panels == [PanelSpec(kind: .lr, label: nil, scale: .linear, weight: 1)])
+        #expect(spec.panels == [PanelSpec(kind: .lr)])
+        #expect(spec.panels[0].scale == .linear && !spec.panels[0].scaleChosen && spec.panels[0].weight == 1)
         #expect(spec.theme == .light && spec.background == .opaque && spec.legend == .auto && !spec.markers)
         #expect(spec.schedules[0].draw == .auto && spec.schedules[0].interval == .step)
         #expect(spec.schedules[0].color == nil && spec.schedules[0].dash == nil)
@@ -56,7 +57,7 @@ import ScheduleCore
     }
 
     @Test(arguments: [
-        (#"{"schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)"),
+        (#"{"schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1), or give a \"training\" block to count the run's steps"),
         (#"{"steps": 0, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: must be from 1 to 1,000,000,000 (steps charted), found 0"),
         (#"{"steps": 2.5, "schedules": [{"type": "constant", "lr": 1}]}"#, "spec.json: steps: expected a whole number (steps charted), found the number 2.5"),
         (#"{"steps": 10, "schedules": []}"#, "spec.json: schedules: the list is empty; add at least one schedule object like {\"type\": \"cosine\", \"lr\": 0.1, \"total_steps\": 100}"),
@@ -65,7 +66,7 @@ import ScheduleCore
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "y": {"scale": "logarithmic"}}"#, "spec.json: y.scale: unknown value \"logarithmic\"; expected one of \"linear\", \"log\""),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "y": {"scale": "lgo"}}"#, "spec.json: y.scale: unknown value \"lgo\"; expected one of \"linear\", \"log\"; did you mean \"log\"?"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "width": 100000}"#, "spec.json: width: must be from 64 to 16,000 (chart width in CSS pixels), found 100,000"),
-        (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "output": "chart.gif"}"#, "spec.json: output: unknown output format for \"chart.gif\"; use a .png, .svg or .pdf file name"),
+        (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1}], "output": "chart.gif"}"#, "spec.json: output: unknown output format for \"chart.gif\"; use a .png, .svg, .pdf or .html file name"),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": 1, "interval": "epoch"}]}"#, "spec.json: schedules[0].interval: \"interval\": \"epoch\" needs a top-level \"steps_per_epoch\""),
         (#"{"steps": 10, "schedules": [{"type": "constant", "lr": "0.1"}]}"#, "spec.json: schedules[0].lr: expected a number, found the string \"0.1\"; remove the quotes"),
         (#"{"steps": 10, "schedules": [{"type": "Constant", "lr": 1}]}"#, "spec.json: schedules[0].type: unknown schedule type \"Constant\"; did you mean \"constant\"? (`lrplot list` shows every type)"),

@@ -1,4 +1,5 @@
 import Plot
+import PlotTestSupport
 import Testing
 
 @Suite struct BandTests {
@@ -24,5 +25,17 @@ import Testing
     @Test func mismatchedBandIsAnError() {
         let s = Series(label: "s", xs: [0, 1], ys: [1, 2], band: Band(lower: [0], upper: [1, 2]))
         #expect(throws: PlotError.self) { try Chart(panels: [Panel(series: [s])]).validate() }
+    }
+}
+
+@Suite struct AutomaticScaleTests {
+    @Test func logWhenPeaksDifferByMoreThanThirtyTimes() {
+        #expect(AxisScale.automatic(forPeaksOf: [[0.1, 0.05], [0.003, 0.001]]) == .log)       // 33×
+        #expect(AxisScale.automatic(forPeaksOf: [[0.1, 0.05], [0.004, 0.001]]) == .linear)    // 25×
+        #expect(AxisScale.automatic(forPeaksOf: [[0.1, 0.0], [0.001, 1e-9], [0.05]]) == .log)  // 100×
+        // One series, or series without positive values, never switch.
+        #expect(AxisScale.automatic(forPeaksOf: [[1, 1e-9]]) == .linear)
+        #expect(AxisScale.automatic(forPeaksOf: [[0.1], [0, -1], [], [.nan, .infinity]]) == .linear)
+        #expect(AxisScale.automatic(forPeaksOf: [[0.1], [0.001]], ratio: 200) == .linear)
     }
 }

@@ -1,4 +1,5 @@
 import Plot
+import PlotTestSupport
 import Testing
 
 @Suite struct RasterImagePNGTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PlotTestSupport
 import Testing
 @testable import Plot
 
@@ -17,30 +18,39 @@ struct SVGRasterParityTests {
         return nil
     }
 
-    @Test(arguments: ["four", "logwarmup", "twopanel", "dark"])
-    func svgRasterisesLikeThePNG(sample: String) throws {
-        guard let rsvg = Self.findExecutable("rsvg-convert") else {
+    /// `svg` rasterised by librsvg (`rsvg-convert`), or `nil` (with an issue recorded) when
+    /// rsvg-convert is missing or fails.
+    static func rasterised(_ svg: [UInt8], name: String) throws -> RasterImage? {
+        guard let rsvg = findExecutable("rsvg-convert") else {
             Issue.record("rsvg-convert not found on PATH: install librsvg2-bin (apt-get install librsvg2-bin) to compare SVG output with PNG output")
-            return
-        }
-        guard let chart = SampleCharts.all.first(where: { $0.0 == sample })?.1 else {
-            Issue.record("no sample \(sample)")
-            return
+            return nil
         }
         let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("plot-svg-parity-\(ProcessInfo.processInfo.processIdentifier)-\(sample)")
+            .appendingPathComponent("plot-svg-\(ProcessInfo.processInfo.processIdentifier)-\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let svgURL = dir.appendingPathComponent("chart.svg")
         let outURL = dir.appendingPathComponent("chart.png")
-        try Data(try ChartRenderer.render(chart, as: .svg)).write(to: svgURL)
+        try Data(svg).write(to: svgURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: rsvg)
         process.arguments = ["-o", outURL.path, svgURL.path]
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let fromSVG = try RasterImage.decodePNG([UInt8](try Data(contentsOf: outURL)))
+        guard process.terminationStatus == 0 else {
+            Issue.record("rsvg-convert failed on \(name) with status \(process.terminationStatus)")
+            return nil
+        }
+        return try RasterImage.decodePNG([UInt8](try Data(contentsOf: outURL)))
+    }
+
+    @Test(arguments: ["four", "logwarmup", "twopanel", "dark", "logged", "loggeddense"])
+    func svgRasterisesLikeThePNG(sample: String) throws {
+        guard let chart = (SampleCharts.all + SampleCharts.extras).first(where: { $0.0 == sample })?.1 else {
+            Issue.record("no sample \(sample)")
+            return
+        }
+        guard let fromSVG = try Self.rasterised(try ChartRenderer.render(chart, as: .svg), name: sample) else { return }
         let direct = try RasterImage.decodePNG(try ChartRenderer.render(chart, as: .png))
         #expect(fromSVG.width == direct.width && fromSVG.height == direct.height)
         // Antialiasing differs between renderers at edges; the content must match.

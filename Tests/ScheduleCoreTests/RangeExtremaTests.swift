@@ -103,6 +103,10 @@ enum RandomSpecs {
         case "keras.CosineDecay":
             let w = Bool.random(using: &g)
             return #"{"type": "keras.CosineDecay", "initial_learning_rate": \#(x(0.001, 0.1)), "decay_steps": \#(total), "alpha": \#(x(0, 0.3))\#(w ? ", \"warmup_target\": \(x(0.2, 1)), \"warmup_steps\": \(warm)" : "")}"#
+        case "deepspeed.WarmupLR": return #"{"type": "deepspeed.WarmupLR", "warmup_min_lr": \#(x(0, 0.01)), "warmup_max_lr": \#(x(0.01, 1)), "warmup_num_steps": \#(max(warm, 1)), "warmup_type": "\#(pick(["log", "linear"]))"}"#
+        case "deepspeed.WarmupDecayLR": return #"{"type": "deepspeed.WarmupDecayLR", "total_num_steps": \#(pick(["\(total)", "\(x(1, Double(scale)))", "\(warm / 2)"])), "warmup_min_lr": \#(x(0, 0.01)), "warmup_max_lr": \#(x(0.01, 1)), "warmup_num_steps": \#(max(warm, 1)), "warmup_type": "\#(pick(["log", "linear"]))"}"#
+        case "deepspeed.WarmupCosineLR": return #"{"type": "deepspeed.WarmupCosineLR", "lr": \#(x(0.01, 1)), "total_num_steps": \#(pick(["\(total)", "\(x(1, Double(scale)))", "\(warm / 2)"])), "warmup_min_ratio": \#(x(0, 0.2)), "cos_min_ratio": \#(x(0, 0.2)), "warmup_num_steps": \#(max(warm, 1)), "warmup_type": "\#(pick(["log", "linear"]))"}"#
+        case "deepspeed.LRRangeTest": return #"{"type": "deepspeed.LRRangeTest", "lr_range_test_min_lr": \#(x(0.0001, 0.01)), "lr_range_test_step_size": \#(n(1, scale / 10)), "lr_range_test_step_rate": \#(x(-0.001, 5)), "lr_range_test_staircase": \#(Bool.random(using: &g))}"#
         default: return ""
         }
     }
@@ -120,6 +124,7 @@ enum RandomSpecs {
         "optax.cosine_onecycle_schedule", "optax.join_schedules",
         "keras.ExponentialDecay", "keras.InverseTimeDecay", "keras.PiecewiseConstantDecay", "keras.PolynomialDecay",
         "keras.CosineDecay", "keras.CosineDecayRestarts",
+        "deepspeed.WarmupLR", "deepspeed.WarmupDecayLR", "deepspeed.WarmupCosineLR", "deepspeed.LRRangeTest",
     ]
 }
 

@@ -16,7 +16,7 @@ import TestSupport
     @Test func everyNameIsRegistered() {
         #expect(TimmTypes.all.map(\.name) == [
             "timm.CosineLRScheduler", "timm.TanhLRScheduler", "timm.PolyLRScheduler", "timm.StepLRScheduler",
-            "timm.MultiStepLRScheduler", "timm.PlateauLRScheduler", "timm.WSDLRScheduler",
+            "timm.MultiStepLRScheduler", "timm.PlateauLRScheduler", "timm.WSDLRScheduler", "timm.create_scheduler_v2",
         ])
     }
 
@@ -47,10 +47,13 @@ import TestSupport
         #expect(zero.stop?.message.contains("ZeroDivisionError") == true)
     }
 
-    @Test func tInEpochsFalseLeavesLrUnchanged() throws {
-        // step(t) only updates when t_in_epochs; otherwise step_update would.
-        let s = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01, "t_in_epochs": false}"#, steps: 20)
-        #expect(s.learningRates.allSatisfy { $0 == 0.01 })
+    @Test func tInEpochsFalseIsSteppedPerUpdate() throws {
+        // train.py drives a t_in_epochs=False scheduler with step_update(num_updates): the same
+        // _get_lr(t), with t counting optimizer updates (it used to be drawn flat at warmup_lr_init).
+        let perUpdate = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01, "t_in_epochs": false}"#, steps: 20)
+        let perEpoch = try values(#"{"type": "timm.CosineLRScheduler", "lr": 0.1, "t_initial": 10, "warmup_t": 3, "warmup_lr_init": 0.01}"#, steps: 20)
+        #expect(perUpdate.learningRates == perEpoch.learningRates)
+        #expect(perUpdate.learningRates[0] == 0.01 && perUpdate.learningRates[3] != 0.01)
     }
 
     @Test func noiseIsRejected() {
@@ -134,5 +137,18 @@ import TestSupport
         #expect(abs(s.learningRates[10] - 0.6) < 1e-15)
         #expect(s.learningRates[12] == 0.2 && s.learningRates[14] == 0.2)
         #expect(try make(spec).breakpoints(below: 100) == [2, 8, 12])
+    }
+
+    /// timm's layer-wise decay: each parameter group's value times its `lr_scale`.
+    @Test func lrScaleGivesOneScaledGroupEach() throws {
+        let groups = try ScheduleCatalog.standard.makeGroups(
+            try JSONParser.parse(#"{"type": "timm.StepLRScheduler", "lr": 1.0, "lr_scale": [0.25, 1.0], "decay_t": 2, "decay_rate": 0.5}"#), path: "")
+        #expect(groups.count == 2)
+        #expect(try groups[0].evaluate(steps: 5).learningRates == [0.25, 0.25, 0.125, 0.125, 0.0625])
+        #expect(try groups[1].evaluate(steps: 5).learningRates == [1, 1, 0.5, 0.5, 0.25])
+        let mismatch = try? ScheduleCatalog.standard.makeGroups(
+            try JSONParser.parse(#"{"type": "timm.StepLRScheduler", "lr": [1.0, 0.5], "lr_scale": [0.25, 0.5, 1.0], "decay_t": 2}"#), path: "s")
+        #expect(mismatch == nil)
+        #expect(error(#"{"type": "timm.StepLRScheduler", "lr": [1.0, 0.5], "lr_scale": [0.25, 0.5, 1.0], "decay_t": 2}"#)?.contains("lr_scale: gives 3 parameter groups, but lr gives 2") == true)
     }
 }

@@ -6,31 +6,11 @@ import TestSupport
 /// Extra random draws of every torch scheduler, computed by torch 2.15's own `lr_scheduler.py`
 /// and `swa_utils.py` (`scripts/make_torch_extra.py`), including runs past OneCycleLR's end,
 /// nested composites and momentum cycling.
-struct TorchExtraCase: Sendable, CustomStringConvertible {
-    var id: String
-    var steps: Int
-    var schedule: JSONValue
-    var values: [Double]
-    var momenta: [Double]?
-    var stop: (step: Int, message: String)?
-    var description: String { id }
+typealias TorchExtraCase = SteppedReferenceCase
 
-    static let all: [TorchExtraCase] = {
-        guard let url = Bundle.module.url(forResource: "torch_extra", withExtension: "json", subdirectory: "Fixtures"),
-              let text = try? String(contentsOf: url, encoding: .utf8),
-              let document = try? JSONParser.parse(text),
-              case .array(let cases)? = document["cases"] else { return [] }
-        return cases.compactMap { c in
-            guard case .string(let id)? = c["id"], case .integer(let steps)? = c["steps"], let schedule = c["schedule"],
-                  case .array(let raw)? = c["values"] else { return nil }
-            var result = TorchExtraCase(id: id, steps: steps, schedule: schedule, values: raw.compactMap(\.doubleValue))
-            if case .array(let m)? = c["momenta"] { result.momenta = m.compactMap(\.doubleValue) }
-            if case .object? = c["stop"], case .integer(let s)? = c["stop"]?["step"], case .string(let msg)? = c["stop"]?["message"] {
-                result.stop = (s, msg)
-            }
-            return result
-        }
-    }()
+extension SteppedReferenceCase {
+    /// Every case of `torch_extra.json`.
+    static let all = SteppedReferenceCase.load("torch_extra", in: .module)
 }
 
 @Suite struct TorchTests {
@@ -190,6 +170,11 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
         (#"{"type": "torch.ConstantLR", "lr": 0.1, "factor": 1.5}"#, "factor"),
         (#"{"type": "torch.LinearLR", "lr": 0.1, "start_factor": 0}"#, "start_factor"),
         (#"{"type": "torch.LinearLR", "lr": 0.1, "end_factor": 1.2}"#, "end_factor"),
+        (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 100.0}"#, "Expected positive integer T_0, but got 100.0"),
+        (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 5, "T_mult": 2.0}"#, "Expected integer T_mult >= 1, but got 2.0"),
+        (#"{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 1.0, "total_steps": 10.0}"#, "Expected positive integer total_steps, but got 10.0"),
+        (#"{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 1.0, "epochs": 2.0, "steps_per_epoch": 4}"#, "Expected positive integer epochs, but got 2.0"),
+        (#"{"type": "torch.SWALR", "lr": 0.1, "swa_lr": 0.01, "anneal_epochs": 5.0}"#, "anneal_epochs must be equal or greater than 0, got 5.0"),
         (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 0}"#, "Expected positive integer T_0, but got 0"),
         (#"{"type": "torch.CosineAnnealingWarmRestarts", "lr": 0.1, "T_0": 3, "T_mult": 0}"#, "Expected integer T_mult >= 1, but got 0"),
         (#"{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 1.0}"#, "You must define either total_steps OR (epochs AND steps_per_epoch)"),
@@ -215,18 +200,40 @@ struct TorchExtraCase: Sendable, CustomStringConvertible {
         #expect(message?.contains(fragment) == true, "\(json) → \(message ?? "accepted")")
     }
 
-    /// torch builds these and raises at its first step (values from torch 2.15: [0.1, raise]
-    /// and, for a negative step size, decays at the multiples of its magnitude).
-    @Test func stopsWhereTorchRaisesAtTheFirstStep() throws {
-        for json in [#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 0}"#,
-                     #"{"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 0}"#] {
-            let series = try make(json).evaluate(steps: 5)
-            #expect(series.learningRates == [0.1], "\(json)")
-            #expect(series.stop == ScheduleStop(step: 1, "ZeroDivisionError: integer modulo by zero"), "\(json)")
-        }
-        let negative = try make(#"{"type": "torch.StepLR", "lr": 0.1, "step_size": -3, "gamma": 0.5}"#)
-        #expect(try negative.evaluate(steps: 8).learningRates == [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025])
-        #expect(negative.breakpoints(below: 8) == [3, 6])
+    /// Where torch raises at the first `step()` rather than in its constructor, step 0 has a
+    /// value (the constructor's) and the series stops at step 1.
+    @Test(arguments: [
+        (#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 0}"#, "ZeroDivisionError: integer modulo by zero"),
+        (#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 0.0}"#, "ZeroDivisionError: float modulo"),
+        (#"{"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 0}"#, "ZeroDivisionError: integer modulo by zero"),
+        (#"{"type": "torch.ChainedScheduler", "lr": 0.1, "schedulers": [{"type": "torch.ExponentialLR", "gamma": 0.9}, {"type": "torch.StepLR", "step_size": 0}]}"#, "ZeroDivisionError: integer modulo by zero"),
+    ])
+    func raisesAtTheFirstStepNotInTheConstructor(_ json: String, _ message: String) throws {
+        let s = try values(json, steps: 5)
+        #expect(s.learningRates == [0.1])
+        #expect(s.stop == ScheduleStop(step: 1, message))
+    }
+
+    /// torch does not check these ints: a negative step size decays at the same steps, and a
+    /// float works with Python's `%`.
+    @Test func uncheckedIntsWorkAsInPython() throws {
+        let negative = try values(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": -2, "gamma": 0.5}"#, steps: 6)
+        #expect(negative.learningRates == [1, 1, 0.5, 0.5, 0.25, 0.25])
+        #expect(try make(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": -2}"#).breakpoints(below: 6) == [2, 4])
+        let fractional = try values(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": 1.5, "gamma": 0.5}"#, steps: 7)
+        #expect(fractional.learningRates == [1, 1, 1, 0.5, 0.5, 0.5, 0.25])
+        let cyclic = try values(#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.0, "max_lr": 1.0, "step_size_up": 2.5, "cycle_momentum": false}"#, steps: 4)
+        #expect(cyclic.learningRates == [0, 0.3999999999999999, 0.7999999999999998, 0.7999999999999998])  // torch 2.15
+    }
+
+    /// torch 2.15 performs the initial step on the child active at step 0: with a milestone at
+    /// 0 that is the second child, and the first child's factor never applies.
+    @Test func sequentialMilestoneAtZeroStartsTheSecondChild() throws {
+        let json = #"{"type": "torch.SequentialLR", "lr": 0.1, "schedulers": [{"type": "torch.LinearLR", "start_factor": 0.1, "total_iters": 10}, {"type": "torch.CosineAnnealingLR", "T_max": 20}], "milestones": [0]}"#
+        let s = try values(json, steps: 3)
+        #expect(s.learningRates[0] == 0.1)
+        #expect(abs(s.learningRates[1] - 0.0993844170297569) < 1e-17)
+        #expect(abs(s.learningRates[2] - 0.09755282581475769) < 1e-17)
     }
 
     @Test func everyTorchTypeIsRegisteredWithFormulaAndLR() {

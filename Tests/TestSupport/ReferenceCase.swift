@@ -47,21 +47,31 @@ public struct ReferenceError: Error, CustomStringConvertible {
 /// Compares computed values with reference values at a relative tolerance.
 public enum Closeness {
     /// `nil` when every `actual[t]` is within `relative` of `expected[t]` (or within `absolute`
-    /// of it, for values near zero) and the counts agree; otherwise a description of the first
-    /// mismatch.
+    /// of it, for values near zero; infinities and NaN only match themselves) and the counts
+    /// agree; otherwise a description of the first mismatch.
     public static func firstMismatch(
         _ actual: [Double], _ expected: [Double], relative: Double = 1e-9, absolute: Double = 1e-15
     ) -> String? {
         for t in 0..<min(actual.count, expected.count) {
-            let a = actual[t], e = expected[t]
-            let tolerance = max(absolute, relative * abs(e))
-            if !(abs(a - e) <= tolerance) {
-                return "step \(t): got \(a), expected \(e) (relative error \(abs(a - e) / max(abs(e), 1e-300)))"
+            if let mismatch = mismatch(actual[t], expected[t], relative: relative, absolute: absolute) {
+                return "step \(t): \(mismatch)"
             }
         }
         if actual.count != expected.count {
             return "got \(actual.count) values, expected \(expected.count)"
         }
         return nil
+    }
+
+    /// `nil` when `actual` is within `relative` of `expected` (or within `absolute`; a
+    /// non-finite `expected` only matches itself), else a description of the difference.
+    public static func mismatch(_ actual: Double, _ expected: Double, relative: Double = 1e-9, absolute: Double = 1e-15) -> String? {
+        if !expected.isFinite {
+            let same = expected.isNaN ? actual.isNaN : actual == expected
+            return same ? nil : "got \(actual), expected \(expected)"
+        }
+        let tolerance = max(absolute, relative * abs(expected))
+        if abs(actual - expected) <= tolerance { return nil }
+        return "got \(actual), expected \(expected) (relative error \(abs(actual - expected) / max(abs(expected), 1e-300)))"
     }
 }

@@ -59,7 +59,8 @@ public enum CheckText {
         }
     }
 
-    static func note(_ n: LogNote) -> String {
+    /// A log reader's note in words (the check report's and the executable's warnings).
+    public static func note(_ n: LogNote) -> String {
         switch n {
         case let .repeatedSteps(count, first, last, resumes):
             return "\(count) points at steps \(first)–\(last) were logged again after the step went back (\(resumes) resume\(resumes == 1 ? "" : "s")); the last values are kept"

@@ -11,6 +11,8 @@ public enum CatalogText {
         ("timm", "timm (timm.scheduler)"),
         ("optax", "optax (optax.schedules)"),
         ("keras", "Keras 3 (keras.optimizers.schedules)"),
+        ("deepspeed", "DeepSpeed (deepspeed.runtime.lr_schedules)"),
+        ("mmengine", "mmengine (mmengine.optim.scheduler)"),
     ]
 
     /// Every type grouped by framework, one line each: name and summary.
@@ -43,7 +45,27 @@ public enum CatalogText {
             out += "\(p.kind.expectation), default \(p.defaultText). \(p.summary)\n"
         }
         out += "\nFormula:\n" + t.formula.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += parameterGroups(t)
         return out
+    }
+
+    /// The "Parameter groups" section of a type whose optimizer can have several groups.
+    static func parameterGroups(_ t: ScheduleType) -> String {
+        let perGroup = t.parameters.filter { p in
+            switch p.kind {
+            case .numberPerGroup, .expressionPerGroup: return true
+            default: return false
+            }
+        }.map(\.name)
+        guard perGroup.contains("lr") else { return "" }
+        var out = "\nParameter groups:\n  \"lr\": [a, b, …] builds the optimizer with one parameter group per entry and gives one series "
+            + "per group (LABEL/pg0, LABEL/pg1, …), computed as the framework computes its groups; they stop together where it raises for any group."
+        let others = perGroup.filter { $0 != "lr" }
+        if !others.isEmpty {
+            out += " Per group too, as a list (a number applies to every group): "
+                + others.map { "\"\($0)\"" }.joined(separator: ", ") + "."
+        }
+        return out + "\n"
     }
 
     /// A Markdown reference of every type (for the README): a table per framework.

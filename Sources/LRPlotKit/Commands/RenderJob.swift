@@ -9,8 +9,10 @@ public enum RenderJob {
         /// Paths written, in order.
         public var written: [String]
         /// Warnings of the work (schedules that stopped where the framework would raise,
-        /// simulated runs that diverged).
+        /// simulated runs that diverged, texts shortened to fit).
         public var warnings: [LRPlotWarning]
+        /// The chart drawn (for a terminal preview).
+        public var chart: Chart?
     }
 
     /// The chart a decoded spec describes: a schedule chart, or with `"simulate"` the
@@ -33,7 +35,7 @@ public enum RenderJob {
         if !overrides.isEmpty {
             return try overrides.map { (path) throws(LRPlotError) -> OutputTarget in
                 guard let target = OutputTarget(path: path) else {
-                    throw LRPlotError(.arguments, file: path, "unknown output format; use a .png, .svg or .pdf file name")
+                    throw LRPlotError(.arguments, file: path, "unknown output format; use a .png, .svg, .pdf or .html file name")
                 }
                 return target
             }
@@ -54,9 +56,12 @@ public enum RenderJob {
         for target in targets { try AtomicFile.checkWritable(target.path) }
         let built = try chart(for: spec, progress: progress)
         var rendered: [[UInt8]] = []
+        var notices: [LayoutNotice] = []
         for target in targets {
             do {
-                rendered.append(try built.render(target.format))
+                let output = try built.rendered(target.format)
+                rendered.append(output.bytes)
+                for notice in output.notices where !notices.contains(notice) { notices.append(notice) }
             } catch {
                 throw LRPlotError(.runtime, file: target.path, "cannot render: \(error)")
             }
@@ -64,6 +69,7 @@ public enum RenderJob {
         for (target, bytes) in zip(targets, rendered) {
             try AtomicFile.write(bytes, to: target.path)
         }
-        return Report(written: targets.map(\.path), warnings: built.warnings)
+        return Report(written: targets.map(\.path), warnings: built.warnings + notices.map { LRPlotWarning($0, file: spec.file) },
+                      chart: built.chart)
     }
 }

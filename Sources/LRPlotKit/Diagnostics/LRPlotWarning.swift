@@ -1,3 +1,6 @@
+import RunLogs
+import Plot
+
 /// Something the user should know that does not stop lrplot: a series that ends early
 /// because its framework would raise there, a simulated run that diverged.
 ///
@@ -11,6 +14,25 @@ public struct LRPlotWarning: Sendable, Equatable {
         case diverged(step: Int)
         /// A panel (`"show": show`) has nothing to draw and is left out of the chart.
         case panelLeftOut(show: String)
+        /// A text did not fit the chart even wrapped and shrunk, and is shown shortened.
+        case textShortened(role: TextRole, full: String, shown: String)
+        /// Marker labels that found no room above their rules (the rules are drawn).
+        case markerLabelsOmitted([String])
+        /// Reading a logged series, the reader noticed something the chart does not show (steps
+        /// logged again after a resume, the last values kept; points sorted; one parameter
+        /// group's values of several). `file` is the log read.
+        case logNote(file: String, note: LogNote)
+    }
+
+    /// The warning for what a chart's layout had to give up (see ``Plot/LayoutNotice``).
+    public init(_ notice: LayoutNotice, file: String) {
+        switch notice {
+        case let .textShortened(role, full, shown):
+            self.init(.textShortened(role: role, full: full, shown: shown),
+                      location: SourceLocation(file: file, path: role == .title ? "title" : nil))
+        case let .markerLabelsOmitted(labels):
+            self.init(.markerLabelsOmitted(labels), location: SourceLocation(file: file, path: "markers"))
+        }
     }
 
     public var kind: Kind

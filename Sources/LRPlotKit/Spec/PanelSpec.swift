@@ -14,12 +14,16 @@ public enum PanelKind: String, Sendable, CaseIterable, SpecChoice {
     case accuracy
     /// With `"simulate"`: the adaptive optimizers' effective per-parameter step size.
     case effectiveStep = "effective_step"
+    /// With logged series (`{"type": "log"}`): each logged value's signed relative difference
+    /// from its plan, (logged − planned) / max(|logged|, |planned|), at the step it is compared
+    /// at (`lrplot check`'s comparison, its step convention included).
+    case residual
 
     /// Whether the panel shows a simulation's results (and so needs `"simulate"`).
     public var isSimulation: Bool {
         switch self {
         case .loss, .accuracy, .effectiveStep: return true
-        case .lr, .momentum, .metric: return false
+        case .lr, .momentum, .metric, .residual: return false
         }
     }
 
@@ -27,7 +31,7 @@ public enum PanelKind: String, Sendable, CaseIterable, SpecChoice {
     var defaultScale: AxisScale {
         switch self {
         case .loss, .effectiveStep: return .log
-        case .lr, .momentum, .metric, .accuracy: return .linear
+        case .lr, .momentum, .metric, .accuracy, .residual: return .linear
         }
     }
 
@@ -36,7 +40,7 @@ public enum PanelKind: String, Sendable, CaseIterable, SpecChoice {
         switch self {
         case .lr, .loss: return 1
         case .accuracy, .effectiveStep: return 0.7
-        case .momentum, .metric: return 0.5
+        case .momentum, .metric, .residual: return 0.5
         }
     }
 }
@@ -52,14 +56,18 @@ public struct PanelSpec: Sendable, Equatable {
     public var label: String?
     /// Linear or logarithmic y axis.
     public var scale: AxisScale
+    /// Whether the spec chose ``scale`` (else the learning-rate panel may switch to a log
+    /// axis by itself, see ``Plot/AxisScale/automatic(forPeaksOf:ratio:)``).
+    public var scaleChosen: Bool
     /// Relative height (default 1 for the learning rate and the loss, 0.7 for accuracy and
-    /// effective step, 0.5 for momentum and metric).
+    /// effective step, 0.5 for momentum, metric and residual).
     public var weight: Double
 
     public init(kind: PanelKind, label: String? = nil, scale: AxisScale? = nil, weight: Double? = nil) {
         self.kind = kind
         self.label = label
         self.scale = scale ?? kind.defaultScale
+        self.scaleChosen = scale != nil
         self.weight = weight ?? kind.defaultWeight
     }
 }

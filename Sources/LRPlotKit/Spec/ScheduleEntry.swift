@@ -3,8 +3,12 @@ import ScheduleCore
 import Simulation
 
 /// One schedule of a spec with its presentation: label, colour, dash, draw mode, interval.
+///
+/// A schedule object whose optimizer has several parameter groups (`"lr": [0.1, 0.01]`, see
+/// ``ScheduleCatalog/makeGroups(_:path:ignoring:inherited:)``) gives one entry per group,
+/// labelled `label/pg0`, `label/pg1`, …: every sink shows each group as a series of its own.
 public struct ScheduleEntry: Sendable {
-    /// Legend and column label; defaults to the type name.
+    /// Legend and column label; defaults to the type name (with `/pg<group>` for a group).
     public var label: String
     /// The spec's `"type"`.
     public var typeName: String
@@ -25,7 +29,12 @@ public struct ScheduleEntry: Sendable {
     public var path: String
     /// The schedule object as written, for `lrplot check` (which refits its parameters).
     public var object: JSONValue
+    /// The parameter group this entry shows when its schedule object gives several, else `nil`.
+    public var parameterGroup: Int?
+    /// With a `"training"` block: how the steps were counted (its trainer, the run's length,
+    /// the warm-up, each number's rule).
+    public var derivation: StepDerivation?
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
-    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "draw", "optimizer"]
+    public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "frequency", "draw", "optimizer"]
 }

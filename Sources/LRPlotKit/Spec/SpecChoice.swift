@@ -51,7 +51,7 @@ extension Theme: SpecChoice {
 extension LegendPlacement: SpecChoice {
     static let spellings: [(word: String, value: LegendPlacement)] = [
         ("auto", .auto), ("none", .none), ("outside", .outsideRight), ("upper right", .upperRight),
-        ("upper left", .upperLeft), ("lower left", .lowerLeft), ("lower right", .lowerRight),
+        ("upper left", .upperLeft), ("lower left", .lowerLeft), ("lower right", .lowerRight), ("below", .below),
     ]
 }
 
@@ -62,3 +62,5 @@ extension DashStyle: SpecChoice {
         ("solid", .solid), ("dashed", .dashed), ("dotted", .dotted), ("dashdot", .dashDot),
     ]
 }
+
+extension SVGTextMode: SpecChoice {}

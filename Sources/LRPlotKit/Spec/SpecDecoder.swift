@@ -1,3 +1,4 @@
+import ConfigImport
 import Foundation
 import Plot
 import RunLogs
@@ -14,7 +15,8 @@ public struct SpecDecoder: Sendable {
     /// Top-level keys a spec may have.
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
-        "theme", "background", "legend", "markers", "panels", "simulate", "output",
+        "theme", "background", "legend", "markers", "panels", "simulate", "output", "training", "config",
+        "font_size", "line_width", "dpi", "svg_text", "annotations",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -25,32 +27,96 @@ public struct SpecDecoder: Sendable {
     public static let defaultHeight = 540
 
     public var catalog: ScheduleCatalog
+    /// Training keys given on the command line (`--dataset-size 50000` is `dataset_size`), which
+    /// win over the spec's (or the config's) `"training"`.
+    public var trainingOverlay: [(key: String, value: JSONValue)]
+    /// Values that replace a config file's own before it is imported (`--set lr_noise=null`).
+    public var configOverrides: [(path: String, value: JSONValue)]
 
-    public init(catalog: ScheduleCatalog = .standard) { self.catalog = catalog }
+    public init(catalog: ScheduleCatalog = .standard, trainingOverlay: [(key: String, value: JSONValue)] = [],
+                configOverrides: [(path: String, value: JSONValue)] = []) {
+        self.catalog = catalog
+        self.trainingOverlay = trainingOverlay
+        self.configOverrides = configOverrides
+    }
 
-    /// Decodes `text`, read from `file` (named in messages and in the default output's name).
+    /// Decodes `text`, read from `file` (named in messages and in the default output's name):
+    /// an lrplot spec in JSON or YAML, or a training config that lrplot imports (see
+    /// ``ConfigImporter``) — a document with `"schedules"` or `"config"` is a spec.
     ///
-    /// - Throws: ``LRPlotError`` of kind `.spec`.
+    /// - Throws: ``LRPlotError`` of kind `.spec` (YAML errors and YAML specs' errors with
+    ///   line and column).
     public func decode(_ text: String, file: String) throws(LRPlotError) -> Spec {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(text)
-        } catch {
-            throw LRPlotError(.spec, file: file, line: error.line, column: error.column, "invalid JSON: \(error.message)")
+        let source = try SpecSource.parse(text, file: file)
+        if !source.isSpec {
+            let imported = try importConfig(text, file: file, overlay: trainingOverlay, overrides: configOverrides)
+            return try decodeLocated(imported.spec, source: nil, file: file, imported: imported.source)
         }
+        return try decodeLocated(source.json, source: source, file: file, imported: nil)
+    }
+
+    /// Decodes a spec document, turning a path error into one with the YAML line and column.
+    func decodeLocated(_ document: JSONValue, source: SpecSource?, file: String, imported: ImportedSource?) throws(LRPlotError) -> Spec {
         do {
-            return try decode(document, file: file)
+            var spec = try decode(document, file: file)
+            if spec.imported == nil { spec.imported = imported }
+            return spec
+        } catch let error as LRPlotError {
+            throw error
+        } catch let error as ScheduleError {
+            throw source?.located(error, file: file) ?? LRPlotError(.spec, file: file, path: error.path, error.message)
+        } catch let error as TrainingError {
+            let e = ScheduleError(path: error.path, Self.withFlags(error))
+            throw source?.located(e, file: file) ?? LRPlotError(.spec, file: file, path: e.path, e.message)
         } catch {
-            throw LRPlotError(.spec, file: file, path: error.path, error.message)
+            throw LRPlotError(.spec, file: file, "\(error)")
         }
     }
 
-    func decode(_ document: JSONValue, file: String) throws(ScheduleError) -> Spec {
-        let top = try ObjectReader(document, path: "", allowed: Self.topLevelKeys, what: "a spec object like {\"steps\": 100, \"schedules\": [...]}")
-        guard top["steps"] != nil else {
-            throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1)")
+    /// A training error's message with the command-line flag for each key it names
+    /// (`training.dataset_size` → `training.dataset_size (--dataset-size)`).
+    static func withFlags(_ error: TrainingError) -> String {
+        guard case .missing(let key, let purpose, let alternatives) = error else { return error.message }
+        func flag(_ k: String) -> String {
+            guard k.hasPrefix("training."), TrainingSetup.keys.contains(where: { $0.name == k.dropFirst(9) }) else { return k }
+            return "\(k) (--\(k.dropFirst(9).replacingOccurrences(of: "_", with: "-")))"
         }
-        guard let steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") else {
+        return TrainingError.missing(key: key, purpose: purpose, alternatives: alternatives.map(flag)).message
+            .replacingOccurrences(of: "give \(key)", with: "give \(flag(key))")
+    }
+
+    /// Imports the config `text` with `overlay` and `overrides`.
+    func importConfig(_ text: String, file: String, overlay: [(key: String, value: JSONValue)],
+                      overrides: [(path: String, value: JSONValue)]) throws(LRPlotError) -> (spec: JSONValue, source: ImportedSource) {
+        do {
+            let imported = try ConfigImporter.importConfig(text, file: file, overlay: overlay.isEmpty ? nil : .object(overlay), overrides: overrides)
+            return (imported.spec, ImportedSource(file: file, format: imported.format, notes: imported.notes))
+        } catch let error as ConfigImportError {
+            throw LRPlotError(.spec, file: error.file, path: error.location.path.isEmpty ? nil : error.location.path,
+                              line: error.location.line, column: error.location.column, "\(error.problem); \(error.fix)")
+        } catch {
+            throw LRPlotError(.spec, file: file, "\(error)")
+        }
+    }
+
+    func decode(_ document: JSONValue, file: String) throws -> Spec {
+        var document = document
+        var imported: ImportedSource?
+        if let config = document["config"], config != .null {
+            (document, imported) = try mergeConfig(config, into: document, specFile: file)
+        } else if !trainingOverlay.isEmpty {
+            document = Self.withTraining(document, overlay: trainingOverlay)
+        }
+        let top = try ObjectReader(document, path: "", allowed: Self.topLevelKeys, what: "a spec object like {\"steps\": 100, \"schedules\": [...]}")
+        var training: TrainingSetup?
+        if let block = top["training"], block != .null {
+            training = try TrainingSetup(json: block, path: "training")
+        }
+        if top["steps"] == nil && training == nil {
+            throw ScheduleError(path: "", "missing \"steps\": the chart covers steps 0 … steps−1 (a whole number ≥ 1), or give a \"training\" block to count the run's steps")
+        }
+        var steps = try top.integer("steps", in: 1...Spec.maxSteps, what: "steps charted") ?? 0
+        if top["steps"] == .null {
             throw ScheduleError(path: "steps", "expected a whole number ≥ 1, found null")
         }
         var simulation: SimulationSpec?
@@ -60,23 +126,24 @@ public struct SpecDecoder: Sendable {
                 throw ScheduleError(path: "steps", "must be from 1 to \(ObjectReader.grouped(Spec.maxSimulatedSteps)) with \"simulate\" (each step trains the model), found \(ObjectReader.grouped(steps))")
             }
         }
-        let stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
+        var stepsPerEpoch = try top.integer("steps_per_epoch", in: 1...Spec.maxSteps, what: "steps in one epoch")
 
-        var x = XAxisSpec(label: nil, unit: .step)
+        var x = XAxisSpec(label: nil, unit: .step, secondary: false)
+        var xUnitPath: String?
+        var secondary: Bool?
         if let xv = top["x"] {
-            let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit"], what: "the x axis")
+            let r = try ObjectReader(xv, path: "x", allowed: ["label", "unit", "secondary"], what: "the x axis")
             x.label = try r.string("label")
             x.unit = try r.choice("unit") ?? .step
-            if x.unit == .epoch && stepsPerEpoch == nil {
-                throw ScheduleError(path: "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"")
-            }
+            xUnitPath = "x.unit"
+            secondary = try r.bool("secondary")
         }
         var yLabel: String?
-        var yScale = AxisScale.linear
+        var yScale: AxisScale?
         if let yv = top["y"] {
             let r = try ObjectReader(yv, path: "y", allowed: ["label", "scale"], what: "the y axis")
             yLabel = try r.string("label")
-            yScale = try r.choice("scale") ?? .linear
+            yScale = try r.choice("scale")
         }
 
         guard let schedulesValue = top["schedules"] else {
@@ -95,7 +162,7 @@ public struct SpecDecoder: Sendable {
                 logItems.append((item, "schedules[\(i)]"))
                 continue
             }
-            entries.append(try decodeEntry(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation))
+            entries += try decodeEntries(item, path: "schedules[\(i)]", file: file, stepsPerEpoch: stepsPerEpoch, simulation: simulation, training: training)
         }
         if entries.isEmpty {
             throw ScheduleError(path: "schedules", "a logged series needs the schedule it is compared with; add a schedule object like {\"type\": \"hf.cosine\", …}")
@@ -103,6 +170,25 @@ public struct SpecDecoder: Sendable {
         if !logItems.isEmpty && simulation != nil {
             throw ScheduleError(path: logItems[0].path, "a logged series cannot be drawn with \"simulate\" (its panels show simulated runs); remove one of them")
         }
+        if let training {
+            let counted = try Self.countedLength(entries, training: training, stepsGiven: top["steps"] != nil)
+            if top["steps"] == nil { steps = counted.steps }
+            if stepsPerEpoch == nil { stepsPerEpoch = counted.stepsPerEpoch }
+            if x.label == nil && x.unit == .step, let axis = counted.axis { x.label = axis }
+            if simulation != nil && steps > Spec.maxSimulatedSteps {
+                throw ScheduleError(path: "training", "the run counts \(ObjectReader.grouped(steps)) steps; with \"simulate\" at most \(ObjectReader.grouped(Spec.maxSimulatedSteps)) (give a top-level \"steps\")")
+            }
+            if steps > Spec.maxSteps {
+                throw ScheduleError(path: "training", "the run counts \(ObjectReader.grouped(steps)) steps; lrplot charts at most \(ObjectReader.grouped(Spec.maxSteps)) (give a top-level \"steps\")")
+            }
+        }
+        if x.unit == .epoch && stepsPerEpoch == nil {
+            throw ScheduleError(path: xUnitPath ?? "x.unit", "an x axis in epochs needs a top-level \"steps_per_epoch\"\(training == nil ? "" : " (the training block does not count the steps per epoch: give training.dataset_size)")")
+        }
+        if secondary == true && stepsPerEpoch == nil {
+            throw ScheduleError(path: "x.secondary", "a second axis shows epochs over steps (or steps over epochs) and needs a top-level \"steps_per_epoch\"\(training == nil ? "" : " (the training block does not count the steps per epoch: give training.dataset_size)")")
+        }
+        x.secondary = secondary ?? (stepsPerEpoch != nil)
         let logs = try logItems.map { (item, at) throws(ScheduleError) in
             try decodeLog(item, path: at, file: file, schedules: entries)
         }
@@ -112,18 +198,12 @@ public struct SpecDecoder: Sendable {
         let panels: [PanelSpec]
         if let panelsValue = top["panels"], panelsValue != .null {
             panels = try decodePanels(panelsValue, lr: lrPanel)
-            try checkPanels(panels, entries: entries, simulation: simulation)
+            try checkPanels(panels, entries: entries, simulation: simulation, hasLogs: !logs.isEmpty)
         } else {
             panels = Self.defaultPanels(lr: lrPanel, entries: entries, simulation: simulation)
         }
 
-        let width = try top.integer("width", in: 64...Self.maxSide, what: "chart width in CSS pixels") ?? Self.defaultWidth
-        let height = try top.integer("height", in: 64...Self.maxSide, what: "chart height in CSS pixels")
-        let scale = try top.number("scale", in: 0.25...4, what: "PNG pixel density") ?? 1
-        for (key, side) in [("width", width), ("height", height ?? Self.defaultHeight)] where (Double(side) * scale).rounded(.up) > 32767 {
-            throw ScheduleError(path: top["scale"] != nil ? "scale" : key,
-                                "\(key) \(side) at scale \(JSONWriter.format(scale)) is \(Int((Double(side) * scale).rounded(.up))) device pixels; Cairo draws at most 32767 per side")
-        }
+        let size = try decodeSize(top, simulated: simulation != nil, panels: panels.count)
 
         return Spec(
             file: file,
@@ -134,15 +214,107 @@ public struct SpecDecoder: Sendable {
             logs: logs,
             x: x,
             panels: panels,
-            width: width,
-            height: height,
-            scale: scale,
+            width: size.width,
+            height: size.height,
+            scale: size.scale,
+            fontSize: try top.number("font_size", in: 4...72, what: "base font size in pt") ?? Chart.defaultFontSize,
+            lineWidth: try top.number("line_width", in: 0.1...20, what: "line width in pt") ?? Chart.defaultLineWidth,
+            svgText: try top.choice("svg_text") ?? .paths,
+            annotations: try decodeAnnotations(top["annotations"], steps: steps, stepsPerEpoch: stepsPerEpoch),
             theme: try top.choice("theme") ?? .light,
             background: try top.choice("background") ?? .opaque,
             legend: try top.choice("legend") ?? .auto,
             markers: try top.bool("markers") ?? false,
             outputs: outputs,
-            simulation: simulation)
+            simulation: simulation,
+            training: training,
+            imported: imported)
+    }
+
+    /// The chart's size: `"width"` and `"height"` in whole CSS px or as lengths (`"3.5in"`,
+    /// `"8.9cm"`), and its PNG density from `"scale"` or `"dpi"` (300 dpi for lengths when
+    /// neither is given). A width given as a length without a height gets three quarters of
+    /// it (matplotlib's 4:3). The PNG must stay within 32,767 device pixels a side and
+    /// ``Plot/Chart/maximumDevicePixels`` in all.
+    func decodeSize(_ top: ObjectReader, simulated: Bool, panels: Int) throws(ScheduleError) -> (width: Double, height: Double?, scale: Double) {
+        let (width, widthIsLength) = try length(top, "width", what: "chart width") ?? (Double(Self.defaultWidth), false)
+        let heightValue = try length(top, "height", what: "chart height")
+        let heightIsLength = heightValue?.isLength ?? false
+        var height = heightValue?.px
+        if height == nil && widthIsLength { height = width * 0.75 }
+        let scaleGiven = try top.number("scale", in: 0.25...4, what: "PNG pixel density")
+        let dpi = try top.number("dpi", in: 24...1200, what: "PNG dots per inch")
+        if scaleGiven != nil && dpi != nil {
+            throw ScheduleError(path: "dpi", "give \"scale\" (device pixels per CSS pixel) or \"dpi\" (pixels per inch), not both")
+        }
+        let scale = scaleGiven ?? dpi.map { $0 / 96 } ?? (widthIsLength || heightIsLength ? FigureSize.printDPI / 96 : 1)
+        let scaleKey = top["scale"] != nil ? "scale" : top["dpi"] != nil ? "dpi" : nil
+        let shownHeight = height ?? Double(simulated ? max(Self.defaultHeight, 260 * panels) : Self.defaultHeight)
+        func px(_ v: Double) -> String { v == v.rounded() ? ObjectReader.grouped(Int(v)) : JSONWriter.format((v * 100).rounded() / 100) }
+        for (key, side) in [("width", width), ("height", shownHeight)] where (side * scale).rounded() > Double(Chart.maximumDeviceSide) {
+            throw ScheduleError(path: scaleKey ?? key,
+                                "\(key) \(px(side)) px at scale \(JSONWriter.format(scale)) is \(ObjectReader.grouped(Int((side * scale).rounded()))) device pixels; a PNG has at most \(ObjectReader.grouped(Chart.maximumDeviceSide)) per side")
+        }
+        let pixels = (width * scale).rounded() * (shownHeight * scale).rounded()
+        if pixels > Double(Chart.maximumDevicePixels) {
+            throw ScheduleError(path: scaleKey ?? "width",
+                                "\(px(width)) × \(px(shownHeight)) px at scale \(JSONWriter.format(scale)) is \(ObjectReader.grouped(Int(pixels))) device pixels; a PNG has at most \(ObjectReader.grouped(Chart.maximumDevicePixels)) (about 7071 × 7071): lower the size, \"scale\" or \"dpi\"")
+        }
+        return (width, height, scale)
+    }
+
+    /// A chart side: a whole number of CSS px, or a string with a unit (`"3.5in"`), from 64
+    /// to ``maxSide`` px; with whether it was a length.
+    func length(_ top: ObjectReader, _ key: String, what: String) throws(ScheduleError) -> (px: Double, isLength: Bool)? {
+        guard let value = top[key], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            return try top.integer(key, in: 64...Self.maxSide, what: "\(what) in CSS pixels").map { (Double($0), false) }
+        }
+        let parsed: Length
+        do {
+            parsed = try Length(parsing: text)
+        } catch {
+            throw ScheduleError(path: top.at(key), "\(error)")
+        }
+        let px = parsed.cssPixels
+        guard px <= Double(Self.maxSide) else {
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is more than \(ObjectReader.grouped(Self.maxSide)) px (166.67in), the largest chart side")
+        }
+        guard px >= 64 else {
+            let shown = (px * 100).rounded() / 100
+            throw ScheduleError(path: top.at(key), "\"\(text)\" is \(shown == shown.rounded() ? ObjectReader.grouped(Int(shown)) : JSONWriter.format(shown)) px (96 to the inch); a chart side must be at least 64 px (0.67in)")
+        }
+        return (px, true)
+    }
+
+    /// `"annotations"`: a list of `{"step": …, "label": …, "color": …}` (or `"epoch"` with
+    /// `steps_per_epoch`), each inside `0 … steps`.
+    func decodeAnnotations(_ value: JSONValue?, steps: Int, stepsPerEpoch: Int?) throws(ScheduleError) -> [AnnotationSpec] {
+        guard let value, value != .null else { return [] }
+        guard case .array(let items) = value else {
+            throw ScheduleError(path: "annotations", "expected a list of rules like [{\"step\": 6000, \"label\": \"resumed here\"}], found \(value.kindDescription)")
+        }
+        return try items.enumerated().map { (i, item) throws(ScheduleError) -> AnnotationSpec in
+            let path = "annotations[\(i)]"
+            let r = try ObjectReader(item, path: path, allowed: ["step", "epoch", "label", "color"], what: "an annotation like {\"step\": 6000, \"label\": \"resumed here\"}")
+            let stepValue = try r.number("step", in: 0...Double(steps), what: "a step of the chart")
+            let epochValue = try r.number("epoch", in: 0...Double(steps), what: "an epoch of the chart")
+            let step: Double
+            switch (stepValue, epochValue) {
+            case let (s?, nil): step = s
+            case let (nil, e?):
+                guard let spe = stepsPerEpoch else {
+                    throw ScheduleError(path: r.at("epoch"), "an annotation at an epoch needs a top-level \"steps_per_epoch\"; or give \"step\"")
+                }
+                step = e * Double(spe)
+                guard step <= Double(steps) else {
+                    throw ScheduleError(path: r.at("epoch"), "epoch \(JSONWriter.format(e)) is step \(JSONWriter.format(step)), past the chart's \(ObjectReader.grouped(steps)) steps")
+                }
+            case (_?, _?): throw ScheduleError(path: path, "give \"step\" or \"epoch\", not both")
+            case (nil, nil): throw ScheduleError(path: path, "missing \"step\" (or \"epoch\"): where the rule goes")
+            }
+            return AnnotationSpec(step: step, label: try r.string("label"), color: try r.color("color"), path: path)
+        }
     }
 
     /// `"output"`: a path or a list of paths, each with a known image format.
@@ -161,7 +333,7 @@ public struct SpecDecoder: Sendable {
         }
         return try paths.map { (path, at) throws(ScheduleError) -> OutputTarget in
             guard let target = OutputTarget(path: path) else {
-                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg or .pdf file name")
+                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg, .pdf or .html file name")
             }
             return target
         }
@@ -182,13 +354,13 @@ public struct SpecDecoder: Sendable {
             return PanelSpec(
                 kind: kind,
                 label: try r.string("label") ?? (isLR ? lr.label : nil),
-                scale: try r.choice("scale") ?? (isLR ? lr.scale : nil),
+                scale: try r.choice("scale") ?? (isLR && lr.scaleChosen ? lr.scale : nil),
                 weight: try r.number("weight", in: 0.1...10, what: "relative panel height"))
         }
     }
 
     /// Rejects panels with nothing to show: every panel drawn or rejected.
-    func checkPanels(_ panels: [PanelSpec], entries: [ScheduleEntry], simulation: SimulationSpec?) throws(ScheduleError) {
+    func checkPanels(_ panels: [PanelSpec], entries: [ScheduleEntry], simulation: SimulationSpec?, hasLogs: Bool) throws(ScheduleError) {
         for (i, panel) in panels.enumerated() {
             let at = "panels[\(i)].show"
             if panel.kind.isSimulation && simulation == nil {
@@ -204,6 +376,8 @@ public struct SpecDecoder: Sendable {
                 throw ScheduleError(path: at, "no schedule takes \"metrics\" (reduce-on-plateau schedules do)")
             case .accuracy where !Self.hasValidation(simulation):
                 throw ScheduleError(path: at, "only \"problem\": \"digits\" has a validation set; inline problems have no accuracy")
+            case .residual where !hasLogs:
+                throw ScheduleError(path: at, "\"residual\" shows how logged values differ from their plan; add a logged series like {\"type\": \"log\", \"file\": \"run/trainer_state.json\"}")
             case .effectiveStep where !entries.contains(where: { $0.simulation?.optimizer.optimizer.isAdaptive == true }):
                 throw ScheduleError(path: at, "no schedule drives an adaptive optimizer (torch.Adam, torch.AdamW, torch.RMSprop or torch.Adagrad have an effective step size)")
             default: break
@@ -229,7 +403,10 @@ public struct SpecDecoder: Sendable {
         return false
     }
 
-    func decodeEntry(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?) throws(ScheduleError) -> ScheduleEntry {
+    /// The entries of one schedule object: one, or one per parameter group (`label/pg<g>`)
+    /// when its optimizer has several.
+    func decodeEntries(_ item: JSONValue, path: String, file: String, stepsPerEpoch: Int?, simulation: SimulationSpec?,
+                       training: TrainingSetup?) throws -> [ScheduleEntry] {
         guard case .object(let members) = item else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(item.kindDescription)")
         }
@@ -252,37 +429,66 @@ public struct SpecDecoder: Sendable {
             let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
             item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
         }
-        var schedule: any Schedule
-        do {
-            schedule = try catalog.make(item, path: path, ignoring: ScheduleEntry.presentationKeys,
-                                        inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
-        } catch let error as ScheduleError {
-            throw error
-        } catch {
-            throw ScheduleError(path: path, "\(error)")
+        try Self.checkTrainingKeys(members, path: path, training: training)
+        let interval: StepUnit? = try presentation.choice("interval")
+        let frequency = try presentation.integer("frequency", in: 1...1_000_000, what: "intervals between scheduler steps")
+        if frequency != nil && training == nil {
+            throw ScheduleError(path: presentation.at("frequency"), "\"frequency\" is Lightning's: it needs a \"training\" block (with \"trainer\": \"lightning\")")
+        }
+        let groups: [any Schedule]
+        var derivation: StepDerivation?
+        if let training {
+            if simulation != nil {
+                throw ScheduleError(path: "training", "a \"training\" block counts a real run's steps; a simulation trains for \"steps\" steps on its own problem: remove one of them")
+            }
+            let resolved = try TrainingResolver(training: training, catalog: catalog).resolve(
+                item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                interval: interval.map { $0 == .epoch ? ScheduleInterval.epoch : .step }, frequency: frequency ?? 1)
+            groups = [resolved.schedule]
+            derivation = resolved.derivation
+        } else {
+            do {
+                groups = try catalog.makeGroups(item, path: path, ignoring: ScheduleEntry.presentationKeys,
+                                                inherited: entrySimulation?.optimizer.inheritedScheduleValues ?? [:])
+            } catch let error as ScheduleError {
+                throw error
+            } catch {
+                throw ScheduleError(path: path, "\(error)")
+            }
+        }
+        if simulation != nil && groups.count > 1 {
+            throw ScheduleError(path: "\(path).lr", "a simulation trains one parameter group; give one learning rate (parameter groups are charted and listed without \"simulate\")")
         }
         if simulation != nil, let metrics = members.first(where: { $0.key == "metrics" })?.value, metrics != .null {
             throw ScheduleError(path: presentation.at("metrics"), "with \"simulate\", reduce-on-plateau schedules are fed the simulated validation loss (a closed loop); remove \"metrics\"")
         }
         let typeName: String = { if case .string(let s)? = item["type"] { return s }; return "?" }()
-        let interval: StepUnit = try presentation.choice("interval") ?? .step
-        if interval == .epoch {
-            guard let spe = stepsPerEpoch else {
+        var spe: Int?
+        if interval == .epoch && training == nil {
+            guard let stepsPerEpoch else {
                 throw ScheduleError(path: presentation.at("interval"), "\"interval\": \"epoch\" needs a top-level \"steps_per_epoch\"")
             }
-            schedule = EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: spe)
+            spe = stepsPerEpoch
         }
-        return ScheduleEntry(
-            label: try presentation.string("label") ?? typeName,
-            typeName: typeName,
-            color: try presentation.color("color"),
-            dash: try presentation.choice("dash"),
-            draw: try presentation.choice("draw") ?? .auto,
-            interval: interval,
-            schedule: schedule,
-            simulation: entrySimulation,
-            path: path,
-            object: item)
+        let label = try presentation.string("label") ?? typeName
+        let color = try presentation.color("color")
+        let dash: DashStyle? = try presentation.choice("dash")
+        let draw: DrawMode = try presentation.choice("draw") ?? .auto
+        return groups.enumerated().map { g, schedule in
+            ScheduleEntry(
+                label: groups.count > 1 ? "\(label)/pg\(g)" : label,
+                typeName: typeName,
+                color: color,
+                dash: dash,
+                draw: draw,
+                interval: interval ?? .step,
+                schedule: spe.map { EpochIntervalSchedule.wrap(schedule, stepsPerEpoch: $0) } ?? schedule,
+                simulation: entrySimulation,
+                path: path,
+                object: item,
+                parameterGroup: groups.count > 1 ? g : nil,
+                derivation: derivation)
+        }
     }
 
     /// `"metrics": {"file": …, "key": "eval_loss"}` of a plateau schedule: the values a run

@@ -70,7 +70,8 @@ struct JSONPipeline {
         }
         for (i, entry) in entries.enumerated() {
             text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
-                        + ", \"type\": " + JSONWriter.quote(entry.typeName) + ", \"values\": [")
+                        + ", \"type\": " + JSONWriter.quote(entry.typeName)
+                        + (entry.parameterGroup.map { ", \"parameter_group\": \($0)" } ?? "") + ", \"values\": [")
             flush(force: true)
             try writeArray(of: i, momentum: false, chunks: chunks, emit: emit)
             text.append("]")
@@ -82,6 +83,9 @@ struct JSONPipeline {
             }
             if let stop = stops[i] {
                 text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
+            }
+            if let derivation = entry.derivation {
+                text.append(", \"training\": " + JSONWriter.write(derivation.jsonValue))
             }
             text.append("}")
         }

@@ -48,6 +48,16 @@ enum ShortestDecimal {
         return p + format(digits: digits, count: n, point: point, large: value.magnitude > 0x1p53, to: p) - out
     }
 
+    /// The text of finite `value` (what `lrplot values` prints), or `nil` for NaN and
+    /// infinities.
+    static func string(_ value: Double) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let n = write(value, to: base)
+            return n == 0 ? nil : String(decoding: UnsafeBufferPointer(start: base, count: n), as: UTF8.self)
+        }
+    }
+
     /// Writes the decimal digits of `value` (as `String(value)`) to `out`, which must have
     /// room for 20 bytes, and returns the number of bytes written.
     @inlinable

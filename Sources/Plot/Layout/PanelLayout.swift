@@ -12,16 +12,20 @@ public struct PanelLayout: Sendable {
     public var yMinorPositions: [Double]
     /// Labels of the y ticks.
     public var yTickLabels: [PlacedText]
-    /// The rotated y axis label.
-    public var yLabel: PlacedText?
+    /// The rotated y axis label, one text per line (left to right); empty for none.
+    public var yLabel: [PlacedText]
     /// The `×10ⁿ` text above the axis.
     public var yMultiplier: PlacedText?
     /// Lines in series order.
     public var series: [SeriesLayout]
-    /// x positions (px) of the marker rules inside the plot.
-    public var markerPositions: [Double]
-    /// Marker labels.
-    public var markerLabels: [PlacedText]
+    /// Marker rules inside the plot (markers closer than a device pixel merged), with the
+    /// labels that found room.
+    public var markers: [PlacedMarker]
     /// The legend, if any.
     public var legend: LegendLayout?
+
+    /// x positions (px) of the marker rules.
+    public var markerPositions: [Double] { markers.map(\.x) }
+    /// The marker labels placed.
+    public var markerLabels: [PlacedText] { markers.compactMap(\.label) }
 }

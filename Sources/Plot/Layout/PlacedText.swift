@@ -16,6 +16,22 @@ public struct PlacedText: Sendable, Equatable {
     public var exponent: String?
     /// Advance width of `text` alone, where the exponent starts.
     public var baseWidth: Double
+    /// A colour of its own (a marker's), or `nil` for the theme's colour of its role.
+    public var color: RGBColor?
+    /// Which point of the text the layout aligned it by (its left end, centre or right end).
+    /// Cairo draws from `origin` regardless; SVG text anchors there, so that a viewer
+    /// substituting a font of other widths keeps right-aligned labels right-aligned.
+    public var alignment: Alignment = .start
+
+    /// Which point of a text its position is meant for.
+    public enum Alignment: Sendable, Equatable {
+        /// The left end (the baseline's start).
+        case start
+        /// The middle.
+        case middle
+        /// The right end.
+        case end
+    }
 
     /// Creates a text at `origin`, measured by `measurer`. With `typesetExponent`, a trailing
     /// Unicode superscript becomes a real superscript (`10⁻⁴` → "10" and "−4").
@@ -27,6 +43,7 @@ public struct PlacedText: Sendable, Equatable {
         self.role = role
         self.origin = origin
         self.rotated = rotated
+        self.color = nil
         if typesetExponent, let (base, exponent) = Exponent.split(text) {
             let m = measurer.measure(base, style: style)
             let e = measurer.measure(exponent, style: Exponent.style(for: style))

@@ -25,6 +25,10 @@ public struct Rect: Sendable, Equatable, Hashable {
     public var minY: Double { y }
     /// Bottom edge.
     public var maxY: Double { y + height }
+    /// Horizontal centre.
+    public var midX: Double { x + width / 2 }
+    /// Vertical centre.
+    public var midY: Double { y + height / 2 }
 
     /// The rectangle grown by `d` on every side (shrunk for negative `d`).
     public func expanded(by d: Double) -> Rect {
@@ -57,5 +61,37 @@ public struct Rect: Sendable, Equatable, Hashable {
             }
         }
         return (t1 - t0) * (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The part of a closed polygon inside the rectangle (Sutherland–Hodgman, one edge at a
+    /// time); the polygon itself, in its order, when it lies inside. Crossing points lie
+    /// exactly on the edge they cross.
+    func clipped(polygon: [Point]) -> [Point] {
+        var output = polygon
+        // (inside test, crossing point of a segment with the edge)
+        let edges: [((Point) -> Bool, (Point, Point) -> Point)] = [
+            ({ $0.x >= self.minX }, { a, b in Point(x: self.minX, y: a.y + (self.minX - a.x) / (b.x - a.x) * (b.y - a.y)) }),
+            ({ $0.x <= self.maxX }, { a, b in Point(x: self.maxX, y: a.y + (self.maxX - a.x) / (b.x - a.x) * (b.y - a.y)) }),
+            ({ $0.y >= self.minY }, { a, b in Point(x: a.x + (self.minY - a.y) / (b.y - a.y) * (b.x - a.x), y: self.minY) }),
+            ({ $0.y <= self.maxY }, { a, b in Point(x: a.x + (self.maxY - a.y) / (b.y - a.y) * (b.x - a.x), y: self.maxY) }),
+        ]
+        for (inside, crossing) in edges {
+            guard let last = output.last else { return [] }
+            if output.allSatisfy(inside) { continue }
+            let input = output
+            output = []
+            output.reserveCapacity(input.count + 4)
+            var previous = last
+            for current in input {
+                if inside(current) {
+                    if !inside(previous) { output.append(crossing(previous, current)) }
+                    output.append(current)
+                } else if inside(previous) {
+                    output.append(crossing(previous, current))
+                }
+                previous = current
+            }
+        }
+        return output
     }
 }

@@ -9,18 +9,6 @@ public enum DashStyle: String, Sendable, CaseIterable {
     /// Dash 6.4, gap 1.6, dot, gap 1.6 (× width).
     case dashDot
 
-    /// Parses `solid`, `dashed`, `dotted`, `dashdot`/`dash-dot`/`dash_dot`, or matplotlib's
-    /// `-`, `--`, `:`, `-.`; `nil` otherwise.
-    public init?(name: String) {
-        switch name.lowercased() {
-        case "solid", "-": self = .solid
-        case "dashed", "--": self = .dashed
-        case "dotted", ":": self = .dotted
-        case "dashdot", "dash-dot", "dash_dot", "-.": self = .dashDot
-        default: return nil
-        }
-    }
-
     /// On/off lengths in CSS px for a line of width `w` stroked with round caps. The pattern is
     /// matplotlib's (butt caps: dashed 3.7/1.6, dotted 1/1.65, dash-dot 6.4/1.6/1/1.6, × w); each
     /// "on" is shortened by `w` (to at least 0.01 w: Cairo drops some zero-length dots) and each "off" lengthened by `w` so the round caps keep the

@@ -6,6 +6,9 @@ public enum ImageFormat: String, Sendable, CaseIterable {
     case svg
     /// Vector, sized in pt (0.75 pt per px).
     case pdf
+    /// Interactive HTML: the chart as inline SVG with a hover readout and legend toggles
+    /// (``HTMLChartRenderer``).
+    case html
 
     /// The format for a file extension such as `"png"` or `".SVG"`; `nil` if unknown.
     public init?(pathExtension: String) {

@@ -1,6 +1,9 @@
 /// Where a panel's legend goes.
 public enum LegendPlacement: String, Sendable, CaseIterable {
-    /// The inside corner that hides the least of the lines; outside right if every corner hides some.
+    /// The inside corner that hides the least of the lines; if every corner hides some,
+    /// outside right, or below the chart when a legend at the right would leave the plot
+    /// less than 60 % of the width (small figures), one panel has a legend and the plot
+    /// keeps 60 % of its height.
     case auto
     /// No legend.
     case none
@@ -14,4 +17,7 @@ public enum LegendPlacement: String, Sendable, CaseIterable {
     case lowerLeft
     /// Inside, bottom right.
     case lowerRight
+    /// Under the x axis title, entries in as many columns as fit (as papers place legends);
+    /// for charts where one panel has a legend.
+    case below
 }

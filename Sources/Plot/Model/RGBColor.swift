@@ -7,11 +7,12 @@ public struct RGBColor: Sendable, Equatable, Hashable {
     /// Blue, 0...1.
     public var b: Double
 
-    /// Creates a colour; components are clamped to 0...1.
+    /// Creates a colour; components are clamped to 0...1 (NaN becomes 0).
     public init(r: Double, g: Double, b: Double) {
-        self.r = min(max(r, 0), 1)
-        self.g = min(max(g, 0), 1)
-        self.b = min(max(b, 0), 1)
+        func clamp(_ v: Double) -> Double { v.isNaN ? 0 : min(max(v, 0), 1) }
+        self.r = clamp(r)
+        self.g = clamp(g)
+        self.b = clamp(b)
     }
 
     /// Parses `"#rrggbb"` or `"#rgb"` (the `#` is optional, case-insensitive); `nil` otherwise.

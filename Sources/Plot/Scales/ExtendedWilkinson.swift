@@ -19,10 +19,53 @@ struct ExtendedWilkinson: Sendable {
     /// `integerOnly` every tick is a whole number. Returns two or more ticks, or none when no
     /// candidate fits (e.g. `integerOnly` on a range containing fewer than two integers).
     /// The search is bounded (skip `j` < 50, `k` < 60 ticks, 40 powers of ten per `k`).
+    ///
+    /// Ranges at the ends of the double range — a span that overflows (−10³⁰⁸…10³⁰⁸), values
+    /// beyond 10¹⁰⁰ or a span below 10⁻¹⁰⁰ (down to subnormals such as 5·10⁻³²⁴) — are
+    /// searched on `lo / 10ᵐ … hi / 10ᵐ`, with `m = ⌊log₁₀ max(|lo|, |hi|)⌋`, and the ticks
+    /// shifted back by `m` decimal places: the same choice, without overflow or underflow.
     static func ticks(
         lo: Double, hi: Double, target: Int, integerOnly: Bool = false
     ) -> [DecimalValue] {
         guard lo.isFinite, hi.isFinite, hi > lo else { return [] }
+        let magnitude = max(lo.magnitude, hi.magnitude)
+        let span = hi - lo
+        guard !span.isFinite || magnitude > 1e100 || span < 1e-100 else {
+            return search(lo: lo, hi: hi, target: target, integerOnly: integerOnly, shift: 0)
+        }
+        let m = Int(log10(magnitude).rounded(.down))
+        let a = scaled(lo, byPowerOfTen: -m)
+        let b = scaled(hi, byPowerOfTen: -m)
+        guard a.isFinite, b.isFinite, b > a else { return [] }
+        // Among subnormals few decimals have a double of their own (they are multiples of
+        // 5·10⁻³²⁴): fewer ticks, until each lies on a double of its own.
+        for t in stride(from: max(2, target), through: 2, by: -1) {
+            let ticks = search(lo: a, hi: b, target: t, integerOnly: integerOnly, shift: m)
+            let doubles = ticks.map(\.doubleValue)
+            if zip(doubles, doubles.dropFirst()).allSatisfy({ $0 < $1 }) { return ticks }
+        }
+        return []
+    }
+
+    /// `value × 10^power`, in steps of at most 10²⁰⁰ so that no intermediate factor overflows
+    /// or underflows (subnormal inputs keep what precision they have).
+    static func scaled(_ value: Double, byPowerOfTen power: Int) -> Double {
+        var v = value
+        var p = power
+        while p != 0 {
+            let step = max(-200, min(200, p))
+            v *= pow10(step)
+            p -= step
+        }
+        return v
+    }
+
+    /// The search proper on `lo...hi`, whose magnitudes and span are moderate; ticks are
+    /// returned multiplied by `10^shift` (exactly: the decimal exponent is shifted). With
+    /// `integerOnly`, a tick must be a whole number after the shift.
+    private static func search(
+        lo: Double, hi: Double, target: Int, integerOnly: Bool, shift: Int
+    ) -> [DecimalValue] {
         let m = max(2, target)
         let (w0, w1, w2, w3) = weights
         let n = q10.count
@@ -60,29 +103,33 @@ struct ExtendedWilkinson: Sendable {
                     let dm = densityMax(k)
                     if w0 * sm + w1 + w2 * dm + w3 < bestScore { break }
                     let delta = range / Double(k + 1) / Double(j) / (Double(q) / 10)
-                    var z = Int((log10(delta)).rounded(.up))
+                    let logDelta = log10(delta).rounded(.up)
+                    guard logDelta.isFinite, abs(logDelta) < 400 else { break }
+                    var z = Int(logDelta)
                     let zLimit = z + 40
                     while z < zLimit {
                         // step = j · q · 10^z = (j · q10) · 10^(z-1)
                         let e = z - 1
                         let jq = j * q
                         let stepValue = Double(jq) * pow10(e)
+                        // The tick exponent once shifted back to the caller's units.
+                        let shifted = e + shift
                         if integerOnly {
-                            if e < 0 && jq % intPow10(-e) != 0 { z += 1; continue }
+                            if shifted < 0 && jq % intPow10(-shifted) != 0 { z += 1; continue }
                         }
                         let cm = coverageMax(stepValue * Double(k - 1))
                         if w0 * sm + w1 * cm + w2 * dm + w3 < bestScore { break }
                         let unit = Double(q) * pow10(e)  // q · 10^z
                         let hiSteps = (hi / stepValue).rounded(.down)
                         let loSteps = (lo / stepValue).rounded(.up)
-                        guard abs(hiSteps) < 1e12, abs(loSteps) < 1e12 else { z += 1; continue }
+                        guard abs(hiSteps) < 1e15, abs(loSteps) < 1e15 else { z += 1; continue }
                         let minStart = Int(hiSteps) * j - (k - 1) * j
                         let maxStart = Int(loSteps) * j
                         if minStart > maxStart { z += 1; continue }
                         for start in minStart...maxStart {
                             let lmin = Double(start) * unit
                             let lmax = lmin + stepValue * Double(k - 1)
-                            if integerOnly && e < 0 && (start * q) % intPow10(-e) != 0 { continue }
+                            if integerOnly && shifted < 0 && (start * q) % intPow10(-shifted) != 0 { continue }
                             // Ticks must stay within the (slightly widened) data range.
                             if lmin < lo - tolerance || lmax > hi + tolerance { continue }
                             let zeroIncluded =
@@ -106,7 +153,7 @@ struct ExtendedWilkinson: Sendable {
         guard let b = best else { return [] }
         // tick i = (start · q10 + i · j · q10) · 10^(z-1)
         return (0..<b.count).map { i in
-            DecimalValue((b.start + i * b.j) * b.q, b.exponent)
+            DecimalValue((b.start + i * b.j) * b.q, b.exponent + shift)
         }
     }
 }
@@ -116,7 +163,8 @@ private func pow2(_ x: Double) -> Double { x * x }
 /// 10^e as a correctly rounded Double.
 func pow10(_ e: Int) -> Double { Double("1e\(e)") ?? 0 }
 
-/// 10^e as an Int (e ≥ 0, small).
+/// 10^e as an Int for 0 ≤ e ≤ 18; 10¹⁸ for larger e (no whole multiple of a larger power
+/// of ten arises in the search, whose numbers stay below 10¹⁷).
 func intPow10(_ e: Int) -> Int {
     var v = 1
     for _ in 0..<min(e, 18) { v *= 10 }

@@ -17,9 +17,9 @@ extension ScheduleType {
         summary: "transformers constant learning rate (get_scheduler(\"constant\")).",
         formula: "values[t] = lr * 1 for every t ≥ 0 (num_warmup_steps and num_training_steps are ignored).",
         parameters: [HFParameters.lr, HFParameters.warmupIgnored, HFParameters.trainingIgnored],
-        make: { p in
+        makeGroups: { p in
             _ = try p.optionalInteger("num_warmup_steps")
             _ = try p.optionalInteger("num_training_steps")
-            return HFConstantSchedule(lr: try HFParameters.learningRate(p))
+            return try HFParameters.learningRates(p).map { HFConstantSchedule(lr: $0) }
         })
 }

@@ -35,11 +35,13 @@ extension ScheduleType {
             num_training_steps is ignored.
             """,
         parameters: [HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingIgnored],
-        make: { p in
+        makeGroups: { p in
             _ = try p.optionalInteger("num_training_steps")
-            return try HFConstantWithWarmupSchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: p.integer("num_warmup_steps")
-            ).checkedAtConstruction(p)
+            return try HFParameters.learningRates(p).map { lr in
+                try HFConstantWithWarmupSchedule(
+                    lr: lr,
+                    numWarmupSteps: p.integer("num_warmup_steps")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -57,12 +57,14 @@ extension ScheduleType {
             HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingRequired,
             .number("num_cycles", default: 0.5, "Number of cosine waves (0.5: a half cosine from lr down to 0)."),
         ],
-        make: { p in
-            try HFCosineSchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: p.integer("num_warmup_steps"),
-                numTrainingSteps: p.integer("num_training_steps"),
-                numCycles: p.number("num_cycles")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            return try HFParameters.learningRates(p).map { lr in
+                try HFCosineSchedule(
+                    lr: lr,
+                    numWarmupSteps: p.integer("num_warmup_steps"),
+                    numTrainingSteps: p.integer("num_training_steps"),
+                    numCycles: p.number("num_cycles")
+                ).checkedAtConstruction(p)
+            }
         })
 }

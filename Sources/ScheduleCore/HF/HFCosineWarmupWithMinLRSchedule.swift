@@ -52,7 +52,7 @@ extension ScheduleType {
         summary: "transformers cosine decay to a minimum lr after a warmup that starts above 0 (get_scheduler(\"cosine_warmup_with_min_lr\")).",
         formula: """
             values[t] = lr * lr_lambda(t), W = num_warmup_steps, T = num_training_steps,
-            r = min_lr_rate (or min_lr / lr), w = warmup_lr_rate:
+            r = min_lr_rate (or min_lr / lr, the first group's lr with groups), w = warmup_lr_rate:
               t < W, w None:  lr_lambda = (t + 1) / max(1, W)
               t < W, w given: lr_lambda = w + (1 - w) * t / max(1, W - 1)
               t ≥ W:          progress = (t - W + 1) / max(1, T - W)
@@ -67,15 +67,17 @@ extension ScheduleType {
             ParameterSpec("min_lr_rate", .number, .none, "The minimum as a fraction of lr (give this or min_lr)."),
             ParameterSpec("warmup_lr_rate", .number, .none, "The warmup's starting fraction of lr; None starts at 1 / num_warmup_steps."),
         ],
-        make: { p in
-            let lr = try HFParameters.learningRate(p)
-            return try HFCosineWarmupWithMinLRSchedule(
+        makeGroups: { p in
+            let lrs = try HFParameters.learningRates(p)
+            // min_lr is divided by the optimizer's default lr (the first group's).
+            let minLRRate = try HFCosineWithMinLRSchedule.minLRRate(p, lr: lrs[0])
+            return try lrs.map { lr in try HFCosineWarmupWithMinLRSchedule(
                 lr: lr,
                 numWarmupSteps: p.integer("num_warmup_steps"),
                 numTrainingSteps: p.integer("num_training_steps"),
                 numCycles: p.number("num_cycles"),
-                minLRRate: HFCosineWithMinLRSchedule.minLRRate(p, lr: lr),
+                minLRRate: minLRRate,
                 warmupLRRate: p.optionalNumber("warmup_lr_rate")
-            ).checkedAtConstruction(p)
+            ).checkedAtConstruction(p) }
         })
 }

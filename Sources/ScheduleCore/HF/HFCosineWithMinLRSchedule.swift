@@ -37,7 +37,7 @@ struct HFCosineWithMinLRSchedule: HFLambdaSchedule {
         case (.some, .some):
             throw p.error("min_lr_rate", "Only one of min_lr or min_lr_rate should be set")
         case (.some(let minLR), .none):
-            try p.check(lr != 0, "lr", "min_lr / lr divides by zero (ZeroDivisionError in transformers)")
+            try p.check(lr != 0, "lr", "min_lr / lr divides by zero (transformers raises ZeroDivisionError: float division by zero)")
             return minLR / lr
         case (.none, .some(let rate)):
             return rate
@@ -54,7 +54,7 @@ extension ScheduleType {
         summary: "transformers cosine decay to a minimum lr after a linear warmup (get_scheduler(\"cosine_with_min_lr\")).",
         formula: """
             values[t] = lr * lr_lambda(t), W = num_warmup_steps, T = num_training_steps,
-            r = min_lr_rate (or min_lr / lr):
+            r = min_lr_rate (or min_lr / lr, the first group's lr with groups):
               t < W:  lr_lambda = t / max(1, W)
               t ≥ W:  progress = (t - W) / max(1, T - W)
                       f = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))
@@ -67,14 +67,16 @@ extension ScheduleType {
             ParameterSpec("min_lr", .number, .none, "The minimum learning rate (give this or min_lr_rate)."),
             ParameterSpec("min_lr_rate", .number, .none, "The minimum as a fraction of lr (give this or min_lr)."),
         ],
-        make: { p in
-            let lr = try HFParameters.learningRate(p)
-            return try HFCosineWithMinLRSchedule(
+        makeGroups: { p in
+            let lrs = try HFParameters.learningRates(p)
+            // min_lr is divided by the optimizer's default lr (the first group's).
+            let minLRRate = try HFCosineWithMinLRSchedule.minLRRate(p, lr: lrs[0])
+            return try lrs.map { lr in try HFCosineWithMinLRSchedule(
                 lr: lr,
                 numWarmupSteps: p.integer("num_warmup_steps"),
                 numTrainingSteps: p.integer("num_training_steps"),
                 numCycles: p.number("num_cycles"),
-                minLRRate: HFCosineWithMinLRSchedule.minLRRate(p, lr: lr)
-            ).checkedAtConstruction(p)
+                minLRRate: minLRRate
+            ).checkedAtConstruction(p) }
         })
 }

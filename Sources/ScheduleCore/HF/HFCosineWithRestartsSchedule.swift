@@ -81,12 +81,14 @@ extension ScheduleType {
             HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingRequired,
             .number("num_cycles", default: 1, "Number of hard restarts (cosine cycles)."),
         ],
-        make: { p in
-            try HFCosineWithRestartsSchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: p.integer("num_warmup_steps"),
-                numTrainingSteps: p.integer("num_training_steps"),
-                numCycles: p.number("num_cycles")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            return try HFParameters.learningRates(p).map { lr in
+                try HFCosineWithRestartsSchedule(
+                    lr: lr,
+                    numWarmupSteps: p.integer("num_warmup_steps"),
+                    numTrainingSteps: p.integer("num_training_steps"),
+                    numCycles: p.number("num_cycles")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -3,11 +3,18 @@
 ///
 /// Metric-driven: round `t` calls `scheduler.step(metrics[t - 1])`. `values[0] = lr`.
 /// `num_warmup_steps` and `num_training_steps` are accepted by `get_scheduler` and ignored.
+///
+/// GreedyLR couples its parameter groups: the reset countdown runs only while every group sits
+/// at its `min_lr`, and a reset restores every group. So the state walks all groups (`lrs`,
+/// `minLRs`, `maxLRs`, one entry each) and reports group `index`.
 struct HFGreedySchedule: Schedule {
     enum Mode: String, Sendable { case min, max }
     enum ThresholdMode: String, Sendable { case rel, abs }
 
-    var lr: Double
+    /// The initial learning rate of each parameter group (`_init_lrs`).
+    var lrs: [Double]
+    /// The group this schedule reports.
+    var index: Int
     var mode: Mode
     var factor: Double
     var patience: Int
@@ -15,18 +22,19 @@ struct HFGreedySchedule: Schedule {
     var thresholdMode: ThresholdMode
     var cooldown: Int
     var warmup: Int
-    var minLR: Double
-    var maxLR: Double
+    var minLRs: [Double]
+    var maxLRs: [Double]
     var eps: Double
     var smooth: Bool
     var windowSize: Int
     var resetStart: Int
     let metrics: [Double]?
 
-    init(lr: Double, mode: Mode, factor: Double, patience: Int, threshold: Double,
-                thresholdMode: ThresholdMode, cooldown: Int, warmup: Int, minLR: Double, maxLR: Double,
-                eps: Double, smooth: Bool, windowSize: Int, resetStart: Int, metrics: [Double]?) {
-        self.lr = lr
+    init(lrs: [Double], index: Int = 0, mode: Mode, factor: Double, patience: Int, threshold: Double,
+         thresholdMode: ThresholdMode, cooldown: Int, warmup: Int, minLRs: [Double], maxLRs: [Double],
+         eps: Double, smooth: Bool, windowSize: Int, resetStart: Int, metrics: [Double]?) {
+        self.lrs = lrs
+        self.index = index
         self.mode = mode
         self.factor = factor
         self.patience = patience
@@ -34,8 +42,8 @@ struct HFGreedySchedule: Schedule {
         self.thresholdMode = thresholdMode
         self.cooldown = cooldown
         self.warmup = warmup
-        self.minLR = minLR
-        self.maxLR = maxLR
+        self.minLRs = minLRs
+        self.maxLRs = maxLRs
         self.eps = eps
         self.smooth = smooth
         self.windowSize = windowSize
@@ -47,10 +55,11 @@ struct HFGreedySchedule: Schedule {
 
     func start() -> any ScheduleState { State(schedule: self) }
 
-    /// `GreedyLR`'s state after some rounds of `step(metric)`.
+    /// `GreedyLR`'s state after some rounds of `step(metric)`, for every group.
     struct State: ScheduleState {
         let schedule: HFGreedySchedule
-        var learningRate: Double
+        /// Each group's lr.
+        var learningRates: [Double]
         var best: Double
         var numBadEpochs = 0
         var numGoodEpochs = 0
@@ -64,10 +73,12 @@ struct HFGreedySchedule: Schedule {
 
         init(schedule: HFGreedySchedule) {
             self.schedule = schedule
-            self.learningRate = schedule.lr
+            self.learningRates = schedule.lrs
             self.best = schedule.mode == .min ? .infinity : -.infinity
             self.resetStart = schedule.resetStart
         }
+
+        var learningRate: Double { learningRates[schedule.index] }
 
         /// `StreamingAverage.streamavg`: a running sum over the last `window_size` values.
         mutating func streamAverage(_ value: Double) throws -> Double {
@@ -133,32 +144,40 @@ struct HFGreedySchedule: Schedule {
             step += 1
         }
 
-        /// `_increase_lr`: `new = min(lr / factor, max_lr)`, applied when it raises lr by more
-        /// than `eps`; restarts the reset countdown.
+        /// `_increase_lr`: for each group `new = min(lr / factor, max_lr)`, applied when it
+        /// raises lr by more than `eps`; restarts the reset countdown.
         mutating func increase() throws {
             guard schedule.factor != 0 else {
                 throw ScheduleStop(step: step + 1, "ZeroDivisionError: float division by zero (lr / factor with factor 0)")
             }
-            let newLR = PythonMath.min(learningRate / schedule.factor, schedule.maxLR)
-            if newLR - learningRate > schedule.eps { learningRate = newLR }
+            for g in learningRates.indices {
+                let old = learningRates[g]
+                let newLR = PythonMath.min(old / schedule.factor, schedule.maxLRs[g])
+                if newLR - old > schedule.eps { learningRates[g] = newLR }
+            }
             resetStart = schedule.resetStart
         }
 
-        /// `_reduce_lr`: `new = max(lr * factor, min_lr)`, applied when it lowers lr by more
-        /// than `eps`; while lr sits at `min_lr` the reset countdown runs, and at 0 everything
-        /// returns to the initial state.
+        /// `_reduce_lr`: for each group `new = max(lr * factor, min_lr)`, applied when it lowers
+        /// lr by more than `eps`; while every group sits at its `min_lr` the reset countdown
+        /// runs, and at 0 everything returns to the initial state.
         mutating func reduce() {
-            let newLR = PythonMath.max(learningRate * schedule.factor, schedule.minLR)
-            if learningRate - newLR > schedule.eps { learningRate = newLR }
-            if !(learningRate > schedule.minLR) {
+            var allAtMin = true
+            for g in learningRates.indices {
+                let old = learningRates[g]
+                let newLR = PythonMath.max(old * schedule.factor, schedule.minLRs[g])
+                if old - newLR > schedule.eps { learningRates[g] = newLR }
+                if learningRates[g] > schedule.minLRs[g] { allAtMin = false }
+            }
+            if allAtMin {
                 // `reset_start -= 1; if reset_start <= 0: reset()` (without going below Int.min).
                 if resetStart <= 1 { reset() } else { resetStart -= 1 }
             }
         }
 
-        /// `_reset`: initial lr, best, counters and smoothing window.
+        /// `_reset`: initial lrs, best, counters and smoothing window.
         mutating func reset() {
-            learningRate = schedule.lr
+            learningRates = schedule.lrs
             best = schedule.mode == .min ? .infinity : -.infinity
             numBadEpochs = 0
             numGoodEpochs = 0
@@ -190,7 +209,9 @@ extension ScheduleType {
                     elif bad > patience: lr = max(lr*factor, min_lr) if that lowers it by > eps;
                                      cooldown = cooldown steps; bad = 0; after reset_start
                                      reductions at min_lr everything resets to the start.
-            Needs one metric per round (steps - 1 of them).
+            Needs one metric per round (steps - 1 of them). With parameter groups, each group is
+            raised and lowered against its own min_lr and max_lr, the reset countdown runs only
+            while every group is at its min_lr, and a reset restores every group.
             """,
         parameters: [
             HFParameters.lr, HFParameters.warmupIgnored, HFParameters.trainingIgnored,
@@ -201,8 +222,8 @@ extension ScheduleType {
             .choice("threshold_mode", ["rel", "abs"], default: "abs", "rel: relative to best; abs: absolute."),
             .integer("cooldown", default: 0, "Rounds to wait after a decrease."),
             .integer("warmup", default: 0, "Rounds to wait after an increase."),
-            .number("min_lr", default: 1e-3, "Lower bound on the learning rate."),
-            .number("max_lr", default: 1.0, "Upper bound on the learning rate."),
+            ParameterSpec("min_lr", .numberPerGroup, .value(.number(1e-3)), "Lower bound on the learning rate; a list gives one per parameter group."),
+            ParameterSpec("max_lr", .numberPerGroup, .value(.number(1.0)), "Upper bound on the learning rate; a list gives one per parameter group."),
             .number("eps", default: 1e-8, "Changes smaller than this are skipped."),
             .bool("verbose", default: false, "Prints each change (no effect on values)."),
             .bool("smooth", default: false, "Use the running mean of the last window_size metrics."),
@@ -210,27 +231,42 @@ extension ScheduleType {
             .integer("reset_start", default: 500, "Reductions at min_lr before everything resets."),
             HFParameters.metrics,
         ],
-        make: { p in
+        makeGroups: { p in
             _ = try p.optionalInteger("num_warmup_steps")
             _ = try p.optionalInteger("num_training_steps")
             _ = try p.bool("verbose")
+            let lrs = try HFParameters.learningRates(p)
             let factor = try p.number("factor")
-            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(factor))")
-            return try HFGreedySchedule(
-                lr: HFParameters.learningRate(p),
-                mode: p.string("mode") == "min" ? .min : .max,
+            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(PythonFormat.float(factor)))")
+            func perGroup(_ name: String) throws -> [Double] {
+                let given = try p.perGroupNumbers(name)
+                guard given.isList else { return Array(repeating: given.values[0], count: lrs.count) }
+                try p.check(given.values.count == lrs.count, name, "expected \(lrs.count) \(name)s, got \(given.values.count)")
+                return given.values
+            }
+            let minLRs = try perGroup("min_lr"), maxLRs = try perGroup("max_lr")
+            let mode = try p.string("mode") { "mode \($0) is unknown!" }
+            let thresholdMode = try p.string("threshold_mode") { "threshold mode \($0) is unknown!" }
+            let schedule = try HFGreedySchedule(
+                lrs: lrs,
+                mode: mode == "min" ? .min : .max,
                 factor: factor,
                 patience: p.integer("patience"),
                 threshold: p.number("threshold"),
-                thresholdMode: p.string("threshold_mode") == "rel" ? .rel : .abs,
+                thresholdMode: thresholdMode == "rel" ? .rel : .abs,
                 cooldown: p.integer("cooldown"),
                 warmup: p.integer("warmup"),
-                minLR: p.number("min_lr"),
-                maxLR: p.number("max_lr"),
+                minLRs: minLRs,
+                maxLRs: maxLRs,
                 eps: p.number("eps"),
                 smooth: p.bool("smooth"),
                 windowSize: p.integer("window_size"),
                 resetStart: p.integer("reset_start"),
                 metrics: p.optionalNumberList("metrics"))
+            return lrs.indices.map { g in
+                var group = schedule
+                group.index = g
+                return group
+            }
         })
 }

@@ -66,12 +66,14 @@ extension ScheduleType {
             HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingIgnored,
             ParameterSpec("timescale", .number, .none, "Time scale of the decay; None means num_warmup_steps (or 10000 when that is 0)."),
         ],
-        make: { p in
+        makeGroups: { p in
             _ = try p.optionalInteger("num_training_steps")
-            return try HFInverseSqrtSchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: p.integer("num_warmup_steps"),
-                timescale: p.numberKeepingKind("timescale")
-            ).checkedAtConstruction(p)
+            return try HFParameters.learningRates(p).map { lr in
+                try HFInverseSqrtSchedule(
+                    lr: lr,
+                    numWarmupSteps: p.integer("num_warmup_steps"),
+                    timescale: p.numberKeepingKind("timescale")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -36,11 +36,13 @@ extension ScheduleType {
             Reaches 0 at t = T and stays 0 past the end.
             """,
         parameters: [HFParameters.lr, HFParameters.warmupRequired, HFParameters.trainingRequired],
-        make: { p in
-            try HFLinearSchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: p.integer("num_warmup_steps"),
-                numTrainingSteps: p.integer("num_training_steps")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            return try HFParameters.learningRates(p).map { lr in
+                try HFLinearSchedule(
+                    lr: lr,
+                    numWarmupSteps: p.integer("num_warmup_steps"),
+                    numTrainingSteps: p.integer("num_training_steps")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -1,7 +1,9 @@
 /// Parameter declarations and helpers shared by the `hf.*` types.
 enum HFParameters {
     /// `lr`: the optimizer's learning rate (torch's SGD rejects negative values).
-    static let lr = ParameterSpec.number("lr", "The optimizer's initial learning rate (LambdaLR's base_lr).")
+    static let lr = ParameterSpec(
+        "lr", .numberPerGroup, .required,
+        "The optimizer's initial learning rate (LambdaLR's base_lr); a list gives one parameter group per entry (the optimizer's default lr, read by polynomial and min_lr, is the first).")
 
     /// `num_warmup_steps`, which `get_scheduler` requires for this type.
     static let warmupRequired = ParameterSpec(
@@ -26,11 +28,16 @@ enum HFParameters {
         "metrics", .numberList, .none,
         "One metric per round: round t calls scheduler.step(metrics[t-1]).")
 
-    /// Reads and validates `lr` as torch's optimizers do (`Invalid learning rate`).
-    static func learningRate(_ p: Parameters) throws -> Double {
-        let lr = try p.number("lr")
-        try p.check(lr >= 0, "lr", "Invalid learning rate: \(lr) (torch optimizers need lr ≥ 0)")
-        return lr
+    /// The learning rate of each parameter group, as `torch.optim.SGD([{"params": …, "lr":
+    /// lr[g]}, …], lr=lr[0])` takes them: SGD checks only its default lr, the first
+    /// (`Invalid learning rate`).
+    static func learningRates(_ p: Parameters) throws -> [Double] {
+        let lrs = try p.perGroupNumbers("lr").values
+        guard let first = lrs.first else {
+            throw p.error("lr", "needs at least one learning rate (torch: optimizer got an empty parameter list)")
+        }
+        try p.check(first >= 0, "lr", "Invalid learning rate: \(PythonFormat.float(first)) (torch optimizers need lr ≥ 0)")
+        return lrs
     }
 
     /// The distinct steps of `candidates` in `1 ..< steps`, ascending (for `breakpoints(below:)`).

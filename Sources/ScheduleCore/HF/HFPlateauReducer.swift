@@ -14,19 +14,20 @@ struct HFPlateauReducer: Sendable {
 
     let mode: Mode
     let factor: Double
-    let patience: Int
+    /// Ints in torch's signature, unchecked: floats work as in Python.
+    let patience: Double
     let threshold: Double
     let thresholdMode: ThresholdMode
-    let cooldown: Int
+    let cooldown: Double
     let minLR: Double
     let eps: Double
 
     private(set) var best: Double
     private(set) var numBadEpochs = 0
-    private(set) var cooldownCounter = 0
+    private(set) var cooldownCounter = 0.0
 
-    init(mode: Mode, factor: Double, patience: Int, threshold: Double, thresholdMode: ThresholdMode,
-         cooldown: Int, minLR: Double, eps: Double) {
+    init(mode: Mode, factor: Double, patience: Double, threshold: Double, thresholdMode: ThresholdMode,
+         cooldown: Double, minLR: Double, eps: Double) {
         self.mode = mode
         self.factor = factor
         self.patience = patience
@@ -59,7 +60,7 @@ struct HFPlateauReducer: Sendable {
             cooldownCounter -= 1
             numBadEpochs = 0
         }
-        if numBadEpochs > patience {
+        if Double(numBadEpochs) > patience {
             let newLR = PythonMath.max(lr * factor, minLR)
             if lr - newLR > eps { lr = newLR }
             cooldownCounter = cooldown

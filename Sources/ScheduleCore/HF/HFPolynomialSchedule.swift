@@ -1,17 +1,21 @@
 /// `hf.polynomial`: transformers' `get_polynomial_decay_schedule_with_warmup`.
 ///
 /// After a linear warmup from 0, a polynomial decay from `lr` to `lr_end` reached at
-/// `num_training_steps`; the lambda divides by `lr` (`lr_init`) because LambdaLR multiplies
-/// by it again.
+/// `num_training_steps`; the lambda divides by `lr_init` because LambdaLR multiplies by the
+/// group's lr again. `lr_init` is the optimizer's default lr (`optimizer.defaults['lr']`): the
+/// first group's, so other groups decay to `lr_end · lr / lr_init`.
 struct HFPolynomialSchedule: HFLambdaSchedule {
     var lr: Double
+    /// `optimizer.defaults['lr']`.
+    var lrInit: Double
     var numWarmupSteps: Int
     var numTrainingSteps: Int
     var lrEnd: Double
     var power: Double
 
-    init(lr: Double, numWarmupSteps: Int, numTrainingSteps: Int, lrEnd: Double, power: Double) {
+    init(lr: Double, lrInit: Double? = nil, numWarmupSteps: Int, numTrainingSteps: Int, lrEnd: Double, power: Double) {
         self.lr = lr
+        self.lrInit = lrInit ?? lr
         self.numWarmupSteps = numWarmupSteps
         self.numTrainingSteps = numTrainingSteps
         self.lrEnd = lrEnd
@@ -19,7 +23,6 @@ struct HFPolynomialSchedule: HFLambdaSchedule {
     }
 
     func lambda(_ step: Int) throws(PythonRaise) -> Double {
-        let lrInit = lr
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
         if step > numTrainingSteps { return try PythonMath.divide(lrEnd, lrInit) }
         let lrRange = lrInit - lrEnd
@@ -50,7 +53,9 @@ extension ScheduleType {
               t > T:       lr_lambda = lr_end / lr
               otherwise:   pct = 1 - (t - W) / (T - W)
                            lr_lambda = ((lr - lr_end) * pct ** power + lr_end) / lr
-            Holds lr_end (as lr * (lr_end / lr)) past T. transformers requires lr > lr_end;
+            Holds lr_end (as lr * (lr_end / lr)) past T. With parameter groups, lr_init is the
+            optimizer's default lr, the first group's (the others end at their lr * lr_end / lr_init).
+            transformers requires lr > lr_end;
             with T == W Python raises ZeroDivisionError at step W, where the series stops.
             """,
         parameters: [
@@ -58,16 +63,18 @@ extension ScheduleType {
             .number("lr_end", default: 1e-7, "The final learning rate."),
             .number("power", default: 1.0, "Power of the polynomial (1.0: linear)."),
         ],
-        make: { p in
-            let lr = try HFParameters.learningRate(p)
-            let lrEnd = try p.number("lr_end")
-            try p.check(lr > lrEnd, "lr_end", "lr_end (\(lrEnd)) must be smaller than initial lr (\(lr))")
-            return try HFPolynomialSchedule(
-                lr: lr,
-                numWarmupSteps: p.integer("num_warmup_steps"),
-                numTrainingSteps: p.integer("num_training_steps"),
-                lrEnd: lrEnd,
-                power: p.number("power")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            let lrs = try HFParameters.learningRates(p)
+            let lrInit = lrs[0], lrEnd = try p.number("lr_end")
+            try p.check(lrInit > lrEnd, "lr_end", "lr_end (\(PythonFormat.float(lrEnd))) must be smaller than initial lr (\(PythonFormat.float(lrInit)))")
+            return try lrs.map { lr in
+                try HFPolynomialSchedule(
+                    lr: lr, lrInit: lrInit,
+                    numWarmupSteps: p.integer("num_warmup_steps"),
+                    numTrainingSteps: p.integer("num_training_steps"),
+                    lrEnd: lrEnd,
+                    power: p.number("power")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -38,11 +38,11 @@ struct HFReduceLROnPlateauSchedule: Schedule {
     static let torchParameters: [ParameterSpec] = [
         .choice("mode", ["min", "max"], default: "min", "min: reduce when the metric stops decreasing; max: when it stops increasing."),
         .number("factor", default: 0.1, "Multiplier applied on a plateau (< 1)."),
-        .integer("patience", default: 10, "Non-improving rounds tolerated before reducing."),
+        TorchCommon.intInSignature("patience", default: 10, "Non-improving rounds tolerated before reducing."),
         .number("threshold", default: 1e-4, "Minimum change that counts as an improvement."),
         .choice("threshold_mode", ["rel", "abs"], default: "rel", "rel: relative to best; abs: absolute."),
-        .integer("cooldown", default: 0, "Rounds to wait after a reduction before counting again."),
-        .number("min_lr", default: 0, "Lower bound on the learning rate."),
+        TorchCommon.intInSignature("cooldown", default: 0, "Rounds to wait after a reduction before counting again."),
+        ParameterSpec("min_lr", .numberPerGroup, .value(.integer(0)), "Lower bound on the learning rate; a list gives one per parameter group."),
         .number("eps", default: 1e-8, "Reductions smaller than this are skipped."),
     ]
 }
@@ -64,21 +64,25 @@ extension ScheduleType {
             """,
         parameters: [HFParameters.lr, HFParameters.warmupIgnored, HFParameters.trainingIgnored]
             + HFReduceLROnPlateauSchedule.torchParameters + [HFParameters.metrics],
-        make: { p in
+        makeGroups: { p in
             _ = try p.optionalInteger("num_warmup_steps")
             _ = try p.optionalInteger("num_training_steps")
+            let lrs = try HFParameters.learningRates(p)
             let factor = try p.number("factor")
-            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(factor))")
-            let reducer = try HFPlateauReducer(
-                mode: p.string("mode") == "min" ? .min : .max,
-                factor: factor,
-                patience: p.integer("patience"),
-                threshold: p.number("threshold"),
-                thresholdMode: p.string("threshold_mode") == "rel" ? .rel : .abs,
-                cooldown: p.integer("cooldown"),
-                minLR: p.number("min_lr"),
-                eps: p.number("eps"))
-            return try HFReduceLROnPlateauSchedule(
-                lr: HFParameters.learningRate(p), reducer: reducer, metrics: p.optionalNumberList("metrics"))
+            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(PythonFormat.float(factor)))")
+            let minLRs = try TorchCommon.minLRs(p, groups: lrs.count)
+            let mode = try p.string("mode") { "mode \($0) is unknown!" }
+            let thresholdMode = try p.string("threshold_mode") { "threshold mode \($0) is unknown!" }
+            let metrics = try p.optionalNumberList("metrics")
+            return try zip(lrs, minLRs).map { lr, minLR in
+                HFReduceLROnPlateauSchedule(
+                    lr: lr,
+                    reducer: HFPlateauReducer(
+                        mode: mode == "min" ? .min : .max, factor: factor,
+                        patience: try TorchCommon.number(p, "patience").value, threshold: try p.number("threshold"),
+                        thresholdMode: thresholdMode == "rel" ? .rel : .abs,
+                        cooldown: try TorchCommon.number(p, "cooldown").value, minLR: minLR, eps: try p.number("eps")),
+                    metrics: metrics)
+            }
         })
 }

@@ -101,7 +101,7 @@ extension ScheduleType {
             .number("min_lr_ratio", default: 0, "Start of the warmup and end of the decay, as a fraction of lr."),
             .number("num_cycles", default: 0.5, "Cosine waves of a cosine decay (0.5: a half cosine)."),
         ],
-        make: { p in
+        makeGroups: { p in
             let warmup = try p.integer("num_warmup_steps")
             let decay = try p.integer("num_decay_steps")
             let training = try p.optionalInteger("num_training_steps")
@@ -111,21 +111,24 @@ extension ScheduleType {
                 throw ScheduleError(path: p.path, "Either num_training_steps or num_stable_steps must be specified.")
             }
             func shape(_ name: String) throws -> HFWarmupStableDecaySchedule.Shape {
-                let value = try p.string(name)
+                let kind = name == "warmup_type" ? "warmup" : "decay"
+                let value = try p.string(name) { "Unknown \(kind) type: \($0), expected 'linear', 'cosine' or '1-sqrt'" }
                 guard let shape = HFWarmupStableDecaySchedule.Shape(rawValue: value) else {
-                    throw p.error(name, "Unknown \(name == "warmup_type" ? "warmup" : "decay") type: \(value), expected 'linear', 'cosine' or '1-sqrt'")
+                    throw p.error(name, "Unknown \(kind) type: \(value), expected 'linear', 'cosine' or '1-sqrt'")
                 }
                 return shape
             }
-            return try HFWarmupStableDecaySchedule(
-                lr: HFParameters.learningRate(p),
-                numWarmupSteps: warmup,
-                numStableSteps: stableSteps,
-                numDecaySteps: decay,
-                warmupType: shape("warmup_type"),
-                decayType: shape("decay_type"),
-                minLRRatio: p.number("min_lr_ratio"),
-                numCycles: p.number("num_cycles")
-            ).checkedAtConstruction(p)
+            return try HFParameters.learningRates(p).map { lr in
+                try HFWarmupStableDecaySchedule(
+                    lr: lr,
+                    numWarmupSteps: warmup,
+                    numStableSteps: stableSteps,
+                    numDecaySteps: decay,
+                    warmupType: shape("warmup_type"),
+                    decayType: shape("decay_type"),
+                    minLRRatio: p.number("min_lr_ratio"),
+                    numCycles: p.number("num_cycles")
+                ).checkedAtConstruction(p)
+            }
         })
 }

@@ -3,21 +3,24 @@ import Foundation
 /// Keras's `CosineDecay`: an optional linear warmup from `initial_learning_rate` to
 /// `warmup_target`, then cosine decay to `alpha` times the decay's starting value.
 ///
-/// Mirrors `keras/src/optimizers/schedules/learning_rate_schedule.py` (3.15) in float64:
+/// Mirrors `keras/src/optimizers/schedules/learning_rate_schedule.py` (3.15) on JAX with
+/// `jax_enable_x64` and a float64 `initial_learning_rate`:
 /// ```
 /// decay(s, from) = from * ((1 - alpha) * 0.5 * (1 + cos(pi * (s / decay_steps))) + alpha)
-///     # the cosine and the bracket in float32, as Keras computes them (see ``KerasFloat32``);
-///     # with warmup_target, Keras runs both phases inside ops.cond, compiled by XLA, which
+///     # s / decay_steps and pi * … in float64; ops.cos computes in float32 (see
+///     # ``KerasFloat32``), so 0.5 * (1 + cos) and (1 - alpha) * … + alpha (Python scalars,
+///     # weakly typed) stay float32; `from` is a float64 tensor, so the product is float64.
+///     # With warmup_target, Keras runs both phases inside ops.cond, compiled by XLA, which
 ///     # contracts `a * b + c` into fused multiply-adds: reproduced with `addingProduct`.
-///     # Without warmup_target, `from` is the weakly typed initial_learning_rate, so Keras's
-///     # product stays float32: lr = float32(initial_learning_rate) * factor in float32.
 /// warmup_target is None:  lr = decay(min(step, decay_steps), initial_learning_rate)
 /// otherwise:  s = min(step, decay_steps + warmup_steps)
 ///     s < warmup_steps:  lr = (warmup_target - initial_learning_rate) * (s / warmup_steps) + initial_learning_rate
 ///     else:              lr = decay(s - warmup_steps, warmup_target)
 /// ```
 /// Constant `alpha · from` once the decay is over. Without `warmup_target`, `warmup_steps` is
-/// ignored. Keras raises for `decay_steps ≤ 0`.
+/// ignored. Keras raises for `decay_steps ≤ 0`. (With a Python-float `initial_learning_rate`
+/// Keras keeps the product without warmup in float32: `float32(lr) * factor`; lrplot follows
+/// the float64 convention of every Keras type.)
 struct KerasCosineDecay: ClosedFormSchedule {
     var initialLearningRate: Double
     var decaySteps: Double
@@ -53,10 +56,8 @@ struct KerasCosineDecay: ClosedFormSchedule {
 
     func value(at step: Int) -> Double {
         guard let target = warmupTarget else {
-            // initial_learning_rate is a weakly typed tensor (a Python float converted), so
-            // multiplying it by the float32 factor stays float32.
-            let decayed = decay(XLAMath.minimum(Double(step), decaySteps))
-            return Double(Float(initialLearningRate) * decayed)
+            // initial_learning_rate is a float64 tensor: the float32 factor is promoted.
+            return initialLearningRate * Double(decay(XLAMath.minimum(Double(step), decaySteps)))
         }
         let s = XLAMath.minimum(Double(step), decaySteps + warmupSteps)
         if s < warmupSteps {
@@ -88,8 +89,8 @@ extension ScheduleType {
             warmup_target None: lr = decay(min(step, decay_steps), initial_learning_rate). \
             Otherwise s = min(step, warmup_steps + decay_steps); s < warmup_steps: \
             (warmup_target - initial_learning_rate) * s / warmup_steps + initial_learning_rate; else decay(s - warmup_steps, warmup_target). \
-            Keras computes the cosine factor in float32 (its ops.cos casts to float32), and without warmup_target \
-            the final product too (float32(initial_learning_rate) × factor): reproduced bit for bit. \
+            Keras computes the cosine factor in float32 (its ops.cos casts to float32) and multiplies it by the \
+            float64 rate (initial_learning_rate, or warmup_target after warmup): reproduced bit for bit. \
             Constant alpha·from after the decay. decay_steps must be > 0 (Keras raises).
             """,
         parameters: [

@@ -49,15 +49,17 @@ extension ScheduleType {
             Boundary b takes effect at step b + 1. len(values) must be len(boundaries) + 1 (Keras raises).
             """,
         parameters: [
-            ParameterSpec("boundaries", .integerList, .required, "Steps after which the next value applies (step > boundary)."),
+            ParameterSpec("boundaries", .numberList, .required, "Steps after which the next value applies (step > boundary); Keras casts float boundaries to the step's int type, truncating (2.5 acts as 2)."),
             ParameterSpec("values", .numberList, .required, "Learning rates: one more than boundaries."),
         ],
         make: { p in
-            let boundaries = try p.integerList("boundaries")
+            // Keras casts each boundary to the (int64) step's dtype: truncation toward zero.
+            let boundaries = try p.numberList("boundaries").map { Int(saturating: $0.rounded(.towardZero)) }
             let values = try p.numberList("values")
+            let shownBoundaries = PythonFormat.list(try p.raw("boundaries")), shownValues = PythonFormat.list(try p.raw("values"))
             try p.check(boundaries.count == values.count - 1, "values",
-                        "The length of boundaries should be 1 less than the length of values. Received: boundaries of length \(boundaries.count), and values of length \(values.count).")
-            try p.check(!boundaries.isEmpty, "boundaries", "needs at least one boundary (Keras indexes boundaries[0])")
+                        "The length of boundaries should be 1 less than the length of values. Received: boundaries=\(shownBoundaries) of length \(boundaries.count), and values=\(shownValues) of length \(values.count).")
+            try p.check(!boundaries.isEmpty, "boundaries", "needs at least one boundary (Keras indexes boundaries[0] and raises IndexError: list index out of range)")
             return KerasPiecewiseConstantDecay(boundaries: boundaries, values: values)
         })
 }

@@ -9,18 +9,21 @@ import Foundation
 /// cosine_decay = 0.5 * (1 + cos(pi * count / decay_steps))
 /// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
 /// ```
-/// optax raises for `decay_steps ≤ 0`.
+/// optax raises for `decay_steps ≤ 0`; a float `decay_steps` works as in optax.
 struct OptaxCosineDecaySchedule: OptaxCountSchedule {
     var initValue: Double
-    /// A Python int: `warmup_cosine_decay_schedule` passes `decay_steps - warmup_steps`,
-    /// which need not fit in 64 bits (optax makes it a float).
-    var decaySteps: Int128
+    /// A float: optax converts a Python int `decay_steps` with `float()` (exactly rounded), so
+    /// `warmup_cosine_decay_schedule`'s `decay_steps - warmup_steps` may pass 64 bits.
+    var decaySteps: Double
+    /// `decay_steps` as the Python int it was built from, when it was one (sgdr sums them).
+    var exactDecaySteps: Int128?
     var alpha: Double
     var exponent: Double
 
-    init(initValue: Double, decaySteps: Int128, alpha: Double = 0, exponent: Double = 1) {
+    init(initValue: Double, decaySteps: Double, exactDecaySteps: Int128? = nil, alpha: Double = 0, exponent: Double = 1) {
         self.initValue = initValue
         self.decaySteps = decaySteps
+        self.exactDecaySteps = exactDecaySteps
         self.alpha = alpha
         self.exponent = exponent
     }
@@ -33,7 +36,7 @@ struct OptaxCosineDecaySchedule: OptaxCountSchedule {
     func mayRaise(in counts: ClosedRange<Int128>) -> Bool { false }
 
     private func value(atFloatCount t: Double) -> Double {
-        let steps = PythonMath.float(decaySteps)
+        let steps = decaySteps
         let count = XLAMath.minimum(t, steps)
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
         let decayed = (1 - alpha) * pow(cosineDecay, exponent) + alpha
@@ -42,12 +45,13 @@ struct OptaxCosineDecaySchedule: OptaxCountSchedule {
 
     /// The end of the decay.
     func breakpoints(below steps: Int) -> [Int] {
-        decaySteps > 0 && decaySteps < Int128(steps) ? [Int(decaySteps)] : []
+        let end = Int(saturating: decaySteps.rounded(.up))
+        return decaySteps > 0 && end < steps ? [end] : []
     }
 
-    /// optax's check: `decay_steps` must be positive.
-    static func validate(decaySteps: Int128, _ p: Parameters, _ name: String) throws {
-        try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(decaySteps).")
+    /// optax's check: `decay_steps` must be positive (`shown` is how Python prints it).
+    static func validate(decaySteps: Double, shown: String, _ p: Parameters, _ name: String) throws {
+        try p.check(decaySteps > 0, name, "The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(shown).")
     }
 }
 
@@ -63,15 +67,15 @@ extension ScheduleType {
             """,
         parameters: [
             .number("init_value", "Initial value."),
-            .integer("decay_steps", "Steps of the decay (> 0)."),
+            ParameterSpec("decay_steps", .number, .required, "Steps of the decay (> 0; an int in optax's signature, a float works)."),
             .number("alpha", default: 0.0, "Final multiplier of init_value."),
             .number("exponent", default: 1.0, "Exponent applied to the cosine factor."),
         ],
         make: { p in
-            let decaySteps = try p.integer("decay_steps")
-            try OptaxCosineDecaySchedule.validate(decaySteps: Int128(decaySteps), p, "decay_steps")
+            let decaySteps = try PythonNumber(p, "decay_steps")
+            try OptaxCosineDecaySchedule.validate(decaySteps: decaySteps.value, shown: decaySteps.description, p, "decay_steps")
             return OptaxCosineDecaySchedule(
-                initValue: try p.number("init_value"), decaySteps: Int128(decaySteps),
+                initValue: try p.number("init_value"), decaySteps: decaySteps.value,
                 alpha: try p.number("alpha"), exponent: try p.number("exponent"))
         })
 }

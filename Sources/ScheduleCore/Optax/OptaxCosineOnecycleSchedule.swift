@@ -19,7 +19,7 @@ extension ScheduleType {
         ],
         make: { p in
             let steps = try p.integer("transition_steps")
-            try p.check(steps > 0, "transition_steps", "A cosine onecycle schedule was set with a non-positive `transition_steps` (\(steps))")
+            try p.check(steps > 0, "transition_steps", "must be positive, found \(steps) (optax raises: A linear onecycle schedule was set with a non-positive `transition_steps`)")
             let peak = try p.number("peak_value")
             let div = try p.number("div_factor")
             let finalDiv = try p.number("final_div_factor")

@@ -109,7 +109,7 @@ extension ScheduleType {
         ],
         make: { p in
             let nested = try p.scheduleList("schedules")
-            try p.check(!nested.isEmpty, "schedules", "needs at least one schedule (optax indexes schedules[0])")
+            try p.check(!nested.isEmpty, "schedules", "needs at least one schedule (optax indexes schedules[0] and raises IndexError: list index out of range)")
             var closed: [any ClosedFormSchedule] = []
             for (i, schedule) in nested.enumerated() {
                 guard let c = schedule as? any ClosedFormSchedule else {

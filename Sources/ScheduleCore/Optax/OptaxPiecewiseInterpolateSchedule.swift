@@ -103,7 +103,7 @@ extension ScheduleType {
                           "Object {\"step\": scale}: the running value is multiplied by scale, reached at that step (keys are integers written as strings)."),
         ],
         make: { p in
-            let kind = try p.string("interpolate_type")
+            let kind = try p.string("interpolate_type") { _ in "`interpolate_type` must be either 'cosine' or 'linear'" }
             guard let interpolation = OptaxPiecewiseInterpolateSchedule.Interpolation(rawValue: kind) else {
                 throw p.error("interpolate_type", "`interpolate_type` must be either 'cosine' or 'linear'")
             }

@@ -4,9 +4,11 @@ import Foundation
 // linear, warm-up ones, one-cycle, SGDR) are built from these, so they conform through them.
 
 extension OptaxCosineDecaySchedule: RangeExtrema {
-    /// `decay_steps` and the step before it: the count is clamped there, and the cosine
-    /// (raised to `exponent`) is monotone before.
-    func criticalSteps(in range: Range<Int>) -> [Int]? { CriticalSteps.pieces([decaySteps.clampedToInt], in: range) }
+    /// The first step at or past `decay_steps` and the step before it: the count is clamped
+    /// there, and the cosine (raised to `exponent`) is monotone before.
+    func criticalSteps(in range: Range<Int>) -> [Int]? {
+        CriticalSteps.pieces([Int(saturating: decaySteps.rounded(.up))], in: range)
+    }
 }
 
 extension OptaxExponentialDecay: RangeExtrema {

@@ -14,7 +14,7 @@ extension ScheduleType {
         ],
         make: { p in
             let cycles = try p.objectList("cosine_kwargs")
-            try p.check(!cycles.isEmpty, "cosine_kwargs", "needs at least one cycle (optax would have no schedule to run)")
+            try p.check(!cycles.isEmpty, "cosine_kwargs", "needs at least one cycle (optax's join of no schedules raises IndexError: list index out of range)")
             var schedules: [any ClosedFormSchedule] = []
             // Python ints: sums of decay_steps.
             var boundaries: [Int128] = []
@@ -39,7 +39,7 @@ extension OptaxJoinedSchedule {
     /// cosine's own length.
     var totalSteps: Int128? {
         guard schedules.count == 2, boundaries.count == 1,
-              let cosine = schedules[1] as? OptaxCosineDecaySchedule else { return nil }
-        return boundaries[0] + cosine.decaySteps
+              let cosine = schedules[1] as? OptaxCosineDecaySchedule, let length = cosine.exactDecaySteps else { return nil }
+        return boundaries[0] + length
     }
 }

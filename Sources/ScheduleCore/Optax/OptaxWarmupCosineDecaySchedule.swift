@@ -38,11 +38,11 @@ enum OptaxWarmupCosine {
         // A Python int: it need not fit in 64 bits.
         let cosineSteps = Int128(decaySteps) - Int128(warmupSteps)
         try p.check(cosineSteps > 0, "decay_steps",
-                    "must be greater than warmup_steps (\(warmupSteps)): the cosine_decay_schedule requires positive decay_steps, got decay_steps - warmup_steps = \(cosineSteps)")
+                    "must be greater than warmup_steps (\(warmupSteps)): optax's cosine decay over decay_steps − warmup_steps raises: The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(cosineSteps).")
         return OptaxJoinedSchedule(
             schedules: [
                 OptaxPolynomialSchedule(initValue: initValue, endValue: peakValue, power: 1, transitionSteps: warmupSteps),
-                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: cosineSteps, alpha: alpha, exponent: exponent),
+                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: PythonMath.float(cosineSteps), exactDecaySteps: cosineSteps, alpha: alpha, exponent: exponent),
             ],
             boundaries: [Int128(warmupSteps)])
     }

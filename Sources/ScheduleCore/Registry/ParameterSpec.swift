@@ -17,6 +17,11 @@ public struct ParameterSpec: Sendable {
         case expression(variable: String)
         case numberList
         case integerList
+        /// A number, or a list of numbers: one per parameter group of the optimizer.
+        case numberPerGroup
+        /// A Python expression (see ``Expression``) in the named variable, or a list of them:
+        /// one per parameter group.
+        case expressionPerGroup(variable: String)
         /// A nested schedule object (`{"type": …}`).
         case schedule
         case scheduleList
@@ -34,6 +39,8 @@ public struct ParameterSpec: Sendable {
             case .expression(let v): return "a Python expression in `\(v)` (a string)"
             case .numberList: return "a list of numbers"
             case .integerList: return "a list of whole numbers"
+            case .numberPerGroup: return "a number or a list of numbers (one per parameter group)"
+            case .expressionPerGroup(let v): return "a Python expression in `\(v)` (a string), or a list of them (one per parameter group)"
             case .schedule: return "a schedule object with a \"type\""
             case .scheduleList: return "a list of schedule objects"
             case .json: return "a JSON value"

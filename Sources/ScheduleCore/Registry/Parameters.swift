@@ -155,13 +155,16 @@ public struct Parameters: Sendable {
     }
 
     /// A string (for `.choice` parameters, one of the declared options).
-    public func string(_ name: String) throws -> String {
-        guard let s = try optionalString(name) else { throw error(name, "expected a string, found null") }
+    ///
+    /// - Parameter raises: for a `.choice` parameter, what the framework says about a value
+    ///   it does not know (quoted after lrplot's own message).
+    public func string(_ name: String, raises: ((String) -> String)? = nil) throws -> String {
+        guard let s = try optionalString(name, raises: raises) else { throw error(name, "expected a string, found null") }
         return s
     }
 
     /// A string, or `nil` when absent with default `None` or given as `null`.
-    public func optionalString(_ name: String) throws -> String? {
+    public func optionalString(_ name: String, raises: ((String) -> String)? = nil) throws -> String? {
         let spec = try spec(name)
         guard let raw = try raw(name) else { return nil }
         guard case .string(let s) = raw else {
@@ -170,6 +173,7 @@ public struct Parameters: Sendable {
         if case .choice(let options) = spec.kind, !options.contains(s) {
             var message = "unknown value \"\(s)\"; expected \(spec.kind.expectation)"
             if let close = Suggestion.closest(to: s, in: options) { message += "; did you mean \"\(close)\"?" }
+            if let raises { message += " (the framework raises: \(raises(s)))" }
             throw error(name, message)
         }
         return s
@@ -212,6 +216,40 @@ public struct Parameters: Sendable {
             throw error(name, "expected a list of numbers, found \(raw.kindDescription)")
         }
         return try items.enumerated().map { i, item in try Parameters.number(item, at: "\(path(of: name))[\(i)]") }
+    }
+
+    /// A number or a list of numbers (one per parameter group), with which one was given.
+    ///
+    /// - Throws: ``ScheduleError`` for anything else, or a list item that is not a number.
+    public func perGroupNumbers(_ name: String) throws -> (values: [Double], isList: Bool) {
+        guard let raw = try raw(name) else { throw error(name, "expected a number or a list of numbers, found null") }
+        guard case .array(let items) = raw else { return ([try Parameters.number(raw, at: path(of: name))], false) }
+        return (try items.enumerated().map { i, item in try Parameters.number(item, at: "\(path(of: name))[\(i)]") }, true)
+    }
+
+    /// A Python expression or a list of them (one per parameter group), with which one was given.
+    public func perGroupExpressions(_ name: String) throws -> (expressions: [Expression], isList: Bool) {
+        let spec = try spec(name)
+        guard case .expressionPerGroup(let variable) = spec.kind else {
+            throw error(name, "internal error: \(name) is not declared as per-group expressions")
+        }
+        guard let raw = try raw(name) else { throw error(name, "expected \(spec.kind.expectation), found null") }
+        func parse(_ item: JSONValue, at path: String) throws -> Expression {
+            switch item {
+            case .string(let text):
+                do {
+                    return try Expression(parsing: text, variables: [variable])
+                } catch let e as ExpressionError {
+                    throw ScheduleError(path: path, "\(e)")
+                }
+            case .integer, .number:
+                return try Expression(parsing: JSONWriter.write(item), variables: [variable])
+            default:
+                throw ScheduleError(path: path, "expected a Python expression in `\(variable)` (a string), found \(item.kindDescription)")
+            }
+        }
+        guard case .array(let items) = raw else { return ([try parse(raw, at: path(of: name))], false) }
+        return (try items.enumerated().map { i, item in try parse(item, at: "\(path(of: name))[\(i)]") }, true)
     }
 
     /// A list of whole numbers.
@@ -259,6 +297,19 @@ public struct Parameters: Sendable {
         }
         return try items.enumerated().map { i, item in
             try catalog.make(item, path: "\(path(of: name))[\(i)]", inherited: inherit)
+        }
+    }
+
+    /// Builds each nested schedule in the list parameter `name` through the catalog, one
+    /// schedule per parameter group each (see ``ScheduleCatalog/makeGroups(_:path:ignoring:inherited:)``):
+    /// `result[i][g]` is item `i`'s schedule for group `g`.
+    public func scheduleGroupsList(_ name: String, inherit: [String: JSONValue] = [:]) throws -> [[any Schedule]] {
+        guard let raw = try raw(name) else { throw error(name, "expected a list of schedule objects, found null") }
+        guard case .array(let items) = raw else {
+            throw error(name, "expected a list of schedule objects, found \(raw.kindDescription)")
+        }
+        return try items.enumerated().map { i, item in
+            try catalog.makeGroups(item, path: "\(path(of: name))[\(i)]", inherited: inherit)
         }
     }
 

@@ -12,9 +12,9 @@ public struct ScheduleCatalog: Sendable {
         self.byName = index
     }
 
-    /// All built-in types: PyTorch, transformers, timm, optax, Keras and the generic families.
+    /// All built-in types: PyTorch, transformers, timm, optax, Keras, DeepSpeed, mmengine and the generic families.
     public static let standard = ScheduleCatalog(
-        types: GenericTypes.all + TorchTypes.all + HFTypes.all + TimmTypes.all + OptaxTypes.all + KerasTypes.all)
+        types: GenericTypes.all + TorchTypes.all + HFTypes.all + TimmTypes.all + OptaxTypes.all + KerasTypes.all + DeepSpeedTypes.all + MMEngineTypes.all)
 
     /// The type named `name`, if any.
     public func type(named name: String) -> ScheduleType? {
@@ -27,10 +27,37 @@ public struct ScheduleCatalog: Sendable {
     ///   - path: the object's JSON path, for error messages (e.g. `schedules[0]`).
     ///   - ignoring: keys that belong to the caller (label, colour, …) rather than the schedule.
     ///   - inherited: values used for parameters the object does not give.
-    /// - Throws: ``ScheduleError`` naming the offending path.
+    /// - Throws: ``ScheduleError`` naming the offending path; for a spec with several parameter
+    ///   groups (`"lr": [0.1, 0.01]`), use ``makeGroups(_:path:ignoring:inherited:)``.
     public func make(
         _ value: JSONValue, path: String, ignoring: Set<String> = [], inherited: [String: JSONValue] = [:]
     ) throws -> any Schedule {
+        let (type, parameters) = try resolve(value, path: path, ignoring: ignoring, inherited: inherited)
+        return try Self.rethrowing(path) { try type.make(parameters) }
+    }
+
+    /// Builds one schedule per parameter group of the schedule described by `value`, group 0
+    /// first: several for a torch, transformers or timm spec whose `lr` is a list (with the
+    /// per-group lists the framework accepts, such as `OneCycleLR`'s `max_lr`), one otherwise.
+    ///
+    /// The groups' schedules are those of one scheduler driving all of them (see
+    /// ``ScheduleType/makeGroups``): they stop together where the framework raises for any
+    /// group, and follow the framework where it couples groups. Each is an ordinary
+    /// ``Schedule``, with the closed forms and fast paths of its type.
+    ///
+    /// - Throws: ``ScheduleError`` naming the offending path, including the framework's own
+    ///   errors for per-group lists of the wrong length.
+    public func makeGroups(
+        _ value: JSONValue, path: String, ignoring: Set<String> = [], inherited: [String: JSONValue] = [:]
+    ) throws -> [any Schedule] {
+        let (type, parameters) = try resolve(value, path: path, ignoring: ignoring, inherited: inherited)
+        return try Self.rethrowing(path) { try type.makeGroups(parameters) }
+    }
+
+    /// The type named by `value` and its validated parameters.
+    private func resolve(
+        _ value: JSONValue, path: String, ignoring: Set<String>, inherited: [String: JSONValue]
+    ) throws -> (ScheduleType, Parameters) {
         guard case .object(let members) = value else {
             throw ScheduleError(path: path, "expected a schedule object like {\"type\": \"torch.StepLR\", …}, found \(value.kindDescription)")
         }
@@ -54,12 +81,15 @@ public struct ScheduleCatalog: Sendable {
         let parameters = Parameters(
             typeName: typeName, path: path, specs: type.parameters, members: own,
             inherited: inherited.filter { declared.contains($0.key) }, catalog: self)
+        return (type, parameters)
+    }
+
+    /// Runs `build`, turning any error but a ``ScheduleError`` into one at `path`.
+    private static func rethrowing<T>(_ path: String, _ build: () throws -> T) throws -> T {
         do {
-            return try type.make(parameters)
+            return try build()
         } catch let error as ScheduleError {
             throw error
-        } catch let error as ExpressionError {
-            throw ScheduleError(path: path, "\(error)")
         } catch {
             throw ScheduleError(path: path, "\(error)")
         }

@@ -10,6 +10,7 @@ struct TimmMultiStepLRScheduler: TimmSchedule {
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
     init(lr: Double, decayT: [Double], decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
@@ -44,7 +45,6 @@ struct TimmMultiStepLRScheduler: TimmSchedule {
 
     /// Warmup end and every milestone's step `m - 1` (shifted by the warmup with `warmup_prefix`).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         let milestones = decayT.map { max(Int(saturating: $0.rounded(.up) - 1 + Double(offset)), warmup.length) }
         return TimmParameters.marks([warmup.length] + milestones, below: steps)
@@ -62,22 +62,23 @@ extension ScheduleType {
               else (t -= warmup_t if warmup_prefix): lr * decay_rate ** bisect_right(decay_t, t + 1)
             A milestone m counts from t = m - 1 on (timm's t + 1: one step early); after the
             last one the lr stays constant.
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .init("decay_t", .numberList, .required, "Milestones (sorted, as timm assumes)."),
             .number("decay_rate", default: 1.0, "Multiplier applied at each milestone."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmMultiStepLRScheduler(
-                lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
+                try TimmParameters.checkNoNoise(p)
+                return try TimmMultiStepLRScheduler(
+                    lr: lr, decayT: p.numberList("decay_t"), decayRate: p.number("decay_rate"),
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
+                )
+            }
         })
 }

@@ -10,6 +10,7 @@ struct TimmPolyLRScheduler: TimmSchedule {
     var kDecay: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let cycles: TimmCycles
     let warmup: TimmWarmup
 
@@ -40,7 +41,6 @@ struct TimmPolyLRScheduler: TimmSchedule {
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)
     }
@@ -58,10 +58,10 @@ extension ScheduleType {
                 i < cycle_limit: lr_min + (lr * cycle_decay**i - lr_min)
                                  * (1 - t_curr**k_decay / t_i**k_decay) ** power
                 else: lr_min (held forever past the last cycle)
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the first cycle."),
             .number("power", default: 0.5, "Exponent of the polynomial."),
         ] + TimmParameters.cycleParameters + [
@@ -71,15 +71,16 @@ extension ScheduleType {
             .number("k_decay", default: 1.0, "k-decay exponent applied to t_curr and t_i."),
             TimmParameters.initialize,
         ],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            let (cycles, lrMin) = try TimmParameters.cycles(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmPolyLRScheduler(
-                lr: lr, cycles: cycles, power: p.number("power"), lrMin: lrMin,
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
-                kDecay: p.number("k_decay")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
+                let (cycles, lrMin) = try TimmParameters.cycles(p)
+                try TimmParameters.checkNoNoise(p)
+                return try TimmPolyLRScheduler(
+                    lr: lr, cycles: cycles, power: p.number("power"), lrMin: lrMin,
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"),
+                    kDecay: p.number("k_decay")
+                )
+            }
         })
 }

@@ -12,7 +12,6 @@ extension TimmStepLRScheduler: RangeExtrema {
     /// `lr · decay_rate^⌊t / decay_t⌋` is monotone when `0 ≤ decay_rate ≤ 1` (which also rules
     /// out overflow); `nil` otherwise or when `decay_t ≤ 0` (ZeroDivisionError).
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         guard decayT > 0, decayRate >= 0, decayRate <= 1 else { return nil }
         return CriticalSteps.pieces([1, warmup.length], in: range)
     }
@@ -23,7 +22,6 @@ extension TimmMultiStepLRScheduler: RangeExtrema {
     /// (`bisect_right(decay_t, t + 1)`) never decreases, so the value is monotone after warm-up
     /// when `0 ≤ decay_rate ≤ 1`; `nil` otherwise.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         guard decayRate >= 0, decayRate <= 1 else { return nil }
         return CriticalSteps.pieces([1, warmup.length], in: range)
     }
@@ -132,7 +130,6 @@ extension TimmCosineLRScheduler: RangeExtrema {
     /// start a cycle early) and its ratio ends by `π + 10⁻⁹` (double `cos` is ±1 within 10⁻⁹ of
     /// 0 and π). Else `nil`.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         return cycles.annealingCriticalSteps(
             in: range, warmup: warmup, warmupPrefix: warmupPrefix, kDecay: kDecay,
             scale: Double.pi, limit: Double.pi + 1e-9, raises: { (try? checkedValue(at: $0)) == nil })
@@ -145,7 +142,6 @@ extension TimmPolyLRScheduler: RangeExtrema {
     /// `cycle_mul ≠ 1` a ratio of at most 1 at the cycle's last step in the range (a negative
     /// base raises for a fractional power).
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         guard power >= 0, power.isFinite else { return nil }
         return cycles.annealingCriticalSteps(
             in: range, warmup: warmup, warmupPrefix: warmupPrefix, kDecay: kDecay,
@@ -162,7 +158,6 @@ extension TimmTanhLRScheduler: RangeExtrema {
     /// terms move in opposite directions and their rounded sum need not be monotone), when
     /// timm raises at a cycle's end in the range, or as ``TimmCycles/runs(in:)``.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         guard lb <= 0, ub >= 0 else { return nil }
         let start = CriticalSteps.pieces([1, warmup.length], in: range)
         let runs = cycles.runSteps(
@@ -184,7 +179,6 @@ extension TimmWSDLRScheduler: RangeExtrema {
     /// construction here. `nil` when `lr < 0` with a non-constant stable function (`s` then
     /// rises while the decay falls).
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        guard tInEpochs else { return [] }
         guard stableFunction == .constant || lr >= 0 else { return nil }
         let (end, overflow) = warmup.length.addingReportingOverflow(tInitial)
         guard !overflow, end < Int.max else { return nil }

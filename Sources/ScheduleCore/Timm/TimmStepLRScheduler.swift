@@ -6,17 +6,17 @@
 struct TimmStepLRScheduler: TimmSchedule {
     var lr: Double
     var decayT: Double
-    /// `decay_t` when it was given as an integer (Python's `//` is then integer division).
-    var integerDecayT: Int?
+    /// `decay_t` as timm got it, an int or a float (`t // 0` raises with different words).
+    var decayTNumber: PythonNumber?
     var decayRate: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
-    init(lr: Double, decayT: JSONValue, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
+    init(lr: Double, decayT: Double, decayRate: Double, warmup: TimmWarmup, warmupPrefix: Bool, tInEpochs: Bool) {
         self.lr = lr
-        self.decayT = decayT.doubleValue ?? .nan
-        if case .integer(let i) = decayT { integerDecayT = i }
+        self.decayT = decayT
         self.decayRate = decayRate
         self.warmup = warmup
         self.warmupPrefix = warmupPrefix
@@ -27,20 +27,15 @@ struct TimmStepLRScheduler: TimmSchedule {
 
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
+        // `t - warmup_t` and `t // decay_t` in Python ints (a negative warmup_t passes Int.max):
+        // exact for an int decay_t, a float floor division otherwise.
         let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
-        // `t // decay_t`: exact for an integer decay_t, a float floor division otherwise.
-        let decays: Double
-        if let whole = integerDecayT {
-            decays = PythonMath.float(try PythonMath.floorDivide(t, Int128(whole)))
-        } else {
-            decays = try PythonMath.floorDivide(PythonMath.float(t), decayT)
-        }
+        let decays = try (decayTNumber ?? PythonNumber(float: decayT)).floorDivide(t)
         return lr * (try PythonMath.power(decayRate, decays))
     }
 
     /// Warmup end and every decay.
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         var marks = [warmup.length]
         if decayT > 0 {
@@ -72,22 +67,25 @@ extension ScheduleType {
               else (t -= warmup_t if warmup_prefix): lr * decay_rate ** (t // decay_t)
             Keeps decaying past any horizon. decay_t = 0 raises ZeroDivisionError at the first
             step after warmup (the series stops there).
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .number("decay_t", "Steps between decays (an int or a float, as timm allows)."),
             .number("decay_rate", default: 1.0, "Multiplier applied at each decay."),
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: true),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            return try TimmStepLRScheduler(
-                lr: lr, decayT: p.numberKeepingKind("decay_t") ?? .number(.nan), decayRate: p.number("decay_rate"),
-                warmup: TimmParameters.warmup(p, target: lr),
-                warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
+        makeGroups: { p in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
+                try TimmParameters.checkNoNoise(p)
+                let decayT = try PythonNumber(p, "decay_t")
+                var s = try TimmStepLRScheduler(
+                    lr: lr, decayT: decayT.value, decayRate: p.number("decay_rate"),
+                    warmup: TimmParameters.warmup(p, target: lr),
+                    warmupPrefix: p.bool("warmup_prefix"), tInEpochs: p.bool("t_in_epochs"))
+                s.decayTNumber = decayT
+                return s
+            }
         })
 }

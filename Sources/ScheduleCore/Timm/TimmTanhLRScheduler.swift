@@ -13,6 +13,7 @@ struct TimmTanhLRScheduler: TimmSchedule {
     var lrMin: Double
     var warmupPrefix: Bool
     var tInEpochs: Bool
+    var lrScale: Double?
     let cycles: TimmCycles
     var warmup: TimmWarmup
 
@@ -53,7 +54,6 @@ struct TimmTanhLRScheduler: TimmSchedule {
 
     /// Warmup end and the start of every cycle (the last one marks where lr_min begins).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let offset = warmupPrefix ? warmup.length : 0
         return TimmParameters.marks([warmup.length] + cycles.starts(offset: offset, below: steps), below: steps)
     }
@@ -72,10 +72,10 @@ extension ScheduleType {
                 i < cycle_limit: tr = t_curr / t_i
                                  lr_min + 0.5 * (lr * cycle_decay**i - lr_min) * (1 - tanh(lb*(1-tr) + ub*tr))
                 else: lr_min (held forever past the last cycle)
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the first cycle."),
             .number("lb", default: -7, "tanh argument at the start of a cycle."),
             .number("ub", default: 3, "tanh argument at the end of a cycle."),
@@ -83,24 +83,25 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit, TimmParameters.warmupPrefix(default: false),
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
-            let lr = try TimmParameters.learningRate(p)
-            let (cycles, lrMin) = try TimmParameters.cycles(p)
-            let lb = try p.number("lb"), ub = try p.number("ub")
-            try p.check(lb < ub, "ub", "lb must be < ub (timm asserts lb < ub), found lb = \(lb), ub = \(ub)")
-            try p.check(cycles.cycleLimit >= 0, "cycle_limit", "must be ≥ 0 (timm asserts cycle_limit >= 0), found \(cycles.cycleLimit)")
-            let warmupT = try p.integer("warmup_t")
-            try p.check(warmupT >= 0, "warmup_t", "must be ≥ 0 (timm asserts warmup_t >= 0), found \(warmupT)")
-            let warmupLRInit = try p.number("warmup_lr_init")
-            try p.check(warmupLRInit >= 0, "warmup_lr_init", "must be ≥ 0 (timm asserts warmup_lr_init >= 0), found \(warmupLRInit)")
-            try TimmParameters.checkNoNoise(p)
-            do {
-                return try TimmTanhLRScheduler(
-                    lr: lr, cycles: cycles, lb: lb, ub: ub, lrMin: lrMin, warmupLength: warmupT,
-                    warmupLRInit: warmupLRInit, warmupPrefix: p.bool("warmup_prefix"),
-                    tInEpochs: p.bool("t_in_epochs"))
-            } catch let error as PythonRaise {
-                throw ScheduleError(path: p.path, "timm.TanhLRScheduler raises while it is built: \(error.message)")
+        makeGroups: { p in
+            try TimmParameters.groups(p) { lr -> any TimmSchedule in
+                let (cycles, lrMin) = try TimmParameters.cycles(p)
+                let lb = try p.number("lb"), ub = try p.number("ub")
+                try p.check(lb < ub, "ub", "lb must be < ub (timm asserts lb < ub), found lb = \(lb), ub = \(ub)")
+                try p.check(cycles.cycleLimit >= 0, "cycle_limit", "must be ≥ 0 (timm asserts cycle_limit >= 0), found \(cycles.cycleLimit)")
+                let warmupT = try p.integer("warmup_t")
+                try p.check(warmupT >= 0, "warmup_t", "must be ≥ 0 (timm asserts warmup_t >= 0), found \(warmupT)")
+                let warmupLRInit = try p.number("warmup_lr_init")
+                try p.check(warmupLRInit >= 0, "warmup_lr_init", "must be ≥ 0 (timm asserts warmup_lr_init >= 0), found \(warmupLRInit)")
+                try TimmParameters.checkNoNoise(p)
+                do {
+                    return try TimmTanhLRScheduler(
+                        lr: lr, cycles: cycles, lb: lb, ub: ub, lrMin: lrMin, warmupLength: warmupT,
+                        warmupLRInit: warmupLRInit, warmupPrefix: p.bool("warmup_prefix"),
+                        tInEpochs: p.bool("t_in_epochs"))
+                } catch let error as PythonRaise {
+                    throw ScheduleError(path: p.path, "timm.TanhLRScheduler raises while it is built: \(error.message)")
+                }
             }
         })
 }

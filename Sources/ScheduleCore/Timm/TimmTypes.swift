@@ -9,5 +9,6 @@ public enum TimmTypes {
         .timmMultiStepLRScheduler,
         .timmPlateauLRScheduler,
         .timmWSDLRScheduler,
+        .timmCreateSchedulerV2,
     ]
 }

@@ -29,6 +29,7 @@ struct TimmWSDLRScheduler: TimmSchedule {
     var decayPower: Double
     var decayRatio: Double
     var tInEpochs: Bool
+    var lrScale: Double?
     let warmup: TimmWarmup
 
     init(lr: Double, tInitial: Int, decayT: Int, lrMin: Double, stableFunction: StableFunction,
@@ -91,7 +92,6 @@ struct TimmWSDLRScheduler: TimmSchedule {
 
     /// Warmup end, decay start and the end (lr_min from then on).
     func breakpoints(below steps: Int) -> [Int] {
-        guard tInEpochs else { return [] }
         let end = Int128(warmup.length) + Int128(tInitial)
         return HFParameters.marks([Int128(warmup.length), end - Int128(decayT), end], below: steps)
     }
@@ -115,10 +115,10 @@ extension ScheduleType {
                            | 0.5 * (1 + cos(pi * frac)) | 1 - frac ** decay_power
                            | (decay_ratio ** frac - decay_ratio) / (1 - decay_ratio)
             lr_min from t = warmup_t + t_initial on.
-            With t_in_epochs false, step(t) leaves the lr at values[0].
+            With t_in_epochs false the same values are per optimizer update (train.py's step_update(t)).
             """,
         parameters: [
-            TimmParameters.lr,
+            TimmParameters.lr, TimmParameters.lrScale,
             .integer("t_initial", "Length of the stable + decay phases (after warmup)."),
             .integer("decay_t", "Length of the decay phase, the last decay_t steps of t_initial."),
             .number("lr_min", default: 0, "Learning rate at the end of the decay."),
@@ -131,45 +131,50 @@ extension ScheduleType {
             TimmParameters.warmupT(), TimmParameters.warmupLRInit,
             TimmParameters.tInEpochs,
         ] + TimmParameters.noise(seedDefault: 42) + [TimmParameters.initialize],
-        make: { p in
+        makeGroups: { p in
             typealias S = TimmWSDLRScheduler
-            let lr = try TimmParameters.learningRate(p)
-            try TimmParameters.checkNoNoise(p)
-            let tInitial = try p.integer("t_initial")
-            try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
-            let decayT = try p.integer("decay_t")
-            try p.check(0 < decayT && decayT <= tInitial, "decay_t",
-                        "Invalid decay_t (\(decayT)), must be in (0, t_initial] w/ t_initial=\(tInitial).")
-            let lrMin = try p.number("lr_min")
-            try p.check(lrMin >= 0, "lr_min", "Invalid lr_min (\(lrMin)), must be >= 0.")
-            let stableFunction = S.StableFunction(rawValue: try p.string("stable_fn")) ?? .constant
-            let decayFunction = S.DecayFunction(rawValue: try p.string("decay_fn")) ?? .oneMinusSqrt
-            let decayRatio = try p.number("decay_ratio")
-            try p.check(0 < decayRatio && decayRatio < 1, "decay_ratio", "Invalid decay_ratio (\(decayRatio)), must be in (0, 1).")
-            let decayPower = try p.number("decay_power")
-            try p.check(decayPower > 0, "decay_power", "Invalid decay_power (\(decayPower)), must be > 0.")
-            let stablePower = try p.number("stable_power")
-            try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
-            let warmupT = try p.integer("warmup_t")
-            var timescale = try p.optionalNumber("stable_timescale")
-            // An int timescale (the default warm-up, or an integer given) divides as an int.
-            var integerTimescale: Int?
-            switch try p.numberKeepingKind("stable_timescale") {
-            case .integer(let i)?: integerTimescale = i
-            case nil: integerTimescale = warmupT
-            default: integerTimescale = nil
+            return try TimmParameters.groups(p) { lr -> any TimmSchedule in
+                try TimmParameters.checkNoNoise(p)
+                let tInitial = try p.integer("t_initial")
+                try p.check(tInitial > 0, "t_initial", "Invalid t_initial (\(tInitial)), must be > 0.")
+                let decayT = try p.integer("decay_t")
+                try p.check(0 < decayT && decayT <= tInitial, "decay_t",
+                            "Invalid decay_t (\(decayT)), must be in (0, t_initial] w/ t_initial=\(tInitial).")
+                let lrMin = try p.number("lr_min")
+                try p.check(lrMin >= 0, "lr_min", "Invalid lr_min (\(lrMin)), must be >= 0.")
+                let stableFunction = S.StableFunction(rawValue: try p.string("stable_fn") {
+                    "Invalid stable_fn (\($0)), must be one of ('constant', 'rsqrt', 'power')."
+                }) ?? .constant
+                let decayFunction = S.DecayFunction(rawValue: try p.string("decay_fn") {
+                    "Invalid decay_fn (\($0)), must be one of ('linear', '1-sqrt', 'cosine', 'power', 'exp') or a callable."
+                }) ?? .oneMinusSqrt
+                let decayRatio = try p.number("decay_ratio")
+                try p.check(0 < decayRatio && decayRatio < 1, "decay_ratio", "Invalid decay_ratio (\(decayRatio)), must be in (0, 1).")
+                let decayPower = try p.number("decay_power")
+                try p.check(decayPower > 0, "decay_power", "Invalid decay_power (\(decayPower)), must be > 0.")
+                let stablePower = try p.number("stable_power")
+                try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
+                let warmupT = try p.integer("warmup_t")
+                var timescale = try p.optionalNumber("stable_timescale")
+                // An int timescale (the default warm-up, or an integer given) divides as an int.
+                var integerTimescale: Int?
+                switch try p.numberKeepingKind("stable_timescale") {
+                case .integer(let i)?: integerTimescale = i
+                case nil: integerTimescale = warmupT
+                default: integerTimescale = nil
+                }
+                if stableFunction != .constant {
+                    let resolved = timescale ?? Double(warmupT)
+                    try p.check(resolved > 0, "stable_timescale",
+                                "stable_fn=\(stableFunction.rawValue) requires a positive stable_timescale, it defaults to warmup_t (\(warmupT)), set it explicitly when there is no warmup.")
+                    timescale = resolved
+                }
+                return try S(
+                    lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
+                    stableTimescale: timescale, integerTimescale: integerTimescale, stablePower: stablePower, decayFunction: decayFunction,
+                    decayPower: decayPower, decayRatio: decayRatio,
+                    warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
+                )
             }
-            if stableFunction != .constant {
-                let resolved = timescale ?? Double(warmupT)
-                try p.check(resolved > 0, "stable_timescale",
-                            "stable_fn=\(stableFunction.rawValue) requires a positive stable_timescale, it defaults to warmup_t (\(warmupT)), set it explicitly when there is no warmup.")
-                timescale = resolved
-            }
-            return try S(
-                lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
-                stableTimescale: timescale, integerTimescale: integerTimescale, stablePower: stablePower, decayFunction: decayFunction,
-                decayPower: decayPower, decayRatio: decayRatio,
-                warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
-            ).checkedAtConstruction(p)
         })
 }

@@ -53,15 +53,13 @@ extension ScheduleType {
             TorchCommon.lrSpec,
             ParameterSpec("schedulers", .scheduleList, .required, "The torch schedulers to step together (objects without \"lr\")."),
         ],
-        make: { p in
-            let lr = try TorchCommon.lr(p)
-            let children = try TorchCommon.children(p, lr: lr)
-            try p.check(!children.isEmpty, "schedulers", "ChainedScheduler expects at least one scheduler to be chained, but got no scheduler.")
-            for (i, child) in children.enumerated() where child.usesMetrics {
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let children = try TorchCommon.children(p, groups: lrs.count)
+            try p.check(!(children.first ?? []).isEmpty, "schedulers", "ChainedScheduler expects at least one scheduler to be chained, but got no scheduler.")
+            for (i, child) in children[0].enumerated() where child.usesMetrics {
                 throw p.error("schedulers", "ChainedScheduler does not support `ReduceLROnPlateau` scheduler as it requires additional kwargs to be specified when calling `step`, but got one at index \(i) in the given schedulers sequence.")
             }
-            let s = TorchChainedScheduler(lr: lr, schedulers: children)
-            try s.validateConstruction(p)
-            return s
+            return try TorchGroups.schedules(lrs.indices.map { g in TorchChainedScheduler(lr: lrs[g], schedulers: children[g]) }, p)
         })
 }

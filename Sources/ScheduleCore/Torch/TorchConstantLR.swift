@@ -3,7 +3,8 @@
 struct TorchConstantLR: TorchScheduler {
     var lr: Double
     var factor: Double
-    var totalIters: Int
+    /// An int in torch's signature, unchecked: a fractional one is never reached (`!=`).
+    var totalIters: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
         let s = Scheduler(group: group, factor: factor, totalIters: totalIters)
@@ -11,13 +12,15 @@ struct TorchConstantLR: TorchScheduler {
         return s
     }
 
-    func breakpoints(below steps: Int) -> [Int] { totalIters > 0 && totalIters < steps ? [totalIters] : [] }
+    func breakpoints(below steps: Int) -> [Int] {
+        totalIters > 0 && totalIters < Double(steps) && totalIters == totalIters.rounded() ? [Int(totalIters)] : []
+    }
 
     final class Scheduler: TorchLRScheduler {
         let factor: Double
-        let totalIters: Int
+        let totalIters: Double
 
-        init(group: TorchParamGroup, factor: Double, totalIters: Int) {
+        init(group: TorchParamGroup, factor: Double, totalIters: Double) {
             self.factor = factor
             self.totalIters = totalIters
             super.init(group: group)
@@ -27,12 +30,12 @@ struct TorchConstantLR: TorchScheduler {
 
         override func getLR() throws -> Double {
             if lastEpoch == 0 { return group.lr * factor }
-            if lastEpoch != totalIters { return group.lr }
+            if Double(lastEpoch) != totalIters { return group.lr }
             return group.lr * (try PythonMath.divide(1.0, factor))
         }
 
         override func closedFormLR() throws -> Double? {
-            baseLR * (factor + (lastEpoch >= totalIters ? 1.0 : 0.0) * (1 - factor))
+            baseLR * (factor + (Double(lastEpoch) >= totalIters ? 1.0 : 0.0) * (1 - factor))
         }
     }
 }
@@ -50,14 +53,14 @@ extension ScheduleType {
         parameters: [
             TorchCommon.lrSpec,
             .number("factor", default: 1.0 / 3, "The number the learning rate is multiplied by until the milestone."),
-            .integer("total_iters", default: 5, "The number of steps the factor applies."),
+            TorchCommon.intInSignature("total_iters", default: 5, "The number of steps the factor applies."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
             let factor = try p.number("factor")
             try p.check(factor <= 1.0 && factor >= 0, "factor", "must be between 0 and 1, found \(factor) (torch: Constant multiplicative factor expected to be between 0 and 1.)")
-            let s = TorchConstantLR(lr: try TorchCommon.lr(p), factor: factor, totalIters: try p.integer("total_iters"))
-            try s.validateConstruction(p)
-            return s
+            let totalIters = try TorchCommon.number(p, "total_iters").value
+            return try TorchGroups.schedules(lrs.map { TorchConstantLR(lr: $0, factor: factor, totalIters: totalIters) }, p)
         })
 }

@@ -84,21 +84,23 @@ extension ScheduleType {
             lr_t = eta_min + (lr − eta_min) · (1 + cos(π · T_cur / T_i)) / 2, where T_cur counts steps since \
             the last restart (integers, as torch's step() keeps them) and T_i starts at T_0; when T_cur \
             reaches T_i it wraps to T_cur − T_i and T_i becomes T_i · T_mult. Restarts (back to lr) at \
-            T_0, T_0 + T_0·T_mult, …; it never ends.
+            T_0, T_0 + T_0·T_mult, …; it never ends. T_0 and T_mult must be Python ints (torch checks \
+            isinstance(x, int), so 2.0 is rejected).
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .integer("T_0", "Number of steps until the first restart."),
-            .integer("T_mult", default: 1, "Factor by which T_i grows after a restart."),
+            ParameterSpec("T_0", .integer, .required, "Number of steps until the first restart (a Python int: torch rejects 100.0)."),
+            ParameterSpec("T_mult", .integer, .value(.integer(1)), "Factor by which T_i grows after a restart (a Python int: torch rejects 2.0)."),
             .number("eta_min", default: 0.0, "Minimum learning rate."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let t0 = try p.integer("T_0"), tMult = try p.integer("T_mult")
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let t0 = try TorchCommon.pythonInt(p, "T_0") { "Expected positive integer T_0, but got \($0)" } ?? 0
             try p.check(t0 > 0, "T_0", "Expected positive integer T_0, but got \(t0)")
+            let tMult = try TorchCommon.pythonInt(p, "T_mult") { "Expected integer T_mult >= 1, but got \($0)" } ?? 1
             try p.check(tMult >= 1, "T_mult", "Expected integer T_mult >= 1, but got \(tMult)")
-            let s = TorchCosineAnnealingWarmRestarts(lr: try TorchCommon.lr(p), t0: t0, tMult: tMult, etaMin: try p.number("eta_min"))
-            try s.validateConstruction(p)
-            return s
+            let etaMin = try p.number("eta_min")
+            return try TorchGroups.schedules(lrs.map { TorchCosineAnnealingWarmRestarts(lr: $0, t0: t0, tMult: tMult, etaMin: etaMin) }, p)
         })
 }

@@ -13,8 +13,9 @@ struct TorchCyclicLR: TorchScheduler {
     var lr: Double
     var baseLR: Double
     var maxLR: Double
-    var stepSizeUp: Int
-    var stepSizeDown: Int?
+    /// `float(step_size_up)`, `float(step_size_down)` (torch converts them; None: the same as up).
+    var stepSizeUp: Double
+    var stepSizeDown: Double?
     var scale: Scale
     var cycleMomentum: Bool
     var baseMomentum: Double
@@ -28,19 +29,19 @@ struct TorchCyclicLR: TorchScheduler {
         return s
     }
 
-    /// Peaks (`k·total + up`) and cycle starts (`k·total`).
+    /// Peaks (`k·total + up`) and cycle starts (`k·total`), at the first whole step at or
+    /// past each.
     func breakpoints(below steps: Int) -> [Int] {
-        // Python ints: the cycle may be longer than Int.max.
-        let up = Int128(stepSizeUp), total = up + Int128(stepSizeDown ?? stepSizeUp)
-        guard total > 0, up >= 0 else { return [] }
+        let up = stepSizeUp, total = stepSizeUp + (stepSizeDown ?? stepSizeUp)
+        guard total > 0, up >= 0, total.isFinite else { return [] }
         var out: [Int] = []
-        var start: Int128 = 0
-        while start < Int128(steps) && out.count < 1000 {
-            if start > 0 { out.append(Int(start)) }
-            if up > 0 && up < total && start + up < Int128(steps) { out.append(Int(start + up)) }
+        var start = 0.0
+        while start < Double(steps) && out.count < 1000 {
+            if start > 0 { out.append(Int(start.rounded(.up))) }
+            if up > 0 && up < total && start + up < Double(steps) { out.append(Int((start + up).rounded(.up))) }
             start += total
         }
-        return out
+        return Array(Set(out.filter { $0 < steps })).sorted()
     }
 
     final class Scheduler: TorchLRScheduler {
@@ -50,8 +51,8 @@ struct TorchCyclicLR: TorchScheduler {
 
         init(spec: TorchCyclicLR, group: TorchParamGroup) throws {
             self.spec = spec
-            let up = Double(spec.stepSizeUp)
-            let down = spec.stepSizeDown.map(Double.init) ?? up
+            let up = spec.stepSizeUp
+            let down = spec.stepSizeDown ?? up
             totalSize = up + down
             stepRatio = try PythonMath.divide(up, totalSize)
             super.init(group: group)
@@ -114,21 +115,24 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .number("base_lr", "Lower learning rate boundary of the cycle."),
-            .number("max_lr", "Upper learning rate boundary of the cycle."),
-            .integer("step_size_up", default: 2000, "Steps in the increasing half of a cycle."),
-            ParameterSpec("step_size_down", .integer, .none, "Steps in the decreasing half (None: step_size_up)."),
+            ParameterSpec("base_lr", .numberPerGroup, .required, "Lower learning rate boundary of the cycle; a list gives one per parameter group."),
+            ParameterSpec("max_lr", .numberPerGroup, .required, "Upper learning rate boundary of the cycle; a list gives one per parameter group."),
+            ParameterSpec("step_size_up", .number, .value(.integer(2000)), "Steps in the increasing half of a cycle (torch takes float(step_size_up))."),
+            ParameterSpec("step_size_down", .number, .none, "Steps in the decreasing half (None: step_size_up; torch takes float(step_size_down))."),
             ParameterSpec("mode", .string, .value(.string("triangular")), "The scaling policy: \"triangular\", \"triangular2\" or \"exp_range\" (ignored when scale_fn is given)."),
             .number("gamma", default: 1.0, "The exp_range factor: scale = gamma^t."),
             ParameterSpec("scale_fn", .expression(variable: "x"), .none, "A custom scaling policy: a Python expression in `x`, with 0 ≤ scale_fn(x) ≤ 1."),
             .choice("scale_mode", ["cycle", "iterations"], default: "cycle", "Whether scale_fn gets the cycle number or the step (only with scale_fn)."),
             .bool("cycle_momentum", default: true, "Cycle the momentum inversely between base_momentum and max_momentum."),
-            .number("base_momentum", default: 0.8, "Lower momentum boundary."),
-            .number("max_momentum", default: 0.9, "Upper momentum boundary."),
+            ParameterSpec("base_momentum", .numberPerGroup, .value(.number(0.8)), "Lower momentum boundary; a list gives one per parameter group."),
+            ParameterSpec("max_momentum", .numberPerGroup, .value(.number(0.9)), "Upper momentum boundary; a list gives one per parameter group."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let lr = try TorchCommon.lr(p)
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let baseLRs = try TorchCommon.perGroup(p, "base_lr", groups: lrs.count)
+            let maxLRs = try TorchCommon.perGroup(p, "max_lr", groups: lrs.count)
+            let up = try p.number("step_size_up"), down = try p.optionalNumber("step_size_down")
             let scale: TorchCyclicLR.Scale
             if try p.raw("scale_fn") != nil {
                 scale = .custom(try p.expression("scale_fn"), perCycle: try p.string("scale_mode") == "cycle")
@@ -145,12 +149,15 @@ extension ScheduleType {
                 default: scale = .triangular
                 }
             }
-            let s = TorchCyclicLR(
-                lr: lr, baseLR: try p.number("base_lr"), maxLR: try p.number("max_lr"),
-                stepSizeUp: try p.integer("step_size_up"), stepSizeDown: try p.optionalInteger("step_size_down"),
-                scale: scale, cycleMomentum: try p.bool("cycle_momentum"),
-                baseMomentum: try p.number("base_momentum"), maxMomentum: try p.number("max_momentum"))
-            try s.validateConstruction(p)
-            return s
+            let cycleMomentum = try p.bool("cycle_momentum")
+            // torch reads (and checks the lengths of) the momenta only when it cycles them.
+            let baseMomenta = cycleMomentum ? try TorchCommon.perGroup(p, "base_momentum", groups: lrs.count) : Array(repeating: 0.8, count: lrs.count)
+            let maxMomenta = cycleMomentum ? try TorchCommon.perGroup(p, "max_momentum", groups: lrs.count) : Array(repeating: 0.9, count: lrs.count)
+            let perGroup = lrs.indices.map { g in
+                TorchCyclicLR(
+                    lr: lrs[g], baseLR: baseLRs[g], maxLR: maxLRs[g], stepSizeUp: up, stepSizeDown: down,
+                    scale: scale, cycleMomentum: cycleMomentum, baseMomentum: baseMomenta[g], maxMomentum: maxMomenta[g])
+            }
+            return try TorchGroups.schedules(perGroup, p)
         })
 }

@@ -43,9 +43,9 @@ extension ScheduleType {
             .number("gamma", "Multiplicative factor of learning rate decay."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let s = TorchExponentialLR(lr: try TorchCommon.lr(p), gamma: try p.number("gamma"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let gamma = try p.number("gamma")
+            return try TorchGroups.schedules(lrs.map { TorchExponentialLR(lr: $0, gamma: gamma) }, p)
         })
 }

@@ -37,12 +37,12 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            ParameterSpec("lr_lambda", .expression(variable: "epoch"), .required, "A Python expression in `epoch` giving the multiplicative factor, e.g. \"0.95 ** epoch\"."),
+            ParameterSpec("lr_lambda", .expressionPerGroup(variable: "epoch"), .required, "A Python expression in `epoch` giving the multiplicative factor, e.g. \"0.95 ** epoch\"; a list gives one per parameter group."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let s = TorchLambdaLR(lr: try TorchCommon.lr(p), lrLambda: try p.expression("lr_lambda"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let lambdas = try TorchCommon.lambdas(p, groups: lrs.count)
+            return try TorchGroups.schedules(zip(lrs, lambdas).map { TorchLambdaLR(lr: $0, lrLambda: $1) }, p)
         })
 }

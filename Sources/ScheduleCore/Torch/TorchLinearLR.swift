@@ -4,7 +4,8 @@ struct TorchLinearLR: TorchScheduler {
     var lr: Double
     var startFactor: Double
     var endFactor: Double
-    var totalIters: Int
+    /// An int in torch's signature, unchecked: a float works as in Python.
+    var totalIters: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
         let s = Scheduler(group: group, startFactor: startFactor, endFactor: endFactor, totalIters: totalIters)
@@ -12,14 +13,17 @@ struct TorchLinearLR: TorchScheduler {
         return s
     }
 
-    func breakpoints(below steps: Int) -> [Int] { totalIters > 0 && totalIters < steps ? [totalIters] : [] }
+    func breakpoints(below steps: Int) -> [Int] {
+        let end = Int(saturating: totalIters.rounded(.down)) &+ 1
+        return totalIters > 0 && end - 1 < steps ? [totalIters == totalIters.rounded() ? end - 1 : end].filter { $0 < steps } : []
+    }
 
     final class Scheduler: TorchLRScheduler {
         let startFactor: Double
         let endFactor: Double
-        let totalIters: Int
+        let totalIters: Double
 
-        init(group: TorchParamGroup, startFactor: Double, endFactor: Double, totalIters: Int) {
+        init(group: TorchParamGroup, startFactor: Double, endFactor: Double, totalIters: Double) {
             self.startFactor = startFactor
             self.endFactor = endFactor
             self.totalIters = totalIters
@@ -30,13 +34,13 @@ struct TorchLinearLR: TorchScheduler {
 
         override func getLR() throws -> Double {
             if lastEpoch == 0 { return group.lr * startFactor }
-            if isInitial || lastEpoch > totalIters { return group.lr }
-            let denominator = Double(totalIters) * startFactor + Double(lastEpoch - 1) * (endFactor - startFactor)
+            if isInitial || Double(lastEpoch) > totalIters { return group.lr }
+            let denominator = totalIters * startFactor + Double(lastEpoch - 1) * (endFactor - startFactor)
             return group.lr * (1.0 + (try PythonMath.divide(endFactor - startFactor, denominator)))
         }
 
         override func closedFormLR() throws -> Double? {
-            let progress = try PythonMath.divide((endFactor - startFactor) * Double(min(totalIters, lastEpoch)), Double(totalIters))
+            let progress = try PythonMath.divide((endFactor - startFactor) * PythonMath.min(totalIters, Double(lastEpoch)), totalIters)
             return baseLR * (startFactor + progress)
         }
     }
@@ -57,15 +61,15 @@ extension ScheduleType {
             TorchCommon.lrSpec,
             .number("start_factor", default: 1.0 / 3, "The factor at step 0; in (0, 1]."),
             .number("end_factor", default: 1.0, "The factor reached at total_iters; in [0, 1]."),
-            .integer("total_iters", default: 5, "The number of steps over which the factor changes."),
+            TorchCommon.intInSignature("total_iters", default: 5, "The number of steps over which the factor changes."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
             let start = try p.number("start_factor"), end = try p.number("end_factor")
             try p.check(start <= 1.0 && start > 0, "start_factor", "must be greater than 0 and at most 1, found \(start) (torch: Starting multiplicative factor expected to be greater than 0 and less or equal to 1.)")
             try p.check(end <= 1.0 && end >= 0, "end_factor", "must be between 0 and 1, found \(end) (torch: Ending multiplicative factor expected to be between 0 and 1.)")
-            let s = TorchLinearLR(lr: try TorchCommon.lr(p), startFactor: start, endFactor: end, totalIters: try p.integer("total_iters"))
-            try s.validateConstruction(p)
-            return s
+            let totalIters = try TorchCommon.number(p, "total_iters").value
+            return try TorchGroups.schedules(lrs.map { TorchLinearLR(lr: $0, startFactor: start, endFactor: end, totalIters: totalIters) }, p)
         })
 }

@@ -2,7 +2,8 @@
 /// milestone (by `gamma^k` where a milestone is listed `k` times).
 struct TorchMultiStepLR: TorchScheduler {
     var lr: Double
-    var milestones: [Int]
+    /// Ints in torch's signature, unchecked: a float milestone counts where it equals the step.
+    var milestones: [Double]
     var gamma: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -11,16 +12,18 @@ struct TorchMultiStepLR: TorchScheduler {
         return s
     }
 
-    func breakpoints(below steps: Int) -> [Int] { Array(Set(milestones.filter { $0 > 0 && $0 < steps })).sorted() }
+    func breakpoints(below steps: Int) -> [Int] {
+        Array(Set(milestones.filter { $0 > 0 && $0 < Double(steps) && $0 == $0.rounded() }.map { Int($0) })).sorted()
+    }
 
     final class Scheduler: TorchLRScheduler {
         /// `Counter(milestones)`.
-        let counts: [Int: Int]
-        let sorted: [Int]
+        let counts: [Double: Int]
+        let sorted: [Double]
         let gamma: Double
 
-        init(group: TorchParamGroup, milestones: [Int], gamma: Double) {
-            var counts: [Int: Int] = [:]
+        init(group: TorchParamGroup, milestones: [Double], gamma: Double) {
+            var counts: [Double: Int] = [:]
             for m in milestones { counts[m, default: 0] += 1 }
             self.counts = counts
             self.sorted = milestones.sorted()
@@ -31,12 +34,12 @@ struct TorchMultiStepLR: TorchScheduler {
         override var torchName: String { "MultiStepLR" }
 
         override func getLR() throws -> Double {
-            guard let count = counts[lastEpoch] else { return group.lr }
+            guard let count = counts[Double(lastEpoch)] else { return group.lr }
             return group.lr * (try PythonMath.power(gamma, Double(count)))
         }
 
         override func closedFormLR() throws -> Double? {
-            baseLR * (try PythonMath.power(gamma, Double(TorchCommon.bisectRight(sorted, lastEpoch))))
+            baseLR * (try PythonMath.power(gamma, Double(TorchCommon.bisectRight(sorted, Double(lastEpoch)))))
         }
     }
 }
@@ -53,13 +56,13 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            ParameterSpec("milestones", .integerList, .required, "Steps at which to decay (torch expects them increasing)."),
+            ParameterSpec("milestones", .numberList, .required, "Steps at which to decay (torch expects them increasing; ints in its signature)."),
             .number("gamma", default: 0.1, "Multiplicative factor of learning rate decay."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let s = TorchMultiStepLR(lr: try TorchCommon.lr(p), milestones: try p.integerList("milestones"), gamma: try p.number("gamma"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let milestones = try p.numberList("milestones"), gamma = try p.number("gamma")
+            return try TorchGroups.schedules(lrs.map { TorchMultiStepLR(lr: $0, milestones: milestones, gamma: gamma) }, p)
         })
 }

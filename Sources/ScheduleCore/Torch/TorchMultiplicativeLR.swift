@@ -38,12 +38,12 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            ParameterSpec("lr_lambda", .expression(variable: "epoch"), .required, "A Python expression in `epoch` giving the factor for that step, e.g. \"0.95\"."),
+            ParameterSpec("lr_lambda", .expressionPerGroup(variable: "epoch"), .required, "A Python expression in `epoch` giving the factor for that step, e.g. \"0.95\"; a list gives one per parameter group."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let s = TorchMultiplicativeLR(lr: try TorchCommon.lr(p), lrLambda: try p.expression("lr_lambda"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let lambdas = try TorchCommon.lambdas(p, groups: lrs.count)
+            return try TorchGroups.schedules(zip(lrs, lambdas).map { TorchMultiplicativeLR(lr: $0, lrLambda: $1) }, p)
         })
 }

@@ -142,45 +142,58 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .number("max_lr", "Upper learning rate boundary of the cycle."),
-            ParameterSpec("total_steps", .integer, .none, "Total number of steps in the cycle (or give epochs and steps_per_epoch)."),
-            ParameterSpec("epochs", .integer, .none, "Number of epochs (with steps_per_epoch, when total_steps is None)."),
-            ParameterSpec("steps_per_epoch", .integer, .none, "Steps per epoch (with epochs, when total_steps is None)."),
+            ParameterSpec("max_lr", .numberPerGroup, .required, "Upper learning rate boundary of the cycle; a list gives one per parameter group."),
+            ParameterSpec("total_steps", .integer, .none, "Total number of steps in the cycle (or give epochs and steps_per_epoch); a Python int (torch rejects 100.0)."),
+            ParameterSpec("epochs", .integer, .none, "Number of epochs (with steps_per_epoch, when total_steps is None); a Python int."),
+            ParameterSpec("steps_per_epoch", .integer, .none, "Steps per epoch (with epochs, when total_steps is None); a Python int."),
             .number("pct_start", default: 0.3, "Fraction of the cycle spent increasing the learning rate (a float in [0, 1])."),
             .choice("anneal_strategy", ["cos", "linear"], default: "cos", "Annealing strategy."),
             .bool("cycle_momentum", default: true, "Cycle the momentum inversely between base_momentum and max_momentum."),
-            .number("base_momentum", default: 0.85, "Lower momentum boundary."),
-            .number("max_momentum", default: 0.95, "Upper momentum boundary."),
+            ParameterSpec("base_momentum", .numberPerGroup, .value(.number(0.85)), "Lower momentum boundary; a list gives one per parameter group."),
+            ParameterSpec("max_momentum", .numberPerGroup, .value(.number(0.95)), "Upper momentum boundary; a list gives one per parameter group."),
             .number("div_factor", default: 25.0, "initial_lr = max_lr / div_factor."),
             .number("final_div_factor", default: 1e4, "min_lr = initial_lr / final_div_factor."),
             .bool("three_phase", default: false, "Use three phases (symmetric warmup and cooldown, then annihilation)."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let lr = try TorchCommon.lr(p)
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            // A Python int: epochs · steps_per_epoch need not fit in 64 bits.
             let total: Int128
-            if let t = try p.optionalInteger("total_steps") {
+            if let t = try TorchCommon.pythonInt(p, "total_steps", { "Expected positive integer total_steps, but got \($0)" }) {
                 try p.check(t > 0, "total_steps", "Expected positive integer total_steps, but got \(t)")
                 total = Int128(t)
-            } else if let epochs = try p.optionalInteger("epochs"), let perEpoch = try p.optionalInteger("steps_per_epoch") {
+            } else if try p.raw("epochs") != nil, try p.raw("steps_per_epoch") != nil {
+                let epochs = try TorchCommon.pythonInt(p, "epochs") { "Expected positive integer epochs, but got \($0)" } ?? 0
                 try p.check(epochs > 0, "epochs", "Expected positive integer epochs, but got \(epochs)")
+                let perEpoch = try TorchCommon.pythonInt(p, "steps_per_epoch") { "Expected positive integer steps_per_epoch, but got \($0)" } ?? 0
                 try p.check(perEpoch > 0, "steps_per_epoch", "Expected positive integer steps_per_epoch, but got \(perEpoch)")
                 total = Int128(epochs) * Int128(perEpoch)
             } else {
                 throw ScheduleError(path: p.path, "You must define either total_steps OR (epochs AND steps_per_epoch)")
             }
             let pctStart = try p.number("pct_start")
-            try p.check(pctStart >= 0 && pctStart <= 1, "pct_start", "Expected float between 0 and 1 pct_start, but got \(pctStart)")
+            try p.check(pctStart >= 0 && pctStart <= 1, "pct_start", "Expected float between 0 and 1 pct_start, but got \(PythonFormat.float(pctStart))")
             if case .integer(let i)? = try p.numberKeepingKind("pct_start") {
                 throw p.error("pct_start", "Expected float between 0 and 1 pct_start, but got \(i) (torch rejects an int; write \(i).0)")
             }
-            let s = TorchOneCycleLR(
-                lr: lr, maxLR: try p.number("max_lr"), totalSteps: total, pctStart: pctStart,
-                cosine: try p.string("anneal_strategy") == "cos", cycleMomentum: try p.bool("cycle_momentum"),
-                baseMomentum: try p.number("base_momentum"), maxMomentum: try p.number("max_momentum"),
-                divFactor: try p.number("div_factor"), finalDivFactor: try p.number("final_div_factor"),
-                threePhase: try p.bool("three_phase"))
-            try s.validateConstruction(p)
-            return s
+            let cosine = try p.string("anneal_strategy") {
+                "anneal_strategy must be one of 'cos' or 'linear', instead got \($0)"
+            } == "cos"
+            let maxLRs = try TorchCommon.perGroup(p, "max_lr", groups: lrs.count)
+            let cycleMomentum = try p.bool("cycle_momentum")
+            // torch reads (and checks the lengths of) the momenta only when it cycles them.
+            let maxMomenta = cycleMomentum ? try TorchCommon.perGroup(p, "max_momentum", groups: lrs.count) : Array(repeating: 0.95, count: lrs.count)
+            let baseMomenta = cycleMomentum ? try TorchCommon.perGroup(p, "base_momentum", groups: lrs.count) : Array(repeating: 0.85, count: lrs.count)
+            let divFactor = try p.number("div_factor"), finalDivFactor = try p.number("final_div_factor")
+            let threePhase = try p.bool("three_phase")
+            let perGroup = lrs.indices.map { g in
+                TorchOneCycleLR(
+                    lr: lrs[g], maxLR: maxLRs[g], totalSteps: total, pctStart: pctStart,
+                    cosine: cosine, cycleMomentum: cycleMomentum,
+                    baseMomentum: baseMomenta[g], maxMomentum: maxMomenta[g],
+                    divFactor: divFactor, finalDivFactor: finalDivFactor, threePhase: threePhase)
+            }
+            return try TorchGroups.schedules(perGroup, p)
         })
 }

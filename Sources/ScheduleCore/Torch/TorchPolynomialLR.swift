@@ -2,7 +2,8 @@
 /// `total_iters` steps.
 struct TorchPolynomialLR: TorchScheduler {
     var lr: Double
-    var totalIters: Int
+    /// An int in torch's signature, unchecked: a float works as in Python.
+    var totalIters: PythonNumber
     var power: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -11,13 +12,16 @@ struct TorchPolynomialLR: TorchScheduler {
         return s
     }
 
-    func breakpoints(below steps: Int) -> [Int] { totalIters > 0 && totalIters < steps ? [totalIters] : [] }
+    func breakpoints(below steps: Int) -> [Int] {
+        let t = totalIters.value
+        return t > 0 && t < Double(steps) ? [Int(saturating: t.rounded(.up))].filter { $0 < steps } : []
+    }
 
     final class Scheduler: TorchLRScheduler {
-        let totalIters: Int
+        let totalIters: PythonNumber
         let power: Double
 
-        init(group: TorchParamGroup, totalIters: Int, power: Double) {
+        init(group: TorchParamGroup, totalIters: PythonNumber, power: Double) {
             self.totalIters = totalIters
             self.power = power
             super.init(group: group)
@@ -26,15 +30,17 @@ struct TorchPolynomialLR: TorchScheduler {
         override var torchName: String { "PolynomialLR" }
 
         override func getLR() throws -> Double {
-            if isInitial || lastEpoch > totalIters { return group.lr }
+            if isInitial || Double(lastEpoch) > totalIters.value { return group.lr }
             let ratio = try PythonMath.divide(
-                1.0 - (try PythonMath.divide(lastEpoch, totalIters)),
-                1.0 - (try PythonMath.divide(lastEpoch - 1, totalIters)))
+                1.0 - (try totalIters.divide(Double(lastEpoch))),
+                1.0 - (try totalIters.divide(Double(lastEpoch - 1))))
             return group.lr * (try PythonMath.power(ratio, power))
         }
 
         override func closedFormLR() throws -> Double? {
-            let remaining = 1.0 - (try PythonMath.divide(min(totalIters, lastEpoch), totalIters))
+            // min(total_iters, last_epoch) keeps total_iters unless last_epoch is smaller.
+            let reached = Double(lastEpoch) < totalIters.value ? Double(lastEpoch) : totalIters.value
+            let remaining = 1.0 - (try totalIters.divide(reached))
             return baseLR * (try PythonMath.power(remaining, power))
         }
     }
@@ -52,13 +58,13 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .integer("total_iters", default: 5, "The number of steps over which the learning rate decays."),
+            TorchCommon.intInSignature("total_iters", default: 5, "The number of steps over which the learning rate decays."),
             .number("power", default: 1.0, "The power of the polynomial."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let s = TorchPolynomialLR(lr: try TorchCommon.lr(p), totalIters: try p.integer("total_iters"), power: try p.number("power"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let totalIters = try TorchCommon.number(p, "total_iters"), power = try p.number("power")
+            return try TorchGroups.schedules(lrs.map { TorchPolynomialLR(lr: $0, totalIters: totalIters, power: power) }, p)
         })
 }

@@ -4,10 +4,12 @@ struct TorchReduceLROnPlateau: TorchScheduler {
     var lr: Double
     var maximize: Bool
     var factor: Double
-    var patience: Int
+    /// Ints in torch's signature, unchecked: floats work as in Python (a cooldown of 2.5 lasts
+    /// three rounds).
+    var patience: Double
     var threshold: Double
     var relative: Bool
-    var cooldown: Int
+    var cooldown: Double
     var minLR: Double
     var eps: Double
     var metrics: [Double]?
@@ -21,7 +23,7 @@ struct TorchReduceLROnPlateau: TorchScheduler {
     final class Scheduler: TorchLRScheduler {
         let spec: TorchReduceLROnPlateau
         var best: Double
-        var cooldownCounter = 0
+        var cooldownCounter = 0.0
         var badEpochs = 0
 
         init(spec: TorchReduceLROnPlateau, group: TorchParamGroup) {
@@ -61,9 +63,9 @@ struct TorchReduceLROnPlateau: TorchScheduler {
                 cooldownCounter -= 1
                 badEpochs = 0
             }
-            if badEpochs > spec.patience {
+            if Double(badEpochs) > spec.patience {
                 let old = group.lr
-                let new = Swift.max(old * spec.factor, spec.minLR)
+                let new = PythonMath.max(old * spec.factor, spec.minLR)
                 if old - new > spec.eps { group.lr = new }
                 cooldownCounter = spec.cooldown
                 badEpochs = 0
@@ -89,22 +91,29 @@ extension ScheduleType {
             TorchCommon.lrSpec,
             .choice("mode", ["min", "max"], default: "min", "Reduce when the metric stops decreasing (min) or increasing (max)."),
             .number("factor", default: 0.1, "new_lr = lr · factor; must be < 1."),
-            .integer("patience", default: 10, "Bad epochs tolerated before reducing."),
+            TorchCommon.intInSignature("patience", default: 10, "Bad epochs tolerated before reducing."),
             .number("threshold", default: 1e-4, "Threshold for a significant improvement."),
             .choice("threshold_mode", ["rel", "abs"], default: "rel", "Relative or absolute threshold."),
-            .integer("cooldown", default: 0, "Steps to wait after a reduction before counting bad epochs again."),
-            .number("min_lr", default: 0, "Lower bound on the learning rate."),
+            TorchCommon.intInSignature("cooldown", default: 0, "Steps to wait after a reduction before counting bad epochs again."),
+            ParameterSpec("min_lr", .numberPerGroup, .value(.integer(0)), "Lower bound on the learning rate; a list gives one per parameter group."),
             .number("eps", default: 1e-8, "Reductions smaller than eps are ignored."),
             ParameterSpec("metrics", .numberList, .none, "The metric passed to step() in each round: metrics[t−1] in round t."),
         ],
-        make: { p in
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
             let factor = try p.number("factor")
-            try p.check(factor < 1.0, "factor", "Factor should be < 1.0 (found \(factor)).")
-            let s = TorchReduceLROnPlateau(
-                lr: try TorchCommon.lr(p), maximize: try p.string("mode") == "max", factor: factor,
-                patience: try p.integer("patience"), threshold: try p.number("threshold"),
-                relative: try p.string("threshold_mode") == "rel", cooldown: try p.integer("cooldown"),
-                minLR: try p.number("min_lr"), eps: try p.number("eps"), metrics: try p.optionalNumberList("metrics"))
-            return s
+            try p.check(factor < 1.0, "factor", "Factor should be < 1.0. (found \(PythonFormat.float(factor)))")
+            let minLRs = try TorchCommon.minLRs(p, groups: lrs.count)
+            let maximize = try p.string("mode") { "mode \($0) is unknown!" } == "max"
+            let relative = try p.string("threshold_mode") { "threshold mode \($0) is unknown!" } == "rel"
+            let patience = try TorchCommon.number(p, "patience").value, cooldown = try TorchCommon.number(p, "cooldown").value
+            let threshold = try p.number("threshold"), eps = try p.number("eps")
+            let metrics = try p.optionalNumberList("metrics")
+            return try TorchGroups.schedules(lrs.indices.map { g in
+                TorchReduceLROnPlateau(
+                    lr: lrs[g], maximize: maximize, factor: factor, patience: patience, threshold: threshold,
+                    relative: relative, cooldown: cooldown, minLR: minLRs[g],
+                    eps: eps, metrics: metrics)
+            }, p)
         })
 }

@@ -64,17 +64,21 @@ extension ScheduleType {
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .number("swa_lr", "The learning rate to anneal to."),
-            .integer("anneal_epochs", default: 10, "Steps in the annealing phase."),
+            ParameterSpec("swa_lr", .numberPerGroup, .required, "The learning rate to anneal to; a list gives one per parameter group."),
+            .integer("anneal_epochs", default: 10, "Steps in the annealing phase (a Python int: torch rejects 10.0)."),
             .choice("anneal_strategy", ["cos", "linear"], default: "cos", "Annealing strategy."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let lr = try TorchCommon.lr(p)
-            let epochs = try p.integer("anneal_epochs")
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let swaLRs = try TorchCommon.perGroup(p, "swa_lr", groups: lrs.count)
+            let cosine = try p.string("anneal_strategy") {
+                "anneal_strategy must be one of 'cos' or 'linear', instead got \($0)"
+            } == "cos"
+            let epochs = try TorchCommon.pythonInt(p, "anneal_epochs") { "anneal_epochs must be equal or greater than 0, got \($0)" } ?? 10
             try p.check(epochs >= 0, "anneal_epochs", "anneal_epochs must be equal or greater than 0, got \(epochs)")
-            let s = TorchSWALR(lr: lr, swaLR: try p.number("swa_lr"), annealEpochs: epochs, cosine: try p.string("anneal_strategy") == "cos")
-            try s.validateConstruction(p)
-            return s
+            return try TorchGroups.schedules(zip(lrs, swaLRs).map {
+                TorchSWALR(lr: $0, swaLR: $1, annealEpochs: epochs, cosine: cosine)
+            }, p)
         })
 }

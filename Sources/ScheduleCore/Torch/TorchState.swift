@@ -1,5 +1,10 @@
 /// Walks a torch scheduler: each ``advance(metric:)`` is one `scheduler.step()` (or
 /// `step(metric)`); a Python exception there ends the series with a ``ScheduleStop``.
+///
+/// `group` is the parameter group whose values the state reports; `scheduler` is what one
+/// round steps: the group's own scheduler, or, with several groups, a ``TorchGroupRound``
+/// stepping every group's scheduler in group order (so the first group that raises ends the
+/// round, and the series, for every group).
 struct TorchState: ScheduleState {
     let group: TorchParamGroup
     let scheduler: TorchLRScheduler?
@@ -50,5 +55,26 @@ struct TorchState: ScheduleState {
                 filled = k + 1
             }
         }
+    }
+}
+
+/// One round of a torch scheduler over several parameter groups: `step` steps each group's
+/// scheduler in group order, as torch's one scheduler computes its groups in order.
+final class TorchGroupRound: TorchLRScheduler {
+    let schedulers: [TorchLRScheduler]
+
+    init(_ schedulers: [TorchLRScheduler], reporting group: TorchParamGroup) {
+        self.schedulers = schedulers
+        super.init(group: group)
+    }
+
+    override var torchName: String { schedulers.first?.torchName ?? "LRScheduler" }
+
+    override func step() throws {
+        for scheduler in schedulers { try scheduler.step() }
+    }
+
+    override func step(metric: Double?) throws {
+        for scheduler in schedulers { try scheduler.step(metric: metric) }
     }
 }

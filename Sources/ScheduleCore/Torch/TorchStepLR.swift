@@ -2,7 +2,8 @@
 /// `step_size` steps.
 struct TorchStepLR: TorchScheduler {
     var lr: Double
-    var stepSize: Int
+    /// An int in torch's signature, unchecked: a float works with Python's `%` and `//`.
+    var stepSize: PythonNumber
     var gamma: Double
 
     func construct(on group: TorchParamGroup) throws -> TorchLRScheduler {
@@ -12,14 +13,14 @@ struct TorchStepLR: TorchScheduler {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        stepSize == .min ? [] : TorchCommon.multiples(of: abs(stepSize), below: steps)
+        stepSize.value == stepSize.value.rounded() ? TorchCommon.multiples(of: stepSize.value, below: steps) : []
     }
 
     final class Scheduler: TorchLRScheduler {
-        let stepSize: Int
+        let stepSize: PythonNumber
         let gamma: Double
 
-        init(group: TorchParamGroup, stepSize: Int, gamma: Double) {
+        init(group: TorchParamGroup, stepSize: PythonNumber, gamma: Double) {
             self.stepSize = stepSize
             self.gamma = gamma
             super.init(group: group)
@@ -29,12 +30,12 @@ struct TorchStepLR: TorchScheduler {
 
         override func getLR() throws -> Double {
             if lastEpoch == 0 { return group.lr }
-            if try PythonMath.modulo(lastEpoch, stepSize) != 0 { return group.lr }
+            if try !stepSize.divides(lastEpoch) { return group.lr }
             return group.lr * gamma
         }
 
         override func closedFormLR() throws -> Double? {
-            baseLR * (try PythonMath.power(gamma, try PythonMath.floorDivide(lastEpoch, stepSize).doubleValue))
+            baseLR * (try PythonMath.power(gamma, try stepSize.floorDivide(lastEpoch)))
         }
     }
 }
@@ -47,21 +48,19 @@ extension ScheduleType {
         formula: """
             Recursive, as torch: lr_t = lr_{t-1} · gamma when t > 0 and t % step_size == 0, else lr_{t-1}; \
             so lr_t = lr · gamma^(t // step_size). The first decay takes effect at step step_size; it \
-            keeps decaying forever.
+            keeps decaying forever. torch does not check step_size: a negative one decays at the same \
+            steps, a fractional one wherever t % step_size is 0, and 0 raises ZeroDivisionError at the \
+            first step (the series stops there).
             """,
         parameters: [
             TorchCommon.lrSpec,
-            .integer("step_size", "Period of learning rate decay (steps)."),
+            TorchCommon.intInSignature("step_size", "Period of learning rate decay (steps)."),
             .number("gamma", default: 0.1, "Multiplicative factor of learning rate decay."),
             TorchCommon.lastEpochSpec,
         ],
-        make: { p in
-            let lr = try TorchCommon.lr(p)
-            // torch accepts any int: 0 raises ZeroDivisionError at step 1 (the series stops
-            // there); a negative step size decays at the multiples of its magnitude.
-            let stepSize = try p.integer("step_size")
-            let s = TorchStepLR(lr: lr, stepSize: stepSize, gamma: try p.number("gamma"))
-            try s.validateConstruction(p)
-            return s
+        makeGroups: { p in
+            let lrs = try TorchCommon.learningRates(p)
+            let stepSize = try TorchCommon.number(p, "step_size"), gamma = try p.number("gamma")
+            return try TorchGroups.schedules(lrs.map { TorchStepLR(lr: $0, stepSize: stepSize, gamma: gamma) }, p)
         })
 }

@@ -5,7 +5,10 @@
 /// Adam/AdamW lr_t / (√v̂ᵢ + eps) with v̂ = v / (1 − β₂ᵗ); RMSprop lr_t / (√(s − a²) or √s, + eps);
 /// Adagrad clr_t / (√sumᵢ + eps). For SGD it would be lr_t for every parameter, which the
 /// learning-rate series already shows. `median[t]`, `p10[t]`, `p90[t]` are the 50th, 10th and
-/// 90th percentiles of ηᵢ over all parameters (see ``Quantiles``), measured in the update of step t.
+/// 90th percentiles of ηᵢ (see ``Quantiles``), measured in the update of step t, over the
+/// parameters that have received a non-zero gradient at some step ≤ t: the others (on
+/// digits, the weights of pixels blank in every image so far) have a second moment of 0 and
+/// an effective step of lr / eps (10⁵ for Adam at 10⁻³), which says nothing about training.
 public struct EffectiveStepSeries: Sendable, Equatable {
     public var median: [Double] = []
     public var p10: [Double] = []

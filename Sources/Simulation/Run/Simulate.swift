@@ -68,6 +68,11 @@ private func run<O: Objective>(
     var gradient = [Double](repeating: 0, count: w.count)
     var rates: [Double] = []
     var sorted = [Double](repeating: 0, count: w.count)
+    // Parameters that have received a non-zero gradient so far: the others (weights of
+    // pixels that are blank in every image seen) have v = 0 and an effective step of lr / eps,
+    // which says nothing about training, so the percentiles leave them out.
+    var touched = [Bool](repeating: false, count: w.count)
+    var touchedCount = 0
     var pendingValidation: (loss: Double, accuracy: Double)?
     var cursor = ScheduleCursor(closedLoop: schedule, steps: steps)
     var metric: Double?
@@ -102,9 +107,25 @@ private func run<O: Objective>(
         pendingValidation = nil
         optimizer.step(parameters: &w, gradient: gradient, learningRate: lr, momentum: momentum, effectiveRates: &rates)
         if effective != nil, !rates.isEmpty {
-            sorted.withUnsafeMutableBufferPointer { s in
-                rates.withUnsafeBufferPointer { r in _ = s.initialize(from: r) }
-                if s.contains(where: \.isNaN) {
+            if touchedCount < touched.count {
+                for i in gradient.indices where !touched[i] && gradient[i] != 0 {
+                    touched[i] = true
+                    touchedCount += 1
+                }
+            }
+            let counted = touchedCount == rates.count ? rates.count : touchedCount
+            sorted.withUnsafeMutableBufferPointer { all in
+                if touchedCount == rates.count {
+                    rates.withUnsafeBufferPointer { r in _ = all.initialize(from: r) }
+                } else {
+                    var k = 0
+                    for i in rates.indices where i < touched.count && touched[i] {
+                        all[k] = rates[i]
+                        k += 1
+                    }
+                }
+                let s = UnsafeMutableBufferPointer(rebasing: all[0..<counted])
+                if s.isEmpty || s.contains(where: \.isNaN) {
                     effective?.median.append(.nan)
                     effective?.p10.append(.nan)
                     effective?.p90.append(.nan)
