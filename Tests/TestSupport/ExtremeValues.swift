@@ -95,7 +95,7 @@ public enum ExtremeValues {
 
     /// The reference fixtures of ScheduleCoreTests, read from the package's source tree.
     public static func fixtureFiles(root: URL = PackagePaths.root()) -> [URL] {
-        ["frameworks.json", "torch_extra.json"].map {
+        ["frameworks.json", "torch_extra.json", "deepspeed.json", "mmengine.json", "timm_factory.json"].map {
             root.appendingPathComponent("Tests/ScheduleCoreTests/Fixtures").appendingPathComponent($0)
         }
     }
