@@ -25,8 +25,9 @@ let package = Package(
     targets: [
         // Schedules and their evaluation: pure Swift, no Cairo, no CLI.
         .target(name: "ScheduleCore"),
-        // Training simulations: torch optimizers driven by schedules on small problems (digits data as a resource).
-        .target(name: "Simulation", dependencies: ["ScheduleCore"], resources: [.copy("Resources")]),
+        // Training simulations: torch optimizers driven by schedules on small problems (the digits
+        // data compiled in, Data/DigitsCSV.swift, so the binary needs no resource files).
+        .target(name: "Simulation", dependencies: ["ScheduleCore"], exclude: ["Data/README.md"]),
         // Training configs (transformers, timm, Keras, DeepSpeed, LightningCLI, mmengine) -> lrplot specs.
         .target(name: "ConfigImport", dependencies: ["ScheduleCore", .product(name: "Yams", package: "Yams")]),
         // libcairo through pkg-config; a project-specific module name avoids clashes with other `CCairo`s.
@@ -53,9 +54,7 @@ let package = Package(
         .executableTarget(
             name: "lrplot",
             dependencies: [
-                "LRPlotKit",
-                "ConfigImport",
-                "ScheduleCore",
+                "LRPlotKit", "ConfigImport", "ScheduleCore", "Plot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,9 @@ import torch
 torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-rows = list(csv.reader(open(os.path.join(ROOT, "Sources/Simulation/Resources/digits.csv"))))
+# The digits CSV carried by the binary (Sources/Simulation/Data/DigitsCSV.swift).
+swift = open(os.path.join(ROOT, "Sources/Simulation/Data/DigitsCSV.swift")).read()
+rows = list(csv.reader(swift.split('#"""\n', 1)[1].split('\n"""#', 1)[0].split("\n")))
 data = torch.tensor([[float(v) for v in r] for r in rows])
 x, y = data[:, :64] / 16, data[:, 64].long()
 xt, yt, xv, yv = x[:1500], y[:1500], x[1500:], y[1500:]

@@ -24,7 +24,7 @@ public struct SimulationSpec: Sendable, Equatable {
         self.allowLong = allowLong
     }
 
-    static let parameters: [ParameterSpec] = [
+    public static let parameters: [ParameterSpec] = [
         ParameterSpec("optimizer", .json, .required, "The optimizer: {\"type\": \"torch.SGD\" | \"torch.Adam\" | \"torch.AdamW\" | \"torch.RMSprop\" | \"torch.Adagrad\", …}."),
         ParameterSpec("problem", .json, .required, "\"digits\", or an inline problem {\"loss\", \"features\", \"targets\", \"initial_weights\"}."),
         .bool("allow_long", default: false, "Run even when the estimated work is over the budget (10¹² multiply-adds, about a quarter of an hour); see README \"Resource limits\"."),

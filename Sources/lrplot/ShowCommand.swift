@@ -13,7 +13,8 @@ struct Show: ParsableCommand {
             plain braille text without colour. --graphics and --color override the detection.
             """)
 
-    @Argument(help: "The spec (JSON or YAML), or a training config.")
+    @Argument(help: ArgumentHelp("The spec (JSON or YAML), a training config, or - for standard input.", valueName: "spec"),
+              completion: .file(extensions: ["json", "yaml", "yml"]))
     var spec: String
 
     @OptionGroup var preview: PreviewOptions
@@ -23,15 +24,14 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let decoded = try SpecFile.load(spec, decoder: try training.overlay().decoder)
-        let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps)
+        let bar = ProgressBar(labels: decoded.schedules.map(\.label), steps: decoded.steps,
+                              verb: decoded.simulation == nil ? "evaluating" : "simulating",
+                              reporting: RenderJob.progressUnits(for: decoded))
         let built: ChartBuilder.Built
         do {
+            defer { bar.finish() }
             built = try RenderJob.chart(for: decoded) { bar.update(index: $0, done: $1) }
-        } catch {
-            bar.finish()
-            throw error
         }
-        bar.finish()
         try preview.show(built.chart)
         Terminal.report(built.warnings)
     }

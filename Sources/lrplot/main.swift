@@ -5,6 +5,7 @@ import LRPlotKit
 // Exit status: ExitStatus (0 success, 1 runtime failure, 2 bad spec, input or arguments,
 // 3 a checked run departs from its plan);
 // every diagnostic is written by DiagnosticText.
+StandardStreams.prepare()
 do {
     var command = try LRPlotCommand.parseAsRoot()
     try command.run()
@@ -16,8 +17,13 @@ do {
 } catch {
     let code = LRPlotCommand.exitCode(for: error)
     if code == .success {
-        // --help and --version.
-        print(LRPlotCommand.fullMessage(for: error))
+        // --help, --version and --generate-completion-script.
+        do {
+            try StandardOutput.write(LRPlotCommand.fullMessage(for: error) + "\n")
+        } catch {
+            Terminal.writeError(DiagnosticText.error(error))
+            exit(error.exitStatus.rawValue)
+        }
         exit(ExitStatus.success.rawValue)
     }
     // swift-argument-parser's own errors: its message in lrplot's style, then its usage.

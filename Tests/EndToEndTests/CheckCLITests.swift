@@ -29,6 +29,27 @@ import TestSupport
         #expect(result.stderr == "lrplot: warning: examples/check-resumed.json: schedules[1] (logged (TensorBoard)): examples/logs/resumed: 10 points at steps 20–29 were logged again after the step went back (1 resume); the last values are kept\n")
     }
 
+    @Test func chartOfTheCheck() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lrplot-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("check.png").path
+        let svg = dir.appendingPathComponent("check.svg").path
+        let result = try lrplot(["check", "examples/check-resumed.json", "--chart", png, "--chart", svg])
+        #expect(result.status == 3, "\(result.stderr)")
+        // The report stays on standard output; the files written are named on standard error.
+        #expect(result.stdout.contains("first difference at step 20"))
+        #expect(result.stderr.contains("wrote \(png)\n") && result.stderr.contains("wrote \(svg)\n"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("<svg"))
+        // An unknown chart format writes nothing and says so.
+        let bad = try lrplot(["check", "examples/check-resumed.json", "--chart", dir.appendingPathComponent("c.gif").path])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown output format"))
+        #expect(bad.stdout.isEmpty)
+    }
+
     @Test func csvAndJSON() throws {
         let csv = try lrplot(["check", "examples/check-resumed.json", "--format", "csv"])
         #expect(csv.status == 3)

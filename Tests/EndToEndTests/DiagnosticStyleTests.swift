@@ -58,7 +58,7 @@ import TestSupport
         (["simulate", "ok.json"], "lrplot: error: ok.json: no \"simulate\" block: add {\"optimizer\": {\"type\": \"torch.SGD\", \"lr\": 0.1}, \"problem\": \"digits\"} to simulate training", 2),
         (["describe", "torch.StepLRR"], "lrplot: error: unknown schedule type \"torch.StepLRR\"; did you mean \"torch.StepLR\"? (`lrplot list` shows every type)", 2),
         (["missing.json"], "lrplot: error: missing.json: no such file", 2),
-        (["ok.json", "-o", "chart.gif"], "lrplot: error: chart.gif: unknown output format; use a .png, .svg, .pdf or .html file name", 2),
+        (["ok.json", "-o", "chart.gif"], "lrplot: error: chart.gif: unknown output format; use a .png, .svg, .pdf or .html file name (or --format)", 2),
         (["ok.json", "-o", "no/such/dir/c.png"], "lrplot: error: no/such/dir/c.png: cannot write: the directory no/such/dir does not exist", 1),
     ])
     func errorsHaveOnePrefixAndTheirKindsStatus(_ arguments: [String], _ line: String, _ status: Int32) throws {

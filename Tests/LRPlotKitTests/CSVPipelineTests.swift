@@ -28,7 +28,7 @@ import Testing
           {"type": "constant", "lr": 0},
           {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000},
           {"type": "sequence", "boundaries": [2000], "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 100000}, {"type": "cosine", "lr": 0.1, "total_steps": 5000}]},
-          {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}]}
+          {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}], "label": "sequence 2"}
         ]}
         """
         let spec = try SpecDecoder().decode(json, file: "s.json")
@@ -77,14 +77,14 @@ import Testing
         let spec = try SpecDecoder().decode("""
             {"steps": \(bad + 50_000), "schedules": [
               {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \(bad + 5) else inf - inf"},
-              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \(bad) else inf"}
+              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \(bad) else inf", "label": "second"}
             ]}
             """, file: "s.json")
         var out: [UInt8] = []
         #expect {
             _ = try ValuesWriter(spec: spec, format: .csv).writeBytes { out += $0 }
         } throws: { error in
-            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: torch.LambdaLR produced infinity at step \(bad); check its parameters"
+            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: second produced infinity at step \(bad); check its parameters"
         }
         var reference = ""
         #expect(throws: LRPlotError.self) { try ReferenceValuesWriter(spec: spec, format: .csv).write { reference += $0 } }

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import ScheduleCore
 import Testing
@@ -81,5 +82,32 @@ import LRPlotKit
         let s = try #require(built.chart.panels.first?.series.first)
         // Stairs through every step, held to step N.
         #expect(s.drawStyle == .stepsPost && s.xs.count == 501 && s.xs.last == 500)
+    }
+
+    @Test func progressComesFromTheSchedulesWalkedStepByStep() throws {
+        let long = try SpecDecoder().decode("""
+            {"steps": 10000000, "schedules": [{"type": "hf.cosine", "lr": 0.1, "num_warmup_steps": 10, "num_training_steps": 10000000},
+              {"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 1000}, {"type": "expr", "expr": "0.1"}]}
+            """, file: "s.json")
+        #expect(ChartBuilder(spec: long).walkedSchedules == [1, 2])
+        #expect(RenderJob.progressUnits(for: long) == [1, 2])
+        let short = try SpecDecoder().decode(#"{"steps": 1000, "schedules": [{"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 100}]}"#, file: "s.json")
+        #expect(ChartBuilder(spec: short).walkedSchedules.isEmpty)
+    }
+
+    @Test func aLongWalkReportsItsProgress() throws {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var steps: [Int: Int] = [:]
+            func note(_ i: Int, _ done: Int) { lock.lock(); steps[i] = max(steps[i] ?? 0, done); lock.unlock() }
+        }
+        let seen = Seen()
+        let spec = try SpecDecoder().decode("""
+            {"steps": 1000000, "schedules": [{"type": "hf.cosine", "lr": 0.1, "num_warmup_steps": 10, "num_training_steps": 1000000},
+              {"type": "torch.CosineAnnealingLR", "lr": 0.1, "T_max": 1000}]}
+            """, file: "s.json")
+        _ = try ChartBuilder(spec: spec).build { seen.note($0, $1) }
+        #expect(seen.steps[0] == nil)
+        #expect((seen.steps[1] ?? 0) > 990_000)
     }
 }

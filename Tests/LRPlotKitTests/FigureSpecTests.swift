@@ -88,7 +88,7 @@ import Testing
 
     @Test func learningRatesSwitchToLogWhenPeaksDifferBy30() throws {
         func scale(_ lrs: [Double], _ extra: String = "") throws -> AxisScale {
-            let list = lrs.map { #"{"type": "constant", "lr": \#($0)}"# }.joined(separator: ", ")
+            let list = lrs.enumerated().map { #"{"type": "constant", "label": "c\#($0)", "lr": \#($1)}"# }.joined(separator: ", ")
             let spec = try decoder.decode(#"{"steps": 10, "schedules": [\#(list)]\#(extra)}"#, file: "s.json")
             return try ChartBuilder(spec: spec).build().chart.panels[0].yAxis.scale
         }

@@ -25,7 +25,7 @@ import Testing
               {"type": "constant", "lr": 0},
               {"type": "hf.cosine", "lr": 1, "num_warmup_steps": 100, "num_training_steps": 20000},
               {"type": "sequence", "boundaries": [2000], "schedules": [{"type": "torch.OneCycleLR", "lr": 0.1, "max_lr": 0.1, "total_steps": 100000}, {"type": "cosine", "lr": 0.1, "total_steps": 5000}]},
-              {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}]}
+              {"type": "sequence", "boundaries": [1], "schedules": [{"type": "cosine", "lr": 0.1, "total_steps": 5000}, {"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.01, "max_lr": 0.1, "step_size_up": 50}], "label": "sequence 2"}
             ]}
             """, file: "s.json")
         let (a, w1) = try streamed(spec)
@@ -39,14 +39,14 @@ import Testing
         let spec = try SpecDecoder().decode("""
             {"steps": 40000, "schedules": [
               {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < 30000 else inf - inf"},
-              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < 20000 else inf"}
+              {"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < 20000 else inf", "label": "second"}
             ]}
             """, file: "s.json")
         var out: [UInt8] = []
         #expect {
             _ = try ValuesWriter(spec: spec, format: .json).writeBytes { out += $0 }
         } throws: { error in
-            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: torch.LambdaLR produced infinity at step 20000; check its parameters"
+            (error as? LRPlotError)?.pathAndMessage == "schedules[1]: second produced infinity at step 20000; check its parameters"
         }
         #expect(out.isEmpty)
         #expect(throws: LRPlotError.self) { try held(spec) }

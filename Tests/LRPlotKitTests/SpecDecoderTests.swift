@@ -136,4 +136,17 @@ import ScheduleCore
     func rejected(_ text: String, _ message: String) {
         #expect(error(text) == message)
     }
+
+    @Test func twoSchedulesWithOneLabelAreAnError() {
+        #expect(error(#"{"steps": 5, "schedules": [{"type": "constant", "lr": 1}, {"type": "constant", "lr": 2}]}"#)
+                == "schedules[1]: schedules[0] is also labelled \"constant\" (a schedule without \"label\" is labelled by its type); give one of them a \"label\" of its own, such as {\"label\": \"constant 2\"}")
+        #expect(error(#"{"steps": 5, "schedules": [{"type": "constant", "lr": 1, "label": "a"}, {"type": "step", "lr": 2, "step_size": 2, "label": "a"}]}"#)
+                == "schedules[1].label: \"a\" is already the label of schedules[0]; each schedule needs its own label (its legend entry and its column in `lrplot values`)")
+        #expect(error(#"{"steps": 5, "schedules": [{"type": "constant", "lr": 1}, {"type": "constant", "lr": 2, "label": "two"}]}"#) == nil)
+    }
+
+    @Test func theSchemaKeyIsAccepted() {
+        #expect(error(#"{"$schema": "../schema/lrplot-spec.schema.json", "steps": 5, "schedules": [{"type": "constant", "lr": 1}]}"#) == nil)
+        #expect(error(#"{"$schema": 1, "steps": 5, "schedules": [{"type": "constant", "lr": 1}]}"#) == "$schema: expected a string, found the integer 1")
+    }
 }

@@ -66,9 +66,11 @@ public struct ChartBuilder {
 
     /// Evaluates the schedules and builds their chart.
     ///
+    /// - Parameter progress: (schedule index, steps walked) while long runs are walked step
+    ///   by step (see ``Evaluation/forChart(_:columns:decimationFactor:progress:)``).
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
-    public func build() throws(LRPlotError) -> Built {
-        try build(checked: spec.panels.contains { $0.kind == .residual } ? try CheckJob.run(spec) : nil)
+    public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LRPlotError) -> Built {
+        try build(checked: spec.panels.contains { $0.kind == .residual } ? try CheckJob.run(spec) : nil, progress: progress)
     }
 
     /// The chart of `lrplot check --chart`: the spec's chart with each logged series over its
@@ -76,18 +78,20 @@ public struct ChartBuilder {
     /// step), and a residual panel below (unless the spec's `"panels"` place one).
     ///
     /// - Parameter results: the checks of the spec's logs (``CheckJob/run(_:)``).
-    /// - Throws: ``LRPlotError`` as ``build()`` does.
-    public func build(check results: [CheckJob.Result]) throws(LRPlotError) -> Built {
+    /// - Throws: ``LRPlotError`` as ``build(progress:)`` does.
+    public func build(check results: [CheckJob.Result], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LRPlotError) -> Built {
         var builder = self
         if !spec.panels.contains(where: { $0.kind == .residual }) {
             builder.spec.panels.append(PanelSpec(kind: .residual))
         }
-        return try builder.build(checked: results, markingDifferences: true)
+        return try builder.build(checked: results, markingDifferences: true, progress: progress)
     }
 
-    private func build(checked results: [CheckJob.Result]?, markingDifferences: Bool = false) throws(LRPlotError) -> Built {
+    private func build(checked results: [CheckJob.Result]?, markingDifferences: Bool = false,
+                       progress: (@Sendable (Int, Int) -> Void)?) throws(LRPlotError) -> Built {
         var (values, warnings) = try Evaluation.forChart(
-            spec, columns: Self.columns(width: spec.width, scale: spec.scale), decimationFactor: Self.decimationFactor)
+            spec, columns: Self.columns(width: spec.width, scale: spec.scale), decimationFactor: Self.decimationFactor,
+            progress: progress)
         var content = Content()
         let divisor = self.divisor
         content.hoverXs = hoverSteps(values).map { Double($0) / divisor }
@@ -181,6 +185,13 @@ public struct ChartBuilder {
             if summary.range.count > 1 { out.append(ShortestDecimal.string(summary.last.value)) }
         }
         return out.count >= rows ? Array(out.prefix(rows)) : out + Array(repeating: nil, count: rows - out.count)
+    }
+
+    /// The schedules whose evaluation reports progress to ``build(progress:)``: on a long run,
+    /// those walked step by step (closed forms with the fast path take no time worth showing).
+    public var walkedSchedules: [Int] {
+        guard spec.steps > Self.decimationFactor * Self.columns(width: spec.width, scale: spec.scale) else { return [] }
+        return spec.schedules.indices.filter { !ColumnSampler.takesClosedFormPath(spec.schedules[$0].schedule) }
     }
 
     /// A logged series (``LogEntry``) at its logged steps within `0 … steps`, in the colour of

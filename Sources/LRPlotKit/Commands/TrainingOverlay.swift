@@ -27,7 +27,7 @@ public struct TrainingOverlay: Sendable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw LRPlotError(.input, file: path, "cannot read the training overlay file")
         }
-        let source = try SpecSource.parse(text, file: path)
+        let source = try SpecDocument.parse(text, file: path)
         var block = source.json
         if let inner = source.json["training"] { block = inner }
         guard case .object(let members) = block else {

@@ -22,17 +22,19 @@ public enum Evaluation {
     /// Evaluates every schedule of `spec` for a chart `columns` columns wide: the full series
     /// when it has at most `decimationFactor × columns` steps, per-column summaries otherwise.
     ///
+    /// - Parameter progress: (schedule index, steps walked) for long runs of schedules that
+    ///   are walked step by step, from the thread walking each.
     /// - Returns: one value per schedule, in order, and the warnings.
     /// - Throws: ``LRPlotError`` (`.spec`) when a schedule lacks metrics or yields NaN or
     ///   infinity.
     public static func forChart(
-        _ spec: Spec, columns: Int, decimationFactor: Int
+        _ spec: Spec, columns: Int, decimationFactor: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(LRPlotError) -> (values: [ChartValues], warnings: [LRPlotWarning]) {
         var values: [ChartValues] = []
         var diagnostics: [EvaluationDiagnostic] = []
         if spec.steps > decimationFactor * columns {
             let sampler = ColumnSampler(steps: spec.steps, columns: columns)
-            for (index, result) in sampler.sampleAll(spec.schedules.map(\.schedule)).enumerated() {
+            for (index, result) in sampler.sampleAll(spec.schedules.map(\.schedule), progress: progress).enumerated() {
                 let reduced: ColumnSampler.Result
                 do {
                     reduced = try result.get()

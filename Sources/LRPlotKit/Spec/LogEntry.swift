@@ -25,6 +25,9 @@ public struct LogEntry: Sendable, Equatable {
     /// JSON path of the entry (`schedules[1]`), for messages.
     public var path: String
 
+    /// The `"type"` of a log entry.
+    public static let type = "log"
+
     /// Keys a log entry may have.
     public static let keys = ["type", "file", "key", "label", "plan", "color"]
 }

@@ -34,6 +34,8 @@ public struct ScheduleEntry: Sendable {
     /// With a `"training"` block: how the steps were counted (its trainer, the run's length,
     /// the warm-up, each number's rule).
     public var derivation: StepDerivation?
+    /// The log `"metrics"` were read from (`{"file": …, "key": …}`), resolved, if they were.
+    public var metricsFile: String? = nil
 
     /// Keys of a schedule object that belong to lrplot rather than to the schedule.
     public static let presentationKeys: Set<String> = ["label", "color", "dash", "interval", "frequency", "draw", "optimizer"]

@@ -7,8 +7,15 @@ import ConfigImport
 ///
 /// See the README's spec reference for every key, its default and its meaning.
 public struct Spec: Sendable {
-    /// The file the spec was read from: named in messages, and the default output's name.
+    /// The file the spec was read from, as messages name it (`<stdin>` for standard input).
     public var file: String
+    /// The name default outputs take, `output/<stem>.png`: the spec file's name without its
+    /// extension, or `stdin`.
+    public var stem: String
+    /// The files the spec was read from (the spec file itself, when it is a file on disk):
+    /// never overwritten by an output, and watched by `--watch`. Readers of files a spec
+    /// names (configs, logs) add theirs.
+    public var inputs: [InputFile] = []
     /// Chart title (`"title"`).
     public var title: String?
     /// The chart and the values cover steps `0 ..< steps` (`"steps"`).
@@ -100,21 +107,37 @@ public struct AnnotationSpec: Sendable, Equatable {
     public var path: String
 }
 
-/// A file to write and its format, which the path's extension names.
+/// A file to write (or standard output) and its format, which the path's extension names.
 public struct OutputTarget: Sendable, Equatable {
+    /// The file's path; `-` for standard output.
     public var path: String
     public var format: ImageFormat
+    /// Whether the image goes to standard output (`-o -`) rather than to ``path``.
+    public var isStandardOutput: Bool
 
     public init(path: String, format: ImageFormat) {
         self.path = path
         self.format = format
+        self.isStandardOutput = false
     }
 
     /// The target for `path`, or `nil` when its extension is not `.png`, `.svg`, `.pdf` or
     /// `.html`.
     public init?(path: String) {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
-              let format = ImageFormat(pathExtension: String(path[path.index(after: dot)...])) else { return nil }
+        guard let format = OutputTarget.format(ofExtensionIn: path) else { return nil }
         self.init(path: path, format: format)
+    }
+
+    /// An image in `format` written to standard output.
+    public static func standardOutput(_ format: ImageFormat) -> OutputTarget {
+        var target = OutputTarget(path: OutputRequest.standardOutputArgument, format: format)
+        target.isStandardOutput = true
+        return target
+    }
+
+    /// The format the extension of `path`'s file name names, if any.
+    public static func format(ofExtensionIn path: String) -> ImageFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        return ImageFormat(pathExtension: String(path[path.index(after: dot)...]))
     }
 }

@@ -16,7 +16,7 @@ public struct SpecDecoder: Sendable {
     public static let topLevelKeys = [
         "title", "steps", "steps_per_epoch", "schedules", "x", "y", "width", "height", "scale",
         "theme", "background", "legend", "markers", "panels", "simulate", "output", "training", "config",
-        "font_size", "line_width", "dpi", "svg_text", "annotations",
+        "font_size", "line_width", "dpi", "svg_text", "annotations", "$schema",
     ]
 
     /// Largest chart side in CSS pixels (Cairo's image limit is 32767 device pixels).
@@ -47,7 +47,7 @@ public struct SpecDecoder: Sendable {
     /// - Throws: ``LRPlotError`` of kind `.spec` (YAML errors and YAML specs' errors with
     ///   line and column).
     public func decode(_ text: String, file: String) throws(LRPlotError) -> Spec {
-        let source = try SpecSource.parse(text, file: file)
+        let source = try SpecDocument.parse(text, file: file)
         if !source.isSpec {
             let imported = try importConfig(text, file: file, overlay: trainingOverlay, overrides: configOverrides)
             return try decodeLocated(imported.spec, source: nil, file: file, imported: imported.source)
@@ -56,7 +56,7 @@ public struct SpecDecoder: Sendable {
     }
 
     /// Decodes a spec document, turning a path error into one with the YAML line and column.
-    func decodeLocated(_ document: JSONValue, source: SpecSource?, file: String, imported: ImportedSource?) throws(LRPlotError) -> Spec {
+    func decodeLocated(_ document: JSONValue, source: SpecDocument?, file: String, imported: ImportedSource?) throws(LRPlotError) -> Spec {
         do {
             var spec = try decode(document, file: file)
             if spec.imported == nil { spec.imported = imported }
@@ -158,7 +158,7 @@ public struct SpecDecoder: Sendable {
         var entries: [ScheduleEntry] = []
         var logItems: [(item: JSONValue, path: String)] = []
         for (i, item) in items.enumerated() {
-            if item["type"] == .string("log") {
+            if item["type"] == .string(LogEntry.type) {
                 logItems.append((item, "schedules[\(i)]"))
                 continue
             }
@@ -192,6 +192,9 @@ public struct SpecDecoder: Sendable {
         let logs = try logItems.map { (item, at) throws(ScheduleError) in
             try decodeLog(item, path: at, file: file, schedules: entries)
         }
+        try Self.checkLabels(entries)
+        // "$schema" tells editors which JSON Schema the file follows (schema/lrplot-spec.schema.json); lrplot only checks it is a string.
+        _ = try top.string("$schema")
 
         let outputs = try decodeOutputs(top["output"])
         let lrPanel = PanelSpec(kind: .lr, label: yLabel, scale: yScale)
@@ -207,6 +210,7 @@ public struct SpecDecoder: Sendable {
 
         return Spec(
             file: file,
+            stem: SpecFile.stem(of: file),
             title: try top.string("title"),
             steps: steps,
             stepsPerEpoch: stepsPerEpoch,
@@ -317,6 +321,24 @@ public struct SpecDecoder: Sendable {
         }
     }
 
+    /// Refuses two schedules with the same label: each names a legend entry and a column of
+    /// `lrplot values`.
+    static func checkLabels(_ entries: [ScheduleEntry]) throws(ScheduleError) {
+        var first: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() {
+            guard let j = first[entry.label] else {
+                first[entry.label] = i
+                continue
+            }
+            let given = entry.object["label"].map { $0 != .null } ?? false
+            let quoted = JSONWriter.quote(entry.label)
+            if given {
+                throw ScheduleError(path: "\(entry.path).label", "\(quoted) is already the label of \(entries[j].path); each schedule needs its own label (its legend entry and its column in `lrplot values`)")
+            }
+            throw ScheduleError(path: entry.path, "\(entries[j].path) is also labelled \(quoted) (a schedule without \"label\" is labelled by its type); give one of them a \"label\" of its own, such as {\"label\": \(JSONWriter.quote(entry.label + " 2"))}")
+        }
+    }
+
     /// `"output"`: a path or a list of paths, each with a known image format.
     func decodeOutputs(_ value: JSONValue?) throws(ScheduleError) -> [OutputTarget] {
         let paths: [(path: String, at: String)]
@@ -333,7 +355,7 @@ public struct SpecDecoder: Sendable {
         }
         return try paths.map { (path, at) throws(ScheduleError) -> OutputTarget in
             guard let target = OutputTarget(path: path) else {
-                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a .png, .svg, .pdf or .html file name")
+                throw ScheduleError(path: at, "unknown output format for \"\(path)\"; use a \(OutputRequest.extensionList) file name")
             }
             return target
         }
@@ -425,9 +447,11 @@ public struct SpecDecoder: Sendable {
             entrySimulation = s
         }
         var item = item
+        var metricsFile: String?
         if let metrics = members.first(where: { $0.key == "metrics" })?.value, case .object = metrics {
             let logged = try loggedMetrics(metrics, path: presentation.at("metrics"), file: file)
             item = .object(members.map { $0.key == "metrics" ? ($0.key, logged) : $0 })
+            if case .string(let written)? = metrics["file"] { metricsFile = Self.resolve(written, relativeTo: file) }
         }
         try Self.checkTrainingKeys(members, path: path, training: training)
         let interval: StepUnit? = try presentation.choice("interval")
@@ -487,7 +511,8 @@ public struct SpecDecoder: Sendable {
                 path: path,
                 object: item,
                 parameterGroup: groups.count > 1 ? g : nil,
-                derivation: derivation)
+                derivation: derivation,
+                metricsFile: metricsFile)
         }
     }
 
@@ -506,6 +531,15 @@ public struct SpecDecoder: Sendable {
             throw ScheduleError(path: r.at("file"), "\(error.description); \(error.fix)")
         }
         return .array(series.points.map { .number($0.value) })
+    }
+
+    /// The files `spec` read besides itself: the training config it imports (`"config"`), its
+    /// logs, and the logs its plateau schedules took `"metrics"` from (resolved as they were
+    /// read).
+    public static func filesRead(by spec: Spec) -> [String] {
+        var files = spec.logs.map(\.file) + spec.schedules.compactMap(\.metricsFile)
+        if let imported = spec.imported, imported.file != spec.file { files.insert(imported.file, at: 0) }
+        return files
     }
 
     /// `path` relative to the directory of `specFile` (absolute paths as they are).

@@ -59,9 +59,13 @@ final class CSVPipeline: @unchecked Sendable {
     private let momentumColumns: [Bool]
     private let columns: Int
     private let steps: Int
+    /// With `steps_per_epoch`: an `epoch` column after the step, ⌊step / stepsPerEpoch⌋.
+    private let stepsPerEpoch: Int?
+    /// Set once `emit` has asked to stop (the output failed): no more blocks are made.
+    private var stopped = false
     private let chunksPerBlock: Int
 
-    init(cursors: [ScheduleCursor], momentumColumns: [Bool], steps: Int) {
+    init(cursors: [ScheduleCursor], momentumColumns: [Bool], steps: Int, stepsPerEpoch: Int? = nil) {
         let n = cursors.count
         self.cursors = .allocate(capacity: n)
         _ = self.cursors.initialize(from: cursors)
@@ -91,6 +95,7 @@ final class CSVPipeline: @unchecked Sendable {
         _ = text.initialize(from: (0 ..< 2 * chunksPerBlock).map { _ in TextBuffer(capacity: chunkRows * (22 + 33 * column)) })
         self.momentumColumns = momentumColumns
         self.steps = steps
+        self.stepsPerEpoch = stepsPerEpoch
     }
 
     deinit {
@@ -126,23 +131,32 @@ final class CSVPipeline: @unchecked Sendable {
     }
 
     /// Computes, formats and emits every row, up to the first non-finite learning rate
-    /// (``endedAt``); ``diagnostics`` then holds what the walks found.
-    func run(emit: (UnsafeRawBufferPointer) -> Void) {
+    /// (``endedAt``); ``diagnostics`` then holds what the walks found. `emit` returns
+    /// whether to go on: once it returns `false` (the output failed) nothing more is
+    /// emitted, and no more blocks are made. `progress` gets the steps done after each block.
+    func run(emit: (UnsafeRawBufferPointer) -> Bool, progress: ((Int) -> Void)? = nil) {
         // Only one task emits at a time (stage k emits block k − 1 in one task, the caller's
         // thread the rest after the stages), so the closure is never called concurrently.
-        endedAt = withoutActuallyEscaping(emit) { emit in run(emitter: Emitter(emit: emit)) }
+        endedAt = withoutActuallyEscaping(emit) { emit in
+            run(emitter: Emitter(emit: emit, pipeline: self), progress: progress)
+        }
     }
 
     private struct Emitter: @unchecked Sendable {
-        let emit: (UnsafeRawBufferPointer) -> Void
-        func callAsFunction(_ bytes: UnsafeRawBufferPointer) { emit(bytes) }
+        let emit: (UnsafeRawBufferPointer) -> Bool
+        let pipeline: CSVPipeline
+        func callAsFunction(_ bytes: UnsafeRawBufferPointer) {
+            if !pipeline.stopped && !emit(bytes) { pipeline.stopped = true }
+        }
     }
 
-    private func run(emitter emit: Emitter) -> (step: Int, schedule: Int, value: Double)? {
+    private func run(emitter emit: Emitter, progress: ((Int) -> Void)?) -> (step: Int, schedule: Int, value: Double)? {
         let blockCount = (steps + blockRows - 1) / blockRows
         guard blockCount > 0 else { return nil }
         compute(block: 0)
         for k in 0..<blockCount {
+            if stopped { return nil }
+            progress?(k * blockRows)
             let rows = min(blockRows, steps - k * blockRows)
             let bad = firstNonFinite(block: k)
             let limit = bad?.row ?? rows
@@ -222,12 +236,16 @@ final class CSVPipeline: @unchecked Sendable {
         // and store it back.
         var out = slot.pointee
         defer { slot.pointee = out }
-        let rowLength = 21 + columns * (1 + FieldCache.maximumLength)
+        let rowLength = 42 + columns * (1 + FieldCache.maximumLength)
         var fields = [FieldCache](repeating: FieldCache(), count: columns)
         fields.withUnsafeMutableBufferPointer { fields in
             for r in rows {
                 out.reserve(rowLength)
                 out.advance(ShortestDecimal.write(firstStep + r, to: out.end))
+                if let stepsPerEpoch {
+                    out.append(UInt8(ascii: ","))
+                    out.advance(ShortestDecimal.write((firstStep + r) / stepsPerEpoch, to: out.end))
+                }
                 let row = values + r * columns
                 for i in 0..<n {
                     let present = r < counts[i]

@@ -23,6 +23,8 @@ struct JSONPipeline {
     var entries: [ScheduleEntry]
     var momentumColumns: [Bool]
     var steps: Int
+    /// With `steps_per_epoch`: an `"epochs"` list after `"steps"`, ⌊step / stepsPerEpoch⌋.
+    var stepsPerEpoch: Int? = nil
     /// Makes a fresh cursor for entry `i` (a walk from step 0).
     var makeCursor: (Int) throws(LRPlotError) -> ScheduleCursor
 
@@ -43,63 +45,40 @@ struct JSONPipeline {
     }
 
     /// Writes the whole document through `emit`, given the survey's stops.
-    func write(stops: [ScheduleStop?], emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+    func write(stops: [ScheduleStop?], emit: (UnsafeRawBufferPointer) throws(LRPlotError) -> Void,
+               progress: ((Int, Int) -> Void)? = nil) throws(LRPlotError) {
         var text = TextBuffer(capacity: 1 << 16)
         defer { text.free() }
-        func flush(force: Bool = false) {
-            if text.count >= 1 << 16 || (force && text.count > 0) {
-                emit(text.bytes)
-                text.removeAll()
-            }
-        }
-        text.append("{\"steps\": [")
-        for step in 0..<steps {
-            text.reserve(24)
-            if step > 0 {
-                text.append(UInt8(ascii: ","))
-                text.append(UInt8(ascii: " "))
-            }
-            text.advance(ShortestDecimal.write(step, to: text.end))
-            flush()
-        }
-        text.append("],\n \"series\": [")
         let chunks = Slots((0 ..< Self.blockRows / Self.chunkRows).map { _ in TextBuffer(capacity: Self.chunkRows * 26) })
         defer {
             for chunk in chunks.base { chunk.free() }
             chunks.free()
         }
-        for (i, entry) in entries.enumerated() {
-            text.append((i == 0 ? "\n  " : ",\n  ") + "{\"label\": " + JSONWriter.quote(entry.label)
-                        + ", \"type\": " + JSONWriter.quote(entry.typeName)
-                        + (entry.parameterGroup.map { ", \"parameter_group\": \($0)" } ?? "") + ", \"values\": [")
-            flush(force: true)
-            try writeArray(of: i, momentum: false, chunks: chunks, emit: emit)
-            text.append("]")
-            if momentumColumns[i] {
-                text.append(", \"momentum\": [")
-                flush(force: true)
-                try writeArray(of: i, momentum: true, chunks: chunks, emit: emit)
-                text.append("]")
+        func flush(_ text: inout TextBuffer, force: Bool) throws(LRPlotError) {
+            if text.count >= 1 << 16 || (force && text.count > 0) {
+                try emit(text.bytes)
+                text.removeAll()
             }
-            if let stop = stops[i] {
-                text.append(", \"stopped\": {\"step\": \(stop.step), \"message\": " + JSONWriter.quote(stop.message) + "}")
-            }
-            if let derivation = entry.derivation {
-                text.append(", \"training\": " + JSONWriter.write(derivation.jsonValue))
-            }
-            text.append("}")
         }
-        text.append("\n]}\n")
-        flush(force: true)
+        try ValuesDocument.writeJSON(
+            steps: 0..<steps, stepsPerEpoch: stepsPerEpoch, entries: entries, momentumColumns: momentumColumns,
+            stops: stops, into: &text, flush: flush
+        ) { (i, momentum, text) throws(LRPlotError) in
+            // The numbers go out from the chunks, in order after the text before them.
+            try flush(&text, force: true)
+            try writeArray(of: i, momentum: momentum, chunks: chunks, emit: emit, progress: progress)
+        }
     }
 
     /// Writes the values (or momenta) of entry `i` at every step, `null` where there is none,
     /// separated by ", ".
     private func writeArray(of i: Int, momentum: Bool, chunks: Slots<TextBuffer>,
-                            emit: (UnsafeRawBufferPointer) -> Void) throws(LRPlotError) {
+                            emit: (UnsafeRawBufferPointer) throws(LRPlotError) -> Void,
+                            progress: ((Int, Int) -> Void)?) throws(LRPlotError) {
         var cursor = try makeCursor(i)
         var block = ScheduleBlock()
         for first in stride(from: 0, to: steps, by: Self.blockRows) {
+            progress?(i, first)
             let rows = min(Self.blockRows, steps - first)
             cursor.next(rows, into: &block)
             let values = momentum ? block.momenta.map { $0 ?? CSVPipeline.noMomentum } : block.learningRates
@@ -108,7 +87,7 @@ struct JSONPipeline {
                 let range = (c * Self.chunkRows) ..< min(rows, (c + 1) * Self.chunkRows)
                 Self.format(values, rows: range, first: first, into: &chunks.base[c])
             }
-            for c in 0..<tasks { emit(chunks.base[c].bytes) }
+            for c in 0..<tasks { try emit(chunks.base[c].bytes) }
         }
     }
 

@@ -120,6 +120,13 @@ public struct ClosedFormState<S: ClosedFormSchedule>: ScheduleState {
     }
 }
 
+extension ClosedFormState: JumpingScheduleState {
+    mutating func jump(to target: Int) {
+        step = target
+        learningRate = schedule.value(at: target)
+    }
+}
+
 /// Raised by ``ScheduleState/advance(metric:)`` where the framework itself would raise.
 public struct ScheduleStop: Error, CustomStringConvertible, Equatable, Sendable {
     /// The first step that has no value.

@@ -24,7 +24,8 @@ public struct ScheduleCursor {
     enum Feed {
         /// Not metric-driven: no metric is fed.
         case none
-        /// Round `t` gets `list[t − 1]`.
+        /// Round `t` gets `list[t − 1]` (a metric per epoch repeats over the epoch's steps:
+        /// round `t` then gets the metric of epoch `(t − 1) / steps_per_epoch`).
         case list(MetricFeed)
         /// Round `t` gets the value passed to ``ScheduleCursor/next(feeding:)``.
         case closedLoop
@@ -46,19 +47,47 @@ public struct ScheduleCursor {
 
     /// Prepares to walk steps `0 ..< steps`.
     ///
-    /// - Parameter metrics: overrides the schedule's own `metrics` (round `t` gets `metrics[t-1]`).
-    /// - Throws: ``EvaluationError`` when a metric-driven schedule has fewer than `steps − 1` metrics.
+    /// A metric-driven schedule takes one metric per step: round `t` gets `metrics[t − 1]`,
+    /// so `steps − 1` values at least. Wrapped in an ``EpochIntervalSchedule`` (stepped once
+    /// per epoch), it takes one metric per epoch instead: `epochs − 1` or `epochs` values
+    /// (the last epoch's would be fed after the last step), exactly, so that a per-step
+    /// list given to a per-epoch schedule is an error rather than mostly ignored.
+    ///
+    /// - Parameter metrics: overrides the schedule's own metrics (per epoch for an
+    ///   ``EpochIntervalSchedule``).
+    /// - Throws: ``EvaluationError`` when a metric-driven schedule has too few metrics, or
+    ///   a per-epoch one a list of the wrong length.
     public init(_ schedule: any Schedule, steps: Int, metrics: [Double]? = nil) throws {
         var feed = Feed.none
         if schedule.usesMetrics {
-            let needed = max(steps - 1, 0)
-            let list = metrics.map(MetricFeed.init) ?? schedule.metricFeed
-            guard let list, list.count >= needed else {
-                throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(list?.count ?? 0)")
+            if let perEpoch = schedule as? EpochIntervalSchedule {
+                feed = try Self.epochFeed(perEpoch, steps: steps, metrics: metrics ?? perEpoch.inner.metrics)
+            } else {
+                let needed = max(steps - 1, 0)
+                let list = metrics.map(MetricFeed.init) ?? schedule.metricFeed
+                guard let list, list.count >= needed else {
+                    throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(list?.count ?? 0)")
+                }
+                feed = .list(list)
             }
-            feed = .list(list)
         }
         self.init(schedule, steps: steps, feed: feed)
+    }
+
+    /// The feed of a schedule stepped once per epoch: one metric per epoch, `epochs − 1` or
+    /// `epochs` of them.
+    private static func epochFeed(_ schedule: EpochIntervalSchedule, steps: Int, metrics: [Double]?) throws -> Feed {
+        let spe = schedule.stepsPerEpoch
+        let epochs = steps / spe + (steps % spe == 0 ? 0 : 1)
+        let count = metrics?.count ?? 0
+        guard let metrics, count == epochs - 1 || count == epochs else {
+            let stepsText = "\(steps) steps" + (steps % spe == 0 ? "" : ", the last epoch partial")
+            let expected = epochs > 1 ? "\(epochs - 1) or \(epochs)" : "\(epochs)"
+            var message = "takes one metric per epoch (\"interval\": \"epoch\"): \(expected) values for the \(epochs) epochs of \(spe) steps (\(stepsText)); got \(count)"
+            if count >= max(steps - 1, 1) { message += "; these look like one per step: give one per epoch, or drop \"interval\": \"epoch\"" }
+            throw EvaluationError(message)
+        }
+        return .list(MetricFeed(repeating: MetricFeed(metrics), times: spe))
     }
 
     /// Prepares to walk steps `0 ..< steps` in a closed loop: a metric-driven schedule is fed,
@@ -89,6 +118,27 @@ public struct ScheduleCursor {
         defer { single = block }
         guard fill(&block, count: 1, closedLoopMetric: metric) else { return nil }
         return (block.firstStep, block.learningRates[0], setsMomentum ? block.momenta[0] : nil)
+    }
+
+    /// Moves on to `target` without yielding the steps before it, so that the next value is
+    /// that of step `target` (nothing happens for a target at or before ``step``; a target
+    /// past the last step ends the walk).
+    ///
+    /// A closed-form schedule that cannot raise jumps there: its steps in between are not
+    /// evaluated. Any other schedule is walked through them as ``next(_:into:)`` walks (fed
+    /// its metrics, ending where the framework raises, noting the first non-finite value),
+    /// since its value depends on every step before.
+    public mutating func skip(to target: Int) {
+        let target = Swift.min(target, steps)
+        guard target > step, stop == nil else { return }
+        if var jumping = state as? any JumpingScheduleState {
+            jumping.jump(to: target - 1)
+            state = jumping
+            step = target
+            return
+        }
+        var scratch = ScheduleBlock()
+        while step < target, fill(&scratch, count: Swift.min(target - step, 65_536), closedLoopMetric: nil) {}
     }
 
     /// Fills `block` with the values of up to `count` next steps (fewer at the last step or
@@ -126,4 +176,11 @@ public struct ScheduleCursor {
         step = block.firstStep + block.count
         return block.count > 0
     }
+}
+
+/// A state that can be moved to any step directly: a closed-form schedule's, which holds no
+/// history (see ``ScheduleCursor/skip(to:)``).
+protocol JumpingScheduleState: ScheduleState {
+    /// Puts the state at `step` (≥ its current step), as if walked there.
+    mutating func jump(to step: Int)
 }

@@ -95,17 +95,33 @@ public struct ScheduleCatalog: Sendable {
         }
     }
 
-    /// A close type name: by edit distance over full names, then over the part after the dot
-    /// (so `StepLR` suggests `torch.StepLR`).
+    /// The type name `name` most likely means: the same name in another case; a framework's
+    /// own spelling (`torch.optim.lr_scheduler.StepLR`, `tf.keras.optimizers.schedules.CosineDecay`,
+    /// `optax.schedules.cosine_decay_schedule`, `transformers.linear`,
+    /// `get_linear_schedule_with_warmup`; see ``FrameworkSpelling``); a class name without its
+    /// prefix (`OneCycleLR`); else the closest name by edit distance, over full names and then
+    /// over the part after the dot.
     public func suggestType(for name: String) -> String? {
         let names = types.map(\.name)
-        let lowered = name.lowercased()
-        if let exact = names.first(where: { $0.lowercased() == lowered }) { return exact }
+        func exact(_ candidate: String) -> String? {
+            names.first { $0.lowercased() == candidate.lowercased() }
+        }
+        if let match = exact(name) { return match }
+        let spelled = FrameworkSpelling.canonical(name)
+        if let spelled, let match = exact(spelled) { return match }
         // A framework class name without its prefix ("OneCycleLR") means that framework's type.
-        if let exact = names.first(where: { $0.lowercased().hasSuffix("." + lowered) }) { return exact }
-        if let close = Suggestion.closest(to: name, in: names) { return close }
-        let short = name.split(separator: ".").last.map(String.init) ?? name
+        if let match = names.first(where: { $0.lowercased().hasSuffix("." + name.lowercased()) }) { return match }
+        let wanted = spelled ?? name
+        if let close = Suggestion.closest(to: wanted, in: names) { return close }
+        let short = wanted.split(separator: ".").last.map(String.init) ?? wanted
         let tails = types.map { $0.name.split(separator: ".").last.map(String.init) ?? $0.name }
+        // Within the framework the spelling names, when it names one.
+        if let spelled, let dot = spelled.firstIndex(of: ".") {
+            let framework = String(spelled[..<dot])
+            let own = types.indices.filter { types[$0].framework == framework }
+            if let close = Suggestion.closest(to: short, in: own.map { tails[$0] }),
+               let i = own.first(where: { tails[$0] == close }) { return names[i] }
+        }
         if let close = Suggestion.closest(to: short, in: tails), let i = tails.firstIndex(of: close) { return names[i] }
         return nil
     }

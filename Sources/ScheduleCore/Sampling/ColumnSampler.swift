@@ -61,19 +61,29 @@ public struct ColumnSampler: Sendable {
 
     /// Reduces `schedule` column by column.
     ///
-    /// - Parameter metrics: overrides the schedule's own metrics (as ``ScheduleCursor``).
+    /// - Parameters:
+    ///   - metrics: overrides the schedule's own metrics (as ``ScheduleCursor``).
+    ///   - progress: called with the number of steps walked so far, after each block of a
+    ///     schedule walked step by step (not called on the closed-form path).
     /// - Throws: ``EvaluationError`` when a metric-driven schedule has too few metrics.
-    public func sample(_ schedule: any Schedule, metrics: [Double]? = nil) throws -> Result {
-        if let fast = schedule as? any RangeExtrema, !schedule.usesMetrics, !schedule.setsMomentum {
+    public func sample(_ schedule: any Schedule, metrics: [Double]? = nil,
+                       progress: ((Int) -> Void)? = nil) throws -> Result {
+        if Self.takesClosedFormPath(schedule), let fast = schedule as? any RangeExtrema {
             return sampleClosedForm(fast)
         }
-        return try stream(schedule, metrics: metrics)
+        return try stream(schedule, metrics: metrics, progress: progress)
+    }
+
+    /// Whether ``sample(_:metrics:progress:)`` takes the closed-form path for `schedule`
+    /// (evaluating a few steps per column) rather than walking every step.
+    public static func takesClosedFormPath(_ schedule: any Schedule) -> Bool {
+        schedule is any RangeExtrema && !schedule.usesMetrics && !schedule.setsMomentum
     }
 
     /// Streams every step through a ``ScheduleCursor`` (which feeds the metrics, stops where
     /// the framework raises and finds the first non-finite value), a block at a time, reducing
     /// the learning rate and, when the schedule sets one at every step, the momentum.
-    func stream(_ schedule: any Schedule, metrics: [Double]?) throws -> Result {
+    func stream(_ schedule: any Schedule, metrics: [Double]?, progress: ((Int) -> Void)? = nil) throws -> Result {
         var cursor = try ScheduleCursor(schedule, steps: steps, metrics: metrics)
         var rates: [ColumnSummary] = []
         var momenta: [ColumnSummary] = []
@@ -93,6 +103,7 @@ public struct ColumnSampler: Sendable {
                         if momentumEverywhere, let s = m.summary(range) { momenta.append(s) }
                         break outer
                     }
+                    progress?(block.firstStep)
                 }
                 lr.add(t, block.learningRates[position])
                 if momentumEverywhere {
@@ -170,10 +181,14 @@ public struct ColumnSampler: Sendable {
 extension ColumnSampler {
     /// Reduces several schedules, each on its own thread when there are cores to spare
     /// (schedules are independent values; the results are those of ``sample(_:metrics:)``).
-    public func sampleAll(_ schedules: [any Schedule]) -> [Swift.Result<Result, any Error>] {
+    ///
+    /// - Parameter progress: called with (schedule index, steps walked) for schedules walked
+    ///   step by step, from the thread walking it.
+    public func sampleAll(_ schedules: [any Schedule],
+                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Swift.Result<Result, any Error>] {
         let box = ResultBox(count: schedules.count)
         DispatchQueue.concurrentPerform(iterations: schedules.count) { i in
-            let r = Swift.Result { try self.sample(schedules[i]) }
+            let r = Swift.Result { try self.sample(schedules[i], progress: progress.map { report in { report(i, $0) } }) }
             box.set(i, r)
         }
         return box.results.map { $0 ?? .failure(EvaluationError("not evaluated")) }

@@ -1,12 +1,10 @@
-import Foundation
-
 /// The handwritten digits shipped with the package: 1797 8×8 images of pixel counts 0…16
 /// and their digit.
 ///
 /// Source: the test set of "Optical Recognition of Handwritten Digits" by E. Alpaydin and
 /// C. Kaynak (1998), UCI Machine Learning Repository, CC BY 4.0,
-/// https://doi.org/10.24432/C50P49, as distributed with scikit-learn. The resource
-/// `Resources/digits.csv` is that file decompressed; `Resources/README.md` carries the attribution.
+/// https://doi.org/10.24432/C50P49, as distributed with scikit-learn, decompressed; carried in
+/// the binary as ``DigitsCSV`` (`Data/DigitsCSV.swift`), with the attribution in `Data/README.md`.
 public struct DigitsData: Sendable, Equatable {
     /// Pixels per image (8 × 8).
     public static let featureCount = 64
@@ -61,38 +59,9 @@ public struct DigitsData: Sendable, Equatable {
         self.labels = labels
     }
 
-    /// Loads the bundled `digits.csv` (see ``resourceURL()``).
+    /// Parses the data carried in the binary (``DigitsCSV``).
     public static func load() throws -> DigitsData {
-        guard let url = resourceURL() else {
-            throw DigitsDataError("the resource digits.csv was not found: keep the *_Simulation.resources directory that the build puts beside the lrplot executable next to it")
-        }
-        return try DigitsData(csv: String(contentsOf: url, encoding: .utf8))
-    }
-
-    /// Where the build put `digits.csv`: inside the target's resource bundle
-    /// (`<package>_Simulation.resources/Resources/` on Linux, `<package>_Simulation.bundle`
-    /// on Apple platforms) beside the executable or test bundle.
-    ///
-    /// Searched by hand rather than through `Bundle.module`, whose accessor stops the process
-    /// when the bundle is missing; a missing resource is an error here.
-    public static func resourceURL() -> URL? {
-        let fileManager = FileManager.default
-        var directories = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL {
-            directories.append(executable.deletingLastPathComponent())
-            directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        for directory in directories {
-            guard let entries = try? fileManager.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) else { continue }
-            for bundle in entries.sorted(by: { $0.path < $1.path })
-            where bundle.lastPathComponent.hasSuffix("_Simulation.resources") || bundle.lastPathComponent.hasSuffix("_Simulation.bundle") {
-                for inner in ["Resources/digits.csv", "Contents/Resources/Resources/digits.csv", "digits.csv"] {
-                    let url = bundle.appendingPathComponent(inner)
-                    if fileManager.fileExists(atPath: url.path) { return url }
-                }
-            }
-        }
-        return nil
+        try DigitsData(csv: DigitsCSV.text)
     }
 
     /// The bundled data, parsed once.

@@ -64,7 +64,7 @@ public struct DigitsProblem: Sendable, Equatable {
     }
 
     /// Keys of the `"simulate"` object that belong to a digits problem.
-    static let parameters: [ParameterSpec] = [
+    public static let parameters: [ParameterSpec] = [
         .choice("model", ["linear", "mlp"], default: "mlp", "linear (softmax regression) or mlp (one hidden layer)."),
         .integer("hidden", default: 32, "Hidden units of the mlp."),
         .choice("activation", Activation.allCases.map(\.rawValue), default: "tanh", "Nonlinearity of the mlp's hidden layer."),

@@ -71,7 +71,7 @@ public struct InlineProblem: Sendable, Equatable {
     public static let maxParameters = 1_000_000
 
     /// Parameter declarations of the `"problem"` object.
-    static let parameters: [ParameterSpec] = [
+    public static let parameters: [ParameterSpec] = [
         .choice("loss", Loss.allCases.map(\.rawValue), "logistic (binary cross-entropy with logits), mse, or softmax (cross-entropy)."),
         ParameterSpec("features", .json, .required, "Rows of the design matrix: [[x₁₁, …, x₁d], …]."),
         ParameterSpec("targets", .numberList, .required, "One target per row: 0/1 (logistic), a number (mse), a class index (softmax)."),
