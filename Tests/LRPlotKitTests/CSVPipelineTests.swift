@@ -54,9 +54,9 @@ import Testing
     @Test func manySchedulesMakeShortBlocksWithTheSameBytes() throws {
         for (count, steps) in [(3_000, 3), (300, 2_000)] {
             let schedules = (0..<count).map { i in
-                i % 3 == 0 ? #"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.1, "step_size_up": \#(1 + i % 50)}"#
-                    : i % 3 == 1 ? #"{"type": "step", "lr": 0.1, "step_size": \#(1 + i % 7)}"#
-                    : #"{"type": "torch.LambdaLR", "lr": 0.1, "lr_lambda": "1 if epoch < \#(steps - 1 - i % 2) else inf"}"#
+                i % 3 == 0 ? #"{"type": "torch.CyclicLR", "label": "s\#(i)", "lr": 0.1, "base_lr": 0.001, "max_lr": 0.1, "step_size_up": \#(1 + i % 50)}"#
+                    : i % 3 == 1 ? #"{"type": "step", "label": "s\#(i)", "lr": 0.1, "step_size": \#(1 + i % 7)}"#
+                    : #"{"type": "torch.LambdaLR", "label": "s\#(i)", "lr": 0.1, "lr_lambda": "1 if epoch < \#(steps - 1 - i % 2) else inf"}"#
             }
             let spec = try SpecDecoder().decode(#"{"steps": \#(steps), "schedules": [\#(schedules.joined(separator: ","))]}"#, file: "s.json")
             let pipeline = CSVPipeline(cursors: [], momentumColumns: Array(repeating: true, count: count), steps: steps)

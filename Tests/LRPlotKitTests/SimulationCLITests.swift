@@ -32,7 +32,7 @@ import Testing
     /// each alone fits; three fit.
     @Test func theBudgetCoversEveryRunBeforeTheFirst() throws {
         func digits(_ count: Int) throws -> Spec {
-            let schedules = Array(repeating: #"{"type": "constant", "lr": 0.01}"#, count: count).joined(separator: ", ")
+            let schedules = (0..<count).map { #"{"type": "constant", "label": "c\#($0)", "lr": 0.01}"# }.joined(separator: ", ")
             return try SpecDecoder().decode(#"{"steps": 1000000, "simulate": {"optimizer": {"type": "torch.SGD", "lr": 0.1}, "problem": "digits"}, "schedules": [\#(schedules)]}"#, file: "s.json")
         }
         let four = try digits(4)
