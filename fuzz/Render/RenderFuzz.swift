@@ -1,11 +1,11 @@
 // libFuzzer target that renders: specs decoded, turned into charts (sampling, stairs,
-// markers, panels, legends, epochs) and drawn through Cairo to PNG, SVG or PDF. Built by
+// markers, panels, legends, epochs) and drawn to PNG, SVG, PDF or HTML. Built by
 // fuzz/run.sh.
 //
 // Bounded in the harness so that an input renders in about a millisecond: at most 2000 steps
 // (still past the chart's per-column reduction, which starts at 6 × 4 × width × scale
 // steps: 384 at the smallest chart), a chart of at most 240 × 180 at scale ≤ 2, one format per
-// input (PNG, SVG or PDF by the input's length), and no "simulate" block or logs
+// input (PNG, SVG, PDF or HTML by the input's length), and no "simulate" block or logs
 // (fuzz-simulate covers simulations; logs are files). A trap, a Cairo error on a chart the
 // builder accepted, or output that is not the format asked for is a crash.
 @testable import LRPlotKit
@@ -23,7 +23,7 @@ public func fuzzRender(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     spec.height = spec.height.map { min($0, 180) }
     spec.scale = min(spec.scale, 2)
     guard let built = try? ChartBuilder(spec: spec).build() else { return 0 }
-    let format = [ImageFormat.png, .svg, .pdf][size % 3]
+    let format = [ImageFormat.png, .svg, .pdf, .html][size % 4]
     let bytes: [UInt8]
     do {
         bytes = try built.render(format)
@@ -34,6 +34,7 @@ public func fuzzRender(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .png: precondition(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
     case .svg: precondition(String(decoding: bytes.prefix(64), as: UTF8.self).contains("<?xml"), "not an SVG")
     case .pdf: precondition(bytes.starts(with: Array("%PDF".utf8)), "not a PDF")
+    case .html: precondition(bytes.starts(with: Array("<!DOCTYPE html>".utf8)), "not an HTML page")
     }
     return 0
 }
