@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunLogs", targets: ["RunLogs"]),
         .library(name: "RunCheck", targets: ["RunCheck"]),
+        // For fuzz/Package.swift (the libFuzzer targets); the executable is its one client.
+        .library(name: "LRPlotKit", targets: ["LRPlotKit"]),
         .library(name: "ConfigImport", targets: ["ConfigImport"]),
         .executable(name: "lrplot", targets: ["lrplot"]),
     ],

@@ -10,19 +10,24 @@ import ScheduleCore
 /// ```
 /// Keys beside `"problem"`: `model` (`linear` | `mlp`, default `mlp`), `hidden` (32),
 /// `activation` (`tanh` | `relu`, default `tanh`), `batch_size` (32), `seed` (0) and
-/// `eval_every` (min(one epoch, steps / 100)) — digits only; see ``DigitsProblem``.
+/// `eval_every` (min(one epoch, steps / 100)) — digits only; see ``DigitsProblem``; and
+/// `allow_long` (false): run even past ``SimulationBudget/maximumWork``.
 public struct SimulationSpec: Sendable, Equatable {
     public var optimizer: OptimizerSpec
     public var problem: Problem
+    /// `"allow_long"`: run even past ``SimulationBudget/maximumWork`` (default `false`).
+    public var allowLong: Bool
 
-    public init(optimizer: OptimizerSpec, problem: Problem) {
+    public init(optimizer: OptimizerSpec, problem: Problem, allowLong: Bool = false) {
         self.optimizer = optimizer
         self.problem = problem
+        self.allowLong = allowLong
     }
 
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("optimizer", .json, .required, "The optimizer: {\"type\": \"torch.SGD\" | \"torch.Adam\" | \"torch.AdamW\" | \"torch.RMSprop\" | \"torch.Adagrad\", …}."),
         ParameterSpec("problem", .json, .required, "\"digits\", or an inline problem {\"loss\", \"features\", \"targets\", \"initial_weights\"}."),
+        .bool("allow_long", default: false, "Run even when the estimated work is over the budget (10¹² multiply-adds, about a quarter of an hour); see README \"Resource limits\"."),
     ] + DigitsProblem.parameters
 
     /// Decodes the `"simulate"` object found at `path` (e.g. `simulate`).
@@ -55,7 +60,7 @@ public struct SimulationSpec: Sendable, Equatable {
                 throw ScheduleError(path: problemPath,
                                     "expected \"digits\" or an inline problem object, found \((other ?? .null).kindDescription)")
             }
-            return SimulationSpec(optimizer: optimizer, problem: problem)
+            return SimulationSpec(optimizer: optimizer, problem: problem, allowLong: try p.bool("allow_long"))
         } catch let error as ScheduleError {
             throw error
         } catch {

@@ -50,6 +50,33 @@ import LRPlotKit
         #expect(stairs.xs[drop - 1] == 69_999 && stairs.ys[drop - 1] == 0.1 && stairs.ys[drop] == 0.05)
     }
 
+    /// The metric panel of an epoch-interval plateau schedule: its per-epoch metrics repeat
+    /// over every step of an epoch (a feed of 3 metrics covers 300,000 steps), and the line
+    /// is reduced per column as the learning rates are, exactly; a short feed is drawn whole.
+    @Test func metricSeriesAreReducedPerColumnFromTheFeed() throws {
+        let built = try build(#"""
+        {"steps": 300000, "steps_per_epoch": 100000, "width": 200, "panels": [{"show": "lr"}, {"show": "metric"}],
+         "schedules": [{"type": "torch.ReduceLROnPlateau", "lr": 0.1, "patience": 0, "interval": "epoch",
+                        "metrics": [3, 1, 2]}]}
+        """#)
+        let metric = try #require(built.chart.panels.last?.series.first)
+        #expect(metric.xs.count <= 6 * 4 * 200 && metric.xs.count >= 4 * 200)
+        #expect(metric.xs == metric.xs.sorted() && metric.xs.first == 0 && metric.xs.last == 299_999)
+        // Round t is fed metric[⌊(t − 1) / 100000⌋] of the repeated feed: every drawn point is the
+        // value at its step, and the change at each epoch is kept.
+        for (x, y) in zip(metric.xs, metric.ys) {
+            #expect(y == [3.0, 1, 2][min(Int(x) / 100_000, 2)], "step \(x)")
+        }
+        #expect(metric.xs.contains(99_999) && metric.xs.contains(100_000) && metric.xs.contains(200_000))
+
+        let short = try build(#"""
+        {"steps": 5, "panels": [{"show": "lr"}, {"show": "metric"}],
+         "schedules": [{"type": "torch.ReduceLROnPlateau", "lr": 0.1, "metrics": [4, 3, 2, 1, 0, 9]}]}
+        """#)
+        let line = try #require(short.chart.panels.last?.series.first)
+        #expect(line.ys == [4, 3, 2, 1, 0] && line.xs == [0, 1, 2, 3, 4])
+    }
+
     @Test func shortSeriesAreDrawnFromEveryStep() throws {
         let built = try build(#"{"steps": 500, "schedules": [{"type": "step", "lr": 0.1, "step_size": 100}]}"#)
         let s = try #require(built.chart.panels.first?.series.first)

@@ -27,6 +27,28 @@ import Testing
         #expect(lines[1] == "0,\(JSONWriter.format((4.0 + 16 + 36) / 3))")
     }
 
+    /// The budget covers a spec's runs together and is checked before the first starts: four
+    /// runs of the default digits model for 10⁶ steps are refused at "simulate" at once, though
+    /// each alone fits; three fit.
+    @Test func theBudgetCoversEveryRunBeforeTheFirst() throws {
+        func digits(_ count: Int) throws -> Spec {
+            let schedules = (0..<count).map { #"{"type": "constant", "label": "c\#($0)", "lr": 0.01}"# }.joined(separator: ", ")
+            return try SpecDecoder().decode(#"{"steps": 1000000, "simulate": {"optimizer": {"type": "torch.SGD", "lr": 0.1}, "problem": "digits"}, "schedules": [\#(schedules)]}"#, file: "s.json")
+        }
+        let four = try digits(4)
+        nonisolated(unsafe) var stepsDone = 0
+        #expect {
+            _ = try SimulationJob.run(four, progress: { _, _ in stepsDone += 1 })
+        } throws: { error in
+            let message = (error as? LRPlotError)?.pathAndMessage ?? ""
+            return message.hasPrefix("simulate: these 4 runs would take about 1.") && message.contains("\"allow_long\": true")
+        }
+        // Refused before training: not one step was taken.
+        #expect(stepsDone == 0)
+        let work = try #require(four.schedules.first?.simulation).estimatedWork(steps: 1_000_000, metricDriven: false)
+        #expect(3 * work <= 1e12 && 4 * work > 1e12)
+    }
+
     @Test func divergenceIsAWarningWithItsStep() throws {
         let s = try spec(#"{"type": "constant", "lr": 10, "label": "big"}"#, steps: 400)
         let outcome = try SimulationJob.run(s)

@@ -219,6 +219,7 @@ extension SteppedReferenceCase {
     @Test func uncheckedIntsWorkAsInPython() throws {
         let negative = try values(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": -2, "gamma": 0.5}"#, steps: 6)
         #expect(negative.learningRates == [1, 1, 0.5, 0.5, 0.25, 0.25])
+        #expect(try make(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": -2}"#).breakpoints(below: 6) == [2, 4])
         let fractional = try values(#"{"type": "torch.StepLR", "lr": 1.0, "step_size": 1.5, "gamma": 0.5}"#, steps: 7)
         #expect(fractional.learningRates == [1, 1, 1, 0.5, 0.5, 0.5, 0.25])
         let cyclic = try values(#"{"type": "torch.CyclicLR", "lr": 0.1, "base_lr": 0.0, "max_lr": 1.0, "step_size_up": 2.5, "cycle_momentum": false}"#, steps: 4)

@@ -38,6 +38,12 @@ import Simulation
         (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "softmax", "features": [[1]], "targets": [0.5]}}"#, "simulate.problem.targets[0]", "class index"),
         (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "hinge", "features": [[1]], "targets": [1]}}"#, "simulate.problem.loss", "\"logistic\", \"mse\", \"softmax\""),
         (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"los": "mse", "features": [[1]], "targets": [1]}}"#, "simulate.problem.los", "did you mean \"loss\"?"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "mse", "features": [[]], "targets": [1]}}"#, "simulate.problem.features[0]", "at least one feature"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "mse", "features": [[1], []], "targets": [1, 2]}}"#, "simulate.problem.features[1]", "at least one feature"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "logistic", "features": [[1], [2]], "targets": [1, 1.5]}}"#, "simulate.problem.targets[1]", "a probability in [0, 1]"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "logistic", "features": [[1]], "targets": [-0.1]}}"#, "simulate.problem.targets[0]", "found -0.1"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": {"loss": "softmax", "features": [[1, 2]], "targets": [999999]}}"#, "simulate.problem.targets[0]", "a 2 × 1000000 weight matrix, over the 1000000 weights"),
+        (#"{"optimizer": {"type": "torch.SGD"}, "problem": "digits", "allow_long": "yes"}"#, "simulate.allow_long", "true or false"),
         (#"{"problem": "digits"}"#, "simulate", "needs \"optimizer\""),
         (#"[1]"#, "simulate", "expected an object"),
     ])

@@ -113,13 +113,13 @@ public struct ChartBuilder {
                     content.hoverColumns[.momentum, default: []].append(Self.hoverTexts(momenta, rows: content.hoverXs.count))
                 }
             }
-            if entry.schedule.usesMetrics, let metrics = entry.schedule.metrics {
-                let shown = Array(metrics.prefix(spec.steps))
+            if entry.schedule.usesMetrics, let feed = entry.schedule.metricFeed {
+                let line = metricSeries(feed, of: entry, at: index)
                 // Schedules fed the same metrics share one line.
-                if let same = content.series[.metric]?.firstIndex(where: { $0.ys == shown }) {
+                if let same = content.series[.metric]?.firstIndex(where: { $0.ys == line.ys }) {
                     content.series[.metric]?[same].label += ", " + entry.label
                 } else {
-                    content.add(style.series(shown, of: entry, at: index, stairs: false, divisor: divisor), to: .metric)
+                    content.add(line, to: .metric)
                 }
             }
         }
@@ -299,6 +299,27 @@ public struct ChartBuilder {
             }
         }
         return style.series(xs: xs, ys: ys, of: entry, at: index)
+    }
+
+    /// The metrics a schedule is fed, one point per step as the learning rates are drawn: in
+    /// full up to ``decimationFactor`` points a column, else reduced per column (first, lowest,
+    /// highest, last) as the schedules are, in memory per column — an epoch-interval
+    /// schedule's per-epoch metrics repeat over every step of an epoch, so a few of them can
+    /// cover 10⁹ steps.
+    private func metricSeries(_ feed: MetricFeed, of entry: ScheduleEntry, at index: Int) -> Series {
+        let count = min(feed.count, spec.steps)
+        let columns = Self.columns(width: spec.width, scale: spec.scale)
+        if count <= Self.decimationFactor * columns {
+            return style.series(feed.prefix(count), of: entry, at: index, stairs: false, divisor: divisor)
+        }
+        let reduced = try? ColumnSampler(steps: count, columns: columns).sample(MetricLine(feed: feed))
+        return columnSeries(reduced?.learningRates ?? [], of: entry, at: index)
+    }
+
+    /// The metric fed in each round, as a series to reduce per column.
+    private struct MetricLine: ClosedFormSchedule {
+        var feed: MetricFeed
+        func value(at step: Int) -> Double { feed[step] }
     }
 
     /// With `"markers": true`, a labelled rule at every step where a schedule changes phase

@@ -23,12 +23,21 @@ public enum SimulationJob {
     /// goes through the evaluation policy (``Evaluation/apply(_:to:)``), as for charts and values.
     ///
     /// - Parameter progress: called with (schedule index, steps done) after every step.
-    /// - Throws: ``LRPlotError``: `.spec` when the spec has no `"simulate"` block, an optimizer
+    /// - Throws: ``LRPlotError``: `.spec` when the spec has no `"simulate"` block, its runs'
+    ///   estimated work is over ``SimulationBudget/maximumWork`` together (without
+    ///   `"allow_long": true`; checked before the first run), an optimizer
     ///   cannot follow its schedule (momentum cycling on Adagrad) or a schedule yields NaN;
     ///   `.runtime` when the bundled data cannot be read.
     public static func run(_ spec: Spec, progress: ((Int, Int) -> Void)? = nil) throws(LRPlotError) -> Outcome {
-        guard spec.simulation != nil else {
+        guard let simulation = spec.simulation else {
             throw LRPlotError(.spec, file: spec.file, path: "", "no \"simulate\" block: add {\"optimizer\": {\"type\": \"torch.SGD\", \"lr\": 0.1}, \"problem\": \"digits\"} to simulate training")
+        }
+        // The budget covers the spec's runs together, checked before the first starts.
+        do {
+            try SimulationBudget.check(spec.schedules.compactMap { e in e.simulation.map { ($0, e.schedule) } },
+                                       steps: spec.steps, allowLong: simulation.allowLong)
+        } catch {
+            throw LRPlotError(.spec, file: spec.file, path: "simulate", error.message)
         }
         var results: [Result] = []
         var diagnostics: [EvaluationDiagnostic] = []

@@ -15,14 +15,30 @@ import ScheduleCore
 /// The bytes are exactly those of formatting the rows one after the other. A learning rate
 /// that is NaN or infinite ends the output before its row (the earliest step, then the
 /// leftmost schedule) with the error ``ValuesWriter/nonFinite(entry:step:value:)`` gives.
+///
+/// Memory follows the output, not the number of schedules: a block holds at most
+/// ``valuesPerBlock`` values and a formatting chunk about ``valuesPerChunk``, so with many
+/// columns a block has fewer rows (10,000 columns: 26 rows a block, 3 a chunk; never more
+/// rows than steps), and the buffers are about 2 × 2 MB of values and 2 × 8.7 MB of text
+/// (33 bytes reserved a value) whatever the columns. Measured with `/usr/bin/time -v`: 10,000
+/// schedules × 2 steps peak at 44 MB (27 MB for one schedule), × 200 steps at 65 MB.
 final class CSVPipeline: @unchecked Sendable {
-    /// Steps per block.
-    static let blockRows = 8_192
+    /// The most steps per block.
+    static let maximumBlockRows = 8_192
+    /// The most rows per formatting task.
+    static let maximumChunkRows = 1_024
+    /// Values per block at most (two blocks are held: the one formatted, the one computed).
+    static let valuesPerBlock = 1 << 18
+    /// Values per formatting chunk at most.
+    static let valuesPerChunk = 1 << 15
     /// Stands in the matrix for a step where a schedule sets no momentum: a NaN with a
     /// payload that arithmetic never produces (computed NaNs are the default quiet NaN).
     static let noMomentum = Double(nan: 0x5AFE, signaling: false)
-    /// Rows per formatting task.
-    static let chunkRows = 1_024
+
+    /// Steps per block: 8192, or fewer with many columns or few steps.
+    let blockRows: Int
+    /// Rows per formatting task: 1024, or fewer with many columns.
+    let chunkRows: Int
 
     // Concurrent tasks touch disjoint elements of these buffers (allocated once, so no
     // copy-on-write storage is shared between threads); a stage's readers only read.
@@ -47,7 +63,7 @@ final class CSVPipeline: @unchecked Sendable {
     private let stepsPerEpoch: Int?
     /// Set once `emit` has asked to stop (the output failed): no more blocks are made.
     private var stopped = false
-    private let chunksPerBlock = (CSVPipeline.blockRows + CSVPipeline.chunkRows - 1) / CSVPipeline.chunkRows
+    private let chunksPerBlock: Int
 
     init(cursors: [ScheduleCursor], momentumColumns: [Bool], steps: Int, stepsPerEpoch: Int? = nil) {
         let n = cursors.count
@@ -63,14 +79,20 @@ final class CSVPipeline: @unchecked Sendable {
         }
         firstColumn = first
         columns = column
-        matrix = .allocate(capacity: 2 * Self.blockRows * max(column, 1))
+        let width = max(column, 1)
+        let blockRows = max(1, min(Self.maximumBlockRows, Self.valuesPerBlock / width, steps))
+        let chunkRows = max(1, min(Self.maximumChunkRows, Self.valuesPerChunk / width, blockRows))
+        self.blockRows = blockRows
+        self.chunkRows = chunkRows
+        chunksPerBlock = (blockRows + chunkRows - 1) / chunkRows
+        matrix = .allocate(capacity: 2 * blockRows * width)
         matrix.initialize(repeating: 0)
         filled = .allocate(capacity: 2 * n)
         filled.initialize(repeating: 0)
         firstBad = .allocate(capacity: 2 * n)
         firstBad.initialize(repeating: .max)
         text = .allocate(capacity: 2 * chunksPerBlock)
-        _ = text.initialize(from: (0 ..< 2 * chunksPerBlock).map { _ in TextBuffer(capacity: Self.chunkRows * (22 + 33 * column)) })
+        _ = text.initialize(from: (0 ..< 2 * chunksPerBlock).map { _ in TextBuffer(capacity: chunkRows * (22 + 33 * column)) })
         self.momentumColumns = momentumColumns
         self.steps = steps
         self.stepsPerEpoch = stepsPerEpoch
@@ -129,17 +151,17 @@ final class CSVPipeline: @unchecked Sendable {
     }
 
     private func run(emitter emit: Emitter, progress: ((Int) -> Void)?) -> (step: Int, schedule: Int, value: Double)? {
-        let blockCount = (steps + Self.blockRows - 1) / Self.blockRows
+        let blockCount = (steps + blockRows - 1) / blockRows
         guard blockCount > 0 else { return nil }
         compute(block: 0)
         for k in 0..<blockCount {
             if stopped { return nil }
-            progress?(k * Self.blockRows)
-            let rows = min(Self.blockRows, steps - k * Self.blockRows)
+            progress?(k * blockRows)
+            let rows = min(blockRows, steps - k * blockRows)
             let bad = firstNonFinite(block: k)
             let limit = bad?.row ?? rows
             let computeTasks = bad == nil && k + 1 < blockCount ? cursors.count : 0
-            let formatTasks = (limit + Self.chunkRows - 1) / Self.chunkRows
+            let formatTasks = (limit + chunkRows - 1) / chunkRows
             let emitTasks = k > 0 ? 1 : 0
             let current = chunks(of: k)
             for c in current.indices { current[c].removeAll() }
@@ -150,14 +172,14 @@ final class CSVPipeline: @unchecked Sendable {
                 if task < 0 {
                     for chunk in self.chunks(of: k - 1) where chunk.count > 0 { emit(chunk.bytes) }
                 } else if task < formatTasks {
-                    self.format(block: k, rows: (task * Self.chunkRows) ..< min(limit, (task + 1) * Self.chunkRows), chunk: task)
+                    self.format(block: k, rows: (task * chunkRows) ..< min(limit, (task + 1) * chunkRows), chunk: task)
                 } else {
                     self.compute(block: k + 1, cursor: task - formatTasks)
                 }
             }
             if let bad {
                 for chunk in current where chunk.count > 0 { emit(chunk.bytes) }
-                return (k * Self.blockRows + bad.row, bad.schedule, bad.value)
+                return (k * blockRows + bad.row, bad.schedule, bad.value)
             }
         }
         for chunk in chunks(of: blockCount - 1) where chunk.count > 0 { emit(chunk.bytes) }
@@ -170,15 +192,15 @@ final class CSVPipeline: @unchecked Sendable {
 
     private func compute(block k: Int, cursor i: Int) {
         let block = scratch.baseAddress.unsafelyUnwrapped + i
-        cursors[i].next(Self.blockRows, into: &block.pointee)
+        cursors[i].next(blockRows, into: &block.pointee)
         let slot = (k % 2) * cursors.count + i
-        let base = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * Self.blockRows * columns + firstColumn[i]
+        let base = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * blockRows * columns + firstColumn[i]
         let stride = columns
         let rates = block.pointee.learningRates
         filled[slot] = rates.count
         // The cursor notes its first non-finite learning rate; rows of earlier blocks were fine.
-        if let bad = cursors[i].nonFinite, bad.step >= k * Self.blockRows {
-            firstBad[slot] = bad.step - k * Self.blockRows
+        if let bad = cursors[i].nonFinite, bad.step >= k * blockRows {
+            firstBad[slot] = bad.step - k * blockRows
         } else {
             firstBad[slot] = .max
         }
@@ -197,7 +219,7 @@ final class CSVPipeline: @unchecked Sendable {
         for i in cursors.indices {
             let row = firstBad[(k % 2) * cursors.count + i]
             if row < (best?.row ?? .max) {
-                let v = matrix[(k % 2) * Self.blockRows * columns + row * columns + firstColumn[i]]
+                let v = matrix[(k % 2) * blockRows * columns + row * columns + firstColumn[i]]
                 best = NonFinite(row: row, schedule: i, value: v)
             }
         }
@@ -207,8 +229,8 @@ final class CSVPipeline: @unchecked Sendable {
     private func format(block k: Int, rows: Range<Int>, chunk c: Int) {
         let n = cursors.count
         let counts = UnsafeBufferPointer(rebasing: filled[((k % 2) * n)..<((k % 2 + 1) * n)])
-        let values = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * Self.blockRows * columns
-        let firstStep = k * Self.blockRows
+        let values = matrix.baseAddress.unsafelyUnwrapped + (k % 2) * blockRows * columns
+        let firstStep = k * blockRows
         let slot = chunks(of: k).baseAddress.unsafelyUnwrapped + c
         // The buffer is a value holding a pointer it may replace when it grows: work on a copy
         // and store it back.

@@ -114,11 +114,11 @@ struct CairoCanvas: ChartCanvas {
             cairo_translate(cr, text.origin.x, text.origin.y)
             cairo_rotate(cr, -Double.pi / 2)
             cairo_move_to(cr, 0, 0)
-            cairo_show_text(cr, text.text)
+            cairo_show_text(cr, CairoText.drawable(text.text))
             cairo_restore(cr)
         } else {
             cairo_move_to(cr, text.origin.x, text.origin.y)
-            cairo_show_text(cr, text.text)
+            cairo_show_text(cr, CairoText.drawable(text.text))
             if let exponent = text.exponent {
                 faces.select(Exponent.style(for: text.style), on: cr)
                 cairo_move_to(

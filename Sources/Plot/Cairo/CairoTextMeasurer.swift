@@ -36,7 +36,7 @@ final class CairoTextMeasurer: TextMeasurer {
             cache[style] = vertical
         }
         var extents = cairo_text_extents_t()
-        cairo_text_extents(cr, text, &extents)
+        cairo_text_extents(cr, CairoText.drawable(text), &extents)
         return TextMetrics(
             width: extents.x_advance, ascent: vertical.ascent, descent: vertical.descent,
             capHeight: vertical.capHeight)

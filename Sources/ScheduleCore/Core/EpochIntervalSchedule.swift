@@ -35,18 +35,33 @@ public struct EpochIntervalSchedule: Schedule {
     public var usesMetrics: Bool { inner.usesMetrics }
     public var setsMomentum: Bool { inner.setsMomentum }
 
-    /// The inner per-epoch metrics, each repeated `stepsPerEpoch` times.
+    /// The inner per-epoch metrics, each repeated `stepsPerEpoch` times. This writes the
+    /// repetition out (`count × stepsPerEpoch` values); ``metricFeed`` does not.
     public var metrics: [Double]? {
         inner.metrics.map { perEpoch in perEpoch.flatMap { Array(repeating: $0, count: stepsPerEpoch) } }
     }
 
+    /// The inner per-epoch metrics, each repeated `stepsPerEpoch` times, in the memory of
+    /// the inner list.
+    public var metricFeed: MetricFeed? {
+        inner.metricFeed.map { MetricFeed(repeating: $0, times: stepsPerEpoch) }
+    }
+
     public func breakpoints(below steps: Int) -> [Int] {
-        EpochIntervalSchedule.scale(inner.breakpoints(below: (steps + stepsPerEpoch - 1) / stepsPerEpoch),
+        EpochIntervalSchedule.scale(inner.breakpoints(below: EpochIntervalSchedule.epochs(below: steps, spe: stepsPerEpoch)),
                                     by: stepsPerEpoch, below: steps)
     }
 
+    /// The epochs that start below step `steps`: `⌈steps / spe⌉` (without overflow).
+    static func epochs(below steps: Int, spe: Int) -> Int {
+        steps <= 0 ? 0 : (steps - 1) / spe + 1
+    }
+
     static func scale(_ epochs: [Int], by spe: Int, below steps: Int) -> [Int] {
-        epochs.map { $0 * spe }.filter { $0 < steps }
+        epochs.compactMap { e in
+            let (s, overflow) = e.multipliedReportingOverflow(by: spe)
+            return !overflow && s < steps ? s : nil
+        }
     }
 
     public func start() -> any ScheduleState { State(stepsPerEpoch: stepsPerEpoch, inner: inner.start()) }
@@ -87,7 +102,7 @@ public struct ClosedFormEpochIntervalSchedule: ClosedFormSchedule {
     public func value(at step: Int) -> Double { inner.value(at: step / stepsPerEpoch) }
 
     public func breakpoints(below steps: Int) -> [Int] {
-        EpochIntervalSchedule.scale(inner.breakpoints(below: (steps + stepsPerEpoch - 1) / stepsPerEpoch),
+        EpochIntervalSchedule.scale(inner.breakpoints(below: EpochIntervalSchedule.epochs(below: steps, spe: stepsPerEpoch)),
                                     by: stepsPerEpoch, below: steps)
     }
 }

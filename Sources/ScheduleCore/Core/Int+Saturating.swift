@@ -4,9 +4,10 @@ extension Int {
     /// be astronomically large (`decay_t: 2e55`).
     @inlinable
     public init(saturating value: Double) {
-        if value.isNaN || value >= 9.2e18 {
+        // ±2⁶³ are exact doubles: every double strictly between them converts.
+        if value.isNaN || value >= 0x1p63 {
             self = .max
-        } else if value <= -9.2e18 {
+        } else if value <= -0x1p63 {
             self = .min
         } else {
             self = Int(value)

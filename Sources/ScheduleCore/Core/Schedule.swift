@@ -19,6 +19,10 @@ public protocol Schedule: Sendable {
     /// The metric list given with the schedule, if any.
     var metrics: [Double]? { get }
 
+    /// ``metrics`` as a feed (round `t` gets `feed[t − 1]`), without writing out a
+    /// repetition: what cursors and samplers read. The default wraps ``metrics``.
+    var metricFeed: MetricFeed? { get }
+
     /// `true` when the schedule also sets the optimizer's momentum (or Adam's beta1), as
     /// torch's `CyclicLR` and `OneCycleLR` do with `cycle_momentum`.
     var setsMomentum: Bool { get }
@@ -28,6 +32,7 @@ extension Schedule {
     public func breakpoints(below steps: Int) -> [Int] { [] }
     public var usesMetrics: Bool { false }
     public var metrics: [Double]? { nil }
+    public var metricFeed: MetricFeed? { metrics.map(MetricFeed.init) }
     public var setsMomentum: Bool { false }
 }
 

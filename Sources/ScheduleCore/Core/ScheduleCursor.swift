@@ -24,10 +24,9 @@ public struct ScheduleCursor {
     enum Feed {
         /// Not metric-driven: no metric is fed.
         case none
-        /// Round `t` gets `list[(t − 1) / roundsPerValue]`: each value is fed for
-        /// `roundsPerValue` rounds (1 for a metric per step, `steps_per_epoch` for a metric
-        /// per epoch).
-        case list([Double], roundsPerValue: Int)
+        /// Round `t` gets `list[t − 1]` (a metric per epoch repeats over the epoch's steps:
+        /// round `t` then gets the metric of epoch `(t − 1) / steps_per_epoch`).
+        case list(MetricFeed)
         /// Round `t` gets the value passed to ``ScheduleCursor/next(feeding:)``.
         case closedLoop
     }
@@ -65,11 +64,11 @@ public struct ScheduleCursor {
                 feed = try Self.epochFeed(perEpoch, steps: steps, metrics: metrics ?? perEpoch.inner.metrics)
             } else {
                 let needed = max(steps - 1, 0)
-                let list = metrics ?? schedule.metrics
+                let list = metrics.map(MetricFeed.init) ?? schedule.metricFeed
                 guard let list, list.count >= needed else {
                     throw EvaluationError("needs \"metrics\": one value per step, at least \(needed) (steps − 1) for \(steps) steps; got \(list?.count ?? 0)")
                 }
-                feed = .list(list, roundsPerValue: 1)
+                feed = .list(list)
             }
         }
         self.init(schedule, steps: steps, feed: feed)
@@ -88,7 +87,7 @@ public struct ScheduleCursor {
             if count >= max(steps - 1, 1) { message += "; these look like one per step: give one per epoch, or drop \"interval\": \"epoch\"" }
             throw EvaluationError(message)
         }
-        return .list(metrics, roundsPerValue: spe)
+        return .list(MetricFeed(repeating: MetricFeed(metrics), times: spe))
     }
 
     /// Prepares to walk steps `0 ..< steps` in a closed loop: a metric-driven schedule is fed,
@@ -167,19 +166,8 @@ public struct ScheduleCursor {
             switch feed {
             case .none: return nil
             case .closedLoop: return closedLoopMetric.map { [$0][...] } ?? []
-            case .list(let m, 1):
-                let lower = Swift.min(m.count, firstMove - 1)
-                return m[lower ..< Swift.min(m.count, lower + moves)]
-            case .list(let m, let rounds):
-                // Each value fed for `rounds` rounds: round t gets m[(t − 1) / rounds].
-                var repeated: [Double] = []
-                repeated.reserveCapacity(moves)
-                for t in firstMove ..< firstMove + moves {
-                    let k = (t - 1) / rounds
-                    guard k < m.count else { break }
-                    repeated.append(m[k])
-                }
-                return repeated[...]
+            case .list(let m):
+                return m.slice((firstMove - 1) ..< (firstMove - 1 + moves))
             }
         }
         if nonFinite == nil, let k = block.learningRates.firstIndex(where: { !$0.isFinite }) {

@@ -100,7 +100,7 @@ struct DeepSpeedOneCycle: ClosedFormSchedule {
     /// The peak, the end of the cycle.
     func breakpoints(below steps: Int) -> [Int] {
         guard firstStepSize.isFinite, totalSize.isFinite, totalSize < 9e15 else { return [] }
-        return HFParameters.marks([Int(firstStepSize.rounded(.up)), Int(totalSize.rounded(.up)) + 1], below: steps)
+        return HFParameters.marks([Int(saturating: firstStepSize.rounded(.up)), Int(saturating: totalSize.rounded(.up)) + 1], below: steps)
     }
 
     func start() -> any ScheduleState { State(schedule: self) }

@@ -85,6 +85,10 @@ struct DeepSpeedWarmup: Sendable {
         self.inverseLog = 1.0 / Foundation.log(Double(steps))
     }
 
+    /// The first step at the warm-up's end, `W + 1` (values[t] is the rate at iteration
+    /// t − 1), as a Python int: `warmup_num_steps` may be `Int.max`.
+    var peak: Int128 { Int128(steps) + 1 }
+
     /// The factor in `[0, 1)` during the warm-up (`iteration < steps`, `iteration ≥ 0`).
     func gamma(_ iteration: Int) -> Double {
         linear ? Double(iteration) / Double(steps) : inverseLog * Foundation.log(Double(iteration + 1))

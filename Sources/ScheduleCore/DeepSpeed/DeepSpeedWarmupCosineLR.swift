@@ -38,7 +38,7 @@ struct DeepSpeedWarmupCosineLR: RangeExtrema {
 
     /// The first step after the warm-up and the first at the floor.
     func breakpoints(below steps: Int) -> [Int] {
-        HFParameters.marks([warmup.steps + 1, end], below: steps)
+        HFParameters.marks([warmup.peak, Int128(end)], below: steps)
     }
 
     /// The first step whose progress reaches 1.
@@ -49,7 +49,7 @@ struct DeepSpeedWarmupCosineLR: RangeExtrema {
 
     /// Step 0 (zero) and 1, the warm-up, the cosine (monotone in its progress) and the floor.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        CriticalSteps.pieces([1, 2, warmup.steps + 1, end], in: range)
+        CriticalSteps.pieces([1, 2, warmup.peak.clampedToInt, end], in: range)
     }
 }
 

@@ -31,19 +31,19 @@ struct DeepSpeedWarmupDecayLR: RangeExtrema {
 
     /// The peak and the first step at the floor.
     func breakpoints(below steps: Int) -> [Int] {
-        HFParameters.marks([warmup.steps + 1, end], below: steps)
+        HFParameters.marks([warmup.peak, Int128(end)], below: steps)
     }
 
     /// The first step whose iteration reaches `total_num_steps` (the decay's end).
     var end: Int {
         let e = totalNumSteps.rounded(.up)
-        return e.isFinite && e < 9e15 ? Swift.max(Int(e), warmup.steps) + 1 : Int.max
+        return e.isFinite && e < 9e15 ? (Swift.max(Int128(Swift.max(e, 0)), Int128(warmup.steps)) + 1).clampedToInt : Int.max
     }
 
     /// Monotone on the warm-up, the linear decay (the numerator falls by whole numbers over a
     /// fixed denominator) and the floor.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        CriticalSteps.pieces([1, warmup.steps + 1, end], in: range)
+        CriticalSteps.pieces([1, warmup.peak.clampedToInt, end], in: range)
     }
 }
 

@@ -25,12 +25,12 @@ struct DeepSpeedWarmupLR: RangeExtrema {
 
     /// The first step at the maximum.
     func breakpoints(below steps: Int) -> [Int] {
-        HFParameters.marks([warmup.steps + 1], below: steps)
+        HFParameters.marks([warmup.peak], below: steps)
     }
 
     /// Monotone through the warm-up (`ln` and `i / W` rise), then constant.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        CriticalSteps.pieces([1, warmup.steps + 1], in: range)
+        CriticalSteps.pieces([1, warmup.peak.clampedToInt], in: range)
     }
 }
 

@@ -72,13 +72,13 @@ struct ExpressionEvaluator {
             switch op {
             case .add:
                 let (r, o) = x.addingReportingOverflow(y)
-                return o ? .float(Double(x) + Double(y)) : .int(r)
+                return o ? .float(PythonMath.float(Int128(x) + Int128(y))) : .int(r)
             case .subtract:
                 let (r, o) = x.subtractingReportingOverflow(y)
-                return o ? .float(Double(x) - Double(y)) : .int(r)
+                return o ? .float(PythonMath.float(Int128(x) - Int128(y))) : .int(r)
             case .multiply:
                 let (r, o) = x.multipliedReportingOverflow(by: y)
-                return o ? .float(Double(x) * Double(y)) : .int(r)
+                return o ? .float(PythonMath.float(Int128(x) * Int128(y))) : .int(r)
             case .divide: return .float(try PythonMath.divide(x, y))
             case .floorDivide: return try PythonMath.floorDivide(x, y)
             case .modulo: return .int(try PythonMath.modulo(x, y))

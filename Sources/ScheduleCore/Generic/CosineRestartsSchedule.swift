@@ -29,21 +29,52 @@ struct CosineRestartsSchedule: ClosedFormSchedule {
     /// Start of cycle `i` (a real number).
     func cycleStart(_ i: Int) -> Double {
         if periodMultiplier == 1 { return Double(i) * Double(period) }
-        return Double(period) * (pow(periodMultiplier, Double(i)) - 1) / (periodMultiplier - 1)
+        let growth = pow(periodMultiplier, Double(i)) - 1
+        let start = Double(period) * growth / (periodMultiplier - 1)
+        // A product past 1e308 (t_mult near it) overflows before the division brings it back.
+        return start.isFinite ? start : Double(period) * (growth / (periodMultiplier - 1))
     }
 
     /// The cycle containing `step` and the position `x ∈ [0, 1)` in it.
+    ///
+    /// The cycle is the largest `i` with `Sᵢ ≤ t` (`Sᵢ` rises with `i`): estimated from the
+    /// inverse of `Sᵢ` (with `log1p`, accurate for a `t_mult` just above 1, where the
+    /// estimate of a plain `log` can be off by half), then found exactly by galloping and
+    /// bisecting on `Sᵢ` — a few dozen evaluations whatever the parameters.
     func cycle(at step: Int) -> (index: Int, position: Double) {
         if periodMultiplier == 1 {
             return (step / period, Double(step % period) / Double(period))
         }
         let m = periodMultiplier
-        var i = Int(saturating: (log(Double(step) * (m - 1) / Double(period) + 1) / log(m)).rounded(.down))
-        i = max(i, 0)
-        while cycleStart(i + 1) <= Double(step) { i += 1 }
-        while i > 0 && cycleStart(i) > Double(step) { i -= 1 }
-        let length = Double(period) * pow(m, Double(i))
-        return (i, (Double(step) - cycleStart(i)) / length)
+        let t = Double(step)
+        let estimate = Int(saturating: (log1p(t * (m - 1) / Double(period)) / log1p(m - 1)).rounded(.down))
+        // lo: a cycle starting at or before t (S₀ = 0 does); hi: one starting after t.
+        var lo = 0, hi = max(estimate, 0)
+        if cycleStart(hi) <= t {
+            lo = hi
+            var stride = 1
+            while true {
+                let (next, overflow) = lo.addingReportingOverflow(stride)
+                hi = overflow ? Int.max : next
+                if cycleStart(hi) > t || hi == Int.max { break }
+                lo = hi
+                stride = stride.multipliedReportingOverflow(by: 2).partialValue
+            }
+        } else {
+            var stride = 1
+            while true {
+                let next = max(hi - stride, 0)
+                if cycleStart(next) <= t { lo = next; break }
+                hi = next
+                stride = stride.multipliedReportingOverflow(by: 2).partialValue
+            }
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if cycleStart(mid) <= t { lo = mid } else { hi = mid }
+        }
+        let length = Double(period) * pow(m, Double(lo))
+        return (lo, (t - cycleStart(lo)) / length)
     }
 
     func value(at step: Int) -> Double {
@@ -57,9 +88,9 @@ struct CosineRestartsSchedule: ClosedFormSchedule {
         var points: [Int] = []
         var i = 1
         while points.count <= GenericSupport.breakpointLimit {
-            let s = Int(cycleStart(i).rounded(.up))
-            if s >= steps { return points }
-            points.append(s)
+            let s = cycleStart(i).rounded(.up)
+            guard s < Double(steps) else { return points }
+            points.append(Int(s))
             i += 1
         }
         return []

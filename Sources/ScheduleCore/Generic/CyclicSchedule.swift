@@ -33,7 +33,8 @@ struct CyclicSchedule: ClosedFormSchedule {
     }
 
     func value(at step: Int) -> Double {
-        let totalSize = Double(stepSizeUp + stepSizeDown)
+        // Floats, as torch's `float(step_size_up) + float(step_size_down)`.
+        let totalSize = Double(stepSizeUp) + Double(stepSizeDown)
         let stepRatio = Double(stepSizeUp) / totalSize
         let cycle = (1 + Double(step) / totalSize).rounded(.down)
         let x = 1 + Double(step) / totalSize - cycle
@@ -48,9 +49,12 @@ struct CyclicSchedule: ClosedFormSchedule {
         return baseLearningRate + baseHeight * scale
     }
 
+    /// `step_size_up + step_size_down`, exactly (it may exceed `Int.max`).
+    var cycleLength: Int128 { Int128(stepSizeUp) + Int128(stepSizeDown) }
+
     func breakpoints(below steps: Int) -> [Int] {
-        let total = stepSizeUp + stepSizeDown
-        let peaks = GenericSupport.periodic(first: stepSizeUp, period: total, below: steps)
+        let total = cycleLength
+        let peaks = GenericSupport.periodic(first: Int128(stepSizeUp), period: total, below: steps)
         let troughs = GenericSupport.periodic(first: total, period: total, below: steps)
         if peaks.count + troughs.count > GenericSupport.breakpointLimit { return [] }
         return (peaks + troughs).sorted()

@@ -69,7 +69,7 @@ extension TanhSchedule: RangeExtrema {
 extension WSDSchedule: RangeExtrema {
     /// The end of warm-up, the start and the end of the decay, each with the step before it.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        CriticalSteps.pieces([warmupSteps, totalSteps - decaySteps, totalSteps], in: range)
+        CriticalSteps.pieces([warmupSteps, decayStart.clampedToInt, totalSteps.clampedToInt], in: range)
     }
 }
 
@@ -82,8 +82,8 @@ extension InverseSqrtSchedule: RangeExtrema {
     /// The peak, `t = warmup_steps − 1`, with its neighbours: the value is the minimum of a
     /// rising and a falling function, so it rises up to where they cross and falls after.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        let w = warmupSteps
-        return [w - 2, w - 1, w, w + 1].filter { range.contains($0) }
+        let w = Int128(warmupSteps)
+        return [w - 2, w - 1, w, w + 1].filter { $0 >= Int128(range.lowerBound) && $0 < Int128(range.upperBound) }.map { Int($0) }
     }
 }
 
@@ -124,8 +124,9 @@ extension CyclicSchedule: RangeExtrema {
     /// product with a zero triangle is NaN), when the window is wider than 512 steps, or when
     /// more than 16384 window steps would be listed.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        let total = stepSizeUp + stepSizeDown
-        guard var out = CriticalSteps.periodic(period: total, offsets: [0, 1, stepSizeUp, stepSizeUp + 1], in: range) else {
+        let total = cycleLength
+        let up = Int128(stepSizeUp)
+        guard var out = CriticalSteps.periodic(period: total, offsets: [0, 1, up, up + 1], in: range) else {
             return nil
         }
         let amplitude = maxLearningRate - baseLearningRate
@@ -146,13 +147,15 @@ extension CyclicSchedule: RangeExtrema {
         let first = max(0, Int((uStar - d).rounded(.down)) - 1)
         guard first <= half else { return out }
         let last = min(half, Int((uStar + d).rounded(.up)) + 1)
-        let cycles = (range.lowerBound / total)...((range.upperBound - 1) / total)
-        guard cycles.count * (last - first + 1) <= 16384 else { return nil }
-        for c in cycles {
+        let firstCycle = Int128(range.lowerBound) / total, lastCycle = Int128(range.upperBound - 1) / total
+        guard (lastCycle - firstCycle + 1) * Int128(last - first + 1) <= 16384 else { return nil }
+        var c = firstCycle
+        while c <= lastCycle {
             for u in first...last {
-                let t = gamma < 1 ? c * total + u : (c + 1) * total - u
-                if range.contains(t) { out.append(t) }
+                let t = gamma < 1 ? c * total + Int128(u) : (c + 1) * total - Int128(u)
+                if t >= Int128(range.lowerBound) && t < Int128(range.upperBound) { out.append(Int(t)) }
             }
+            c += 1
         }
         return out
     }
@@ -172,7 +175,8 @@ extension CosineRestartsSchedule: RangeExtrema {
         if last > first {
             for i in (first + 1)...last {
                 // The restart is the first step whose cycle is i.
-                var s = Int(cycleStart(i).rounded(.up))
+                // Within a few ulps of the real start (Double(s) rounds steps past 2⁵³).
+                var s = min(max(Int(saturating: cycleStart(i).rounded(.up)), range.lowerBound), range.upperBound)
                 while s > range.lowerBound && cycle(at: s - 1).index >= i { s -= 1 }
                 while s < range.upperBound && cycle(at: s).index < i { s += 1 }
                 if s > range.lowerBound && s < range.upperBound { out += [s - 1, s] }

@@ -9,10 +9,16 @@ enum GenericSupport {
     /// `first, first + period, first + 2·period, …` below `steps`, or `[]` when there would be
     /// more than ``breakpointLimit`` of them.
     static func periodic(first: Int, period: Int, below steps: Int) -> [Int] {
-        guard period > 0, first < steps else { return [] }
-        let count = (steps - 1 - first) / period + 1
-        guard count <= breakpointLimit else { return [] }
-        return (0..<count).map { first + $0 * period }
+        periodic(first: Int128(first), period: Int128(period), below: steps)
+    }
+
+    /// ``periodic(first:period:below:)`` for a start and period that need not fit in an
+    /// `Int` (the cycle of `cyclic` is `step_size_up + step_size_down`).
+    static func periodic(first: Int128, period: Int128, below steps: Int) -> [Int] {
+        guard period > 0, first < Int128(steps) else { return [] }
+        let count = (Int128(steps) - 1 - first) / period + 1
+        guard count <= Int128(breakpointLimit) else { return [] }
+        return (0..<Int(count)).map { Int(first + Int128($0) * period) }
     }
 
     /// Keeps the breakpoints in `0 < b < steps`, sorted and without duplicates.

@@ -29,7 +29,7 @@ struct InverseSqrtSchedule: ClosedFormSchedule {
     }
 
     func value(at step: Int) -> Double {
-        let n = Double(step + 1)
+        let n = Double(Int128(step) + 1)
         let w = Double(warmupSteps)
         if let d = dModel {
             return scale * pow(d, -0.5) * min(pow(n, -0.5), n * pow(w, -1.5))

@@ -67,7 +67,7 @@ struct OneCycleSchedule: ClosedFormSchedule {
     func breakpoints(below steps: Int) -> [Int] {
         // The first whole step of each later phase, and the end of the last one.
         var points = phases.dropLast().map { Int(saturating: $0.end.rounded(.down) + 1) }
-        if let last = phases.last { points.append(Int(last.end)) }
+        if let last = phases.last { points.append(Int(saturating: last.end)) }
         return GenericSupport.clean(points, below: steps)
     }
 }

@@ -14,6 +14,7 @@ struct ProductSchedule: Schedule {
 
     var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
     var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
+    var metricFeed: MetricFeed? { schedules.lazy.compactMap(\.metricFeed).first }
 
     func breakpoints(below steps: Int) -> [Int] {
         GenericSupport.clean(schedules.flatMap { $0.breakpoints(below: steps) }, below: steps)

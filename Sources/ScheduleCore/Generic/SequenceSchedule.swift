@@ -32,6 +32,7 @@ struct SequenceSchedule: Schedule {
 
     var usesMetrics: Bool { schedules.contains { $0.usesMetrics } }
     var metrics: [Double]? { schedules.lazy.compactMap(\.metrics).first }
+    var metricFeed: MetricFeed? { schedules.lazy.compactMap(\.metricFeed).first }
     var setsMomentum: Bool { schedules.contains { $0.setsMomentum } }
 
     func breakpoints(below steps: Int) -> [Int] {

@@ -18,11 +18,12 @@ struct WSDSchedule: ClosedFormSchedule {
     var learningRate: Double
     var warmupSteps: Int
     var decaySteps: Int
-    var totalSteps: Int
+    /// `T`, which may exceed `Int.max` (`warmup_steps + stable_steps + decay_steps`).
+    var totalSteps: Int128
     var shape: Shape
     var minLearningRate: Double
 
-    init(learningRate: Double, warmupSteps: Int, decaySteps: Int, totalSteps: Int, shape: Shape, minLearningRate: Double) {
+    init(learningRate: Double, warmupSteps: Int, decaySteps: Int, totalSteps: Int128, shape: Shape, minLearningRate: Double) {
         self.learningRate = learningRate
         self.warmupSteps = warmupSteps
         self.decaySteps = decaySteps
@@ -31,12 +32,15 @@ struct WSDSchedule: ClosedFormSchedule {
         self.minLearningRate = minLearningRate
     }
 
+    /// `T − D`, the first step of the decay.
+    var decayStart: Int128 { totalSteps - Int128(decaySteps) }
+
     func value(at step: Int) -> Double {
-        if step >= totalSteps { return minLearningRate }
+        let t = Int128(step)
+        if t >= totalSteps { return minLearningRate }
         if step < warmupSteps { return learningRate * Double(step) / Double(warmupSteps) }
-        let decayStart = totalSteps - decaySteps
-        if step < decayStart { return learningRate }
-        let p = Double(step - decayStart) / Double(decaySteps)
+        if t < decayStart { return learningRate }
+        let p = Double(t - decayStart) / Double(decaySteps)
         let f: Double
         switch shape {
         case .linear: f = 1 - p
@@ -47,7 +51,7 @@ struct WSDSchedule: ClosedFormSchedule {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        GenericSupport.clean([warmupSteps, totalSteps - decaySteps, totalSteps], below: steps)
+        GenericSupport.clean([warmupSteps, decayStart.clampedToInt, totalSteps.clampedToInt], below: steps)
     }
 }
 
@@ -82,14 +86,15 @@ extension ScheduleType {
                 try p.check(!p.isGiven("decay_fraction"), "decay_fraction", "give decay_steps or decay_fraction, not both")
             }
             try p.check(fraction >= 0 && fraction <= 1, "decay_fraction", "must be in [0, 1], found \(fraction)")
-            let T: Int
+            // Exact sums: a step count near Int.max plus another is still a step count.
+            let T: Int128
             let D: Int
             if let total {
                 try p.check(total >= 1, "total_steps", "must be ≥ 1, found \(total)")
-                T = total
+                T = Int128(total)
                 D = decaySteps ?? Int(saturating: (fraction * Double(total)).rounded(.toNearestOrAwayFromZero))
                 if let stable {
-                    try p.check(warmup + stable + D == T, "stable_steps",
+                    try p.check(Int128(warmup) + Int128(stable) + Int128(D) == T, "stable_steps",
                                 "warmup_steps + stable_steps + decay steps must equal total_steps: \(warmup) + \(stable) + \(D) ≠ \(T)")
                 }
             } else {
@@ -97,10 +102,10 @@ extension ScheduleType {
                     throw ScheduleError(path: p.path, "wsd needs \"total_steps\", or \"stable_steps\" and \"decay_steps\"")
                 }
                 D = decaySteps
-                T = warmup + stable + decaySteps
+                T = Int128(warmup) + Int128(stable) + Int128(decaySteps)
                 try p.check(T >= 1, "stable_steps", "warmup_steps + stable_steps + decay_steps must be ≥ 1")
             }
-            try p.check(warmup + D <= T, "warmup_steps",
+            try p.check(Int128(warmup) + Int128(D) <= T, "warmup_steps",
                         "warmup_steps + decay steps must be ≤ total_steps: \(warmup) + \(D) > \(T)")
             return WSDSchedule(learningRate: lr, warmupSteps: warmup, decaySteps: D, totalSteps: T, shape: shape, minLearningRate: minLR)
         })

@@ -44,12 +44,17 @@ struct WarmupSchedule: Schedule {
         self.startLearningRate = startLearningRate ?? startFactor * target
     }
 
+    /// The most steps ``handoffValue(_:at:)`` walks a stateful nested schedule to find the
+    /// target (10⁹, the most steps lrplot evaluates); `make` refuses a longer warm-up in
+    /// `global` mode.
+    static let handoffWalkLimit = 1_000_000_000
+
     /// The child's value at `step`, walking a fresh state when it is not closed-form (and
     /// stopping at its last value if it stops early).
     static func handoffValue(_ child: any Schedule, at step: Int) -> Double {
         if let closed = child as? any ClosedFormSchedule { return closed.value(at: step) }
         var state = child.start()
-        let metrics = child.metrics
+        let metrics = child.metricFeed
         for t in 0..<step {
             let m = metrics.flatMap { t < $0.count ? $0[t] : nil }
             do { try state.advance(metric: m) } catch { break }
@@ -74,6 +79,7 @@ struct WarmupSchedule: Schedule {
 
     var usesMetrics: Bool { child.usesMetrics }
     var metrics: [Double]? { child.metrics }
+    var metricFeed: MetricFeed? { child.metricFeed }
     var setsMomentum: Bool { child.setsMomentum }
 
     func breakpoints(below steps: Int) -> [Int] {
@@ -132,6 +138,7 @@ struct ClosedFormWarmupSchedule: ClosedFormSchedule {
     func breakpoints(below steps: Int) -> [Int] { warmup.breakpoints(below: steps) }
     var usesMetrics: Bool { warmup.usesMetrics }
     var metrics: [Double]? { warmup.metrics }
+    var metricFeed: MetricFeed? { warmup.metricFeed }
 }
 
 extension ScheduleType {
@@ -160,6 +167,10 @@ extension ScheduleType {
             let startFactor = try p.number("start_factor", atLeast: 0)
             if let startLR { try p.check(startLR >= 0, "start_lr", "must be ≥ 0, found \(startLR)") }
             let global = try p.string("child_steps") == "global"
+            if global, !(child is any ClosedFormSchedule) {
+                try p.check(warmupSteps <= WarmupSchedule.handoffWalkLimit, "warmup_steps",
+                            "with child_steps \"global\" the warm-up ends at the value the stateful nested schedule reaches at step warmup_steps, which means walking it that far: at most \(WarmupSchedule.handoffWalkLimit) steps, found \(warmupSteps)")
+            }
             let warmup = WarmupSchedule(child: child, warmupSteps: warmupSteps, shape: shape, globalSteps: global,
                                         startLearningRate: startLR, startFactor: startFactor)
             if shape == .exponential && warmupSteps > 0 {

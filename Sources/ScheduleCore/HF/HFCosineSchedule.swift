@@ -28,7 +28,7 @@ struct HFCosineSchedule: HFLambdaSchedule {
     /// `min_lr_rate`), shared with `hf.cosine_with_min_lr`.
     static func cosineLambda(_ step: Int, warmup: Int, training: Int, numCycles: Double, minLRRate: Double) -> Double {
         if step < warmup { return HFParameters.linearWarmup(step, warmup) }
-        let progress = Double(step - warmup) / Double(max(1, training - warmup))
+        let progress = HFParameters.progress(step, minus: warmup, over: training, minus: warmup)
         var factor = 0.5 * (1.0 + cos(Double.pi * numCycles * 2.0 * progress))
         factor = factor * (1 - minLRRate) + minLRRate
         return PythonMath.max(0, factor)

@@ -18,13 +18,29 @@ struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
         self.numCycles = numCycles
     }
 
-    private func progress(_ step: Int) -> Double {
-        Double(step - numWarmupSteps) / Double(max(1, numTrainingSteps - numWarmupSteps))
+    /// `float(t - W) / float(max(1, T - W))` with exact (Python int) differences.
+    func progress(_ step: Int128) -> Double {
+        PythonMath.float(step - Int128(numWarmupSteps)) / PythonMath.float(max(1, Int128(numTrainingSteps) - Int128(numWarmupSteps)))
+    }
+
+    /// The cycle of step `s`: `⌊num_cycles · progress⌋`.
+    func cycle(_ s: Int128) -> Double { (numCycles * progress(s)).rounded(.down) }
+
+    /// The first step of cycle `k` (`k ≥ 1`) in `lo ..< hi`: near the real restart
+    /// `W + k · (T − W) / num_cycles`, moved to where ``cycle(_:)`` reaches `k`.
+    func restart(_ k: Double, from lo: Int128, to hi: Int128) -> Int128 {
+        let span = Int128(numTrainingSteps) - Int128(numWarmupSteps)
+        let guess = (k * PythonMath.float(span) / numCycles).rounded(.up)
+        var s = Int128(numWarmupSteps) + (guess.isFinite ? Int128(guess) : span)
+        s = min(max(s, lo), hi)
+        while s > lo && cycle(s - 1) >= k { s -= 1 }
+        while s < hi && cycle(s) < k { s += 1 }
+        return s
     }
 
     func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        let progress = progress(step)
+        let progress = progress(Int128(step))
         if progress >= 1.0 { return 0.0 }
         let phase = try PythonMath.modulo(numCycles * progress, 1.0)
         return PythonMath.max(0.0, 0.5 * (1.0 + cos(Double.pi * phase)))
@@ -33,16 +49,13 @@ struct HFCosineWithRestartsSchedule: HFLambdaSchedule {
     /// Warmup end, every restart (the first step whose `num_cycles * progress` reaches the
     /// next whole number) and the end of training.
     func breakpoints(below steps: Int) -> [Int] {
-        var marks = [numWarmupSteps, numTrainingSteps]
-        let span = numTrainingSteps - numWarmupSteps
-        if numCycles > 1, numCycles.isFinite, span > 1 {
-            func cycle(_ s: Int) -> Double { (numCycles * progress(s)).rounded(.down) }
+        let w = Int128(numWarmupSteps), t = Int128(numTrainingSteps)
+        var marks = [w, t]
+        if numCycles > 1, numCycles.isFinite, t - w > 1 {
             var k = 1
             while Double(k) < numCycles && marks.count < 10_000 {
-                var s = numWarmupSteps &+ Int(saturating: (Double(k) * Double(span) / numCycles).rounded(.up))
-                while s > numWarmupSteps + 1 && cycle(s - 1) >= Double(k) { s -= 1 }
-                while s < numTrainingSteps && cycle(s) < Double(k) { s += 1 }
-                if s >= steps || s >= numTrainingSteps { break }
+                let s = restart(Double(k), from: w + 1, to: t)
+                if s >= Int128(steps) || s >= t { break }
                 marks.append(s)
                 k += 1
             }

@@ -170,8 +170,8 @@ struct HFGreedySchedule: Schedule {
                 if learningRates[g] > schedule.minLRs[g] { allAtMin = false }
             }
             if allAtMin {
-                resetStart -= 1
-                if resetStart <= 0 { reset() }
+                // `reset_start -= 1; if reset_start <= 0: reset()` (without going below Int.min).
+                if resetStart <= 1 { reset() } else { resetStart -= 1 }
             }
         }
 

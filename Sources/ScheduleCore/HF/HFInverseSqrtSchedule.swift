@@ -6,23 +6,43 @@
 struct HFInverseSqrtSchedule: HFLambdaSchedule {
     var lr: Double
     var numWarmupSteps: Int
-    /// The effective timescale (after transformers' default).
+    /// The effective timescale (after transformers' default), as a float.
     var timescale: Double
+    /// The effective timescale when it is a Python int (the default, or an integer given):
+    /// transformers' arithmetic is then exact integer arithmetic and one true division.
+    var integerTimescale: Int?
 
-    init(lr: Double, numWarmupSteps: Int, timescale: Double?) {
+    /// - Parameter timescale: as given: an integer or a float JSON number, or `nil` for the
+    ///   default `num_warmup_steps or 10_000`.
+    init(lr: Double, numWarmupSteps: Int, timescale: JSONValue?) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
-        // timescale = num_warmup_steps or 10_000
-        self.timescale = timescale ?? Double(numWarmupSteps != 0 ? numWarmupSteps : 10_000)
+        switch timescale {
+        case .integer(let i)?:
+            integerTimescale = i
+        case let given?:
+            integerTimescale = nil
+            self.timescale = given.doubleValue ?? .nan
+            return
+        case nil:
+            // timescale = num_warmup_steps or 10_000
+            integerTimescale = numWarmupSteps != 0 ? numWarmupSteps : 10_000
+        }
+        self.timescale = Double(integerTimescale ?? 0)
     }
 
     func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        // shift = timescale - num_warmup_steps; (current_step + shift) / timescale — exact
-        // integers in Python when timescale is an int, the same doubles here.
-        let shift = timescale - Double(numWarmupSteps)
-        if timescale == 0 { throw PythonRaise("ZeroDivisionError: division by zero (timescale == 0)") }
-        let root = try PythonMath.sqrt((Double(step) + shift) / timescale)
+        // shift = timescale - num_warmup_steps; decay = 1.0 / math.sqrt((current_step + shift) / timescale)
+        let ratio: Double
+        if let ts = integerTimescale {
+            ratio = try PythonMath.trueDivide(Int128(step) + Int128(ts) - Int128(numWarmupSteps), Int128(ts))
+        } else {
+            let shift = timescale - Double(numWarmupSteps)
+            if timescale == 0 { throw PythonRaise("ZeroDivisionError: float division by zero (timescale == 0.0)") }
+            ratio = (Double(step) + shift) / timescale
+        }
+        let root = try PythonMath.sqrt(ratio)
         return try PythonMath.divide(1.0, root)
     }
 
@@ -52,7 +72,7 @@ extension ScheduleType {
                 try HFInverseSqrtSchedule(
                     lr: lr,
                     numWarmupSteps: p.integer("num_warmup_steps"),
-                    timescale: p.optionalNumber("timescale")
+                    timescale: p.numberKeepingKind("timescale")
                 ).checkedAtConstruction(p)
             }
         })

@@ -16,7 +16,7 @@ struct HFLinearSchedule: HFLambdaSchedule {
 
     func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
-        return PythonMath.max(0.0, Double(numTrainingSteps - step) / Double(max(1, numTrainingSteps - numWarmupSteps)))
+        return PythonMath.max(0.0, HFParameters.progress(numTrainingSteps, minus: step, over: numTrainingSteps, minus: numWarmupSteps))
     }
 
     func breakpoints(below steps: Int) -> [Int] {

@@ -45,6 +45,18 @@ enum HFParameters {
         Array(Set(candidates.filter { $0 > 0 && $0 < steps })).sorted()
     }
 
+    /// ``marks(_:below:)`` of steps computed as Python ints (sums of step counts, which may
+    /// leave `Int`'s range; those are never below `steps`).
+    static func marks(_ candidates: [Int128], below steps: Int) -> [Int] {
+        marks(candidates.map(\.clampedToInt), below: steps)
+    }
+
+    /// `float(a - b) / float(max(1, c - d))`, transformers' progress through a phase, with
+    /// the differences exact (Python ints).
+    static func progress(_ a: Int, minus b: Int, over c: Int, minus d: Int) -> Double {
+        PythonMath.float(Int128(a) - Int128(b)) / PythonMath.float(Swift.max(1, Int128(c) - Int128(d)))
+    }
+
     /// The linear warmup shared by most lambdas:
     /// `float(current_step) / float(max(1, num_warmup_steps))`.
     static func linearWarmup(_ step: Int, _ warmup: Int) -> Double {

@@ -26,11 +26,13 @@ struct HFPolynomialSchedule: HFLambdaSchedule {
         if step < numWarmupSteps { return HFParameters.linearWarmup(step, numWarmupSteps) }
         if step > numTrainingSteps { return try PythonMath.divide(lrEnd, lrInit) }
         let lrRange = lrInit - lrEnd
-        let decaySteps = numTrainingSteps - numWarmupSteps
+        // Python ints: `(current_step - num_warmup_steps) / decay_steps` is a true division of
+        // exact integers, correctly rounded.
+        let decaySteps = Int128(numTrainingSteps) - Int128(numWarmupSteps)
         if decaySteps == 0 {
             throw PythonRaise("ZeroDivisionError: division by zero (num_training_steps - num_warmup_steps == 0)")
         }
-        let pctRemaining = 1 - Double(step - numWarmupSteps) / Double(decaySteps)
+        let pctRemaining = 1 - (try PythonMath.trueDivide(Int128(step) - Int128(numWarmupSteps), decaySteps))
         let decay = lrRange * (try PythonMath.power(pctRemaining, power)) + lrEnd
         return try PythonMath.divide(decay, lrInit)
     }

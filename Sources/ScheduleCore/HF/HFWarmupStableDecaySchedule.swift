@@ -15,14 +15,15 @@ struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
 
     var lr: Double
     var numWarmupSteps: Int
-    var numStableSteps: Int
+    /// `S`, a Python int (`num_training_steps - W - D` need not fit in 64 bits).
+    var numStableSteps: Int128
     var numDecaySteps: Int
     var warmupType: Shape
     var decayType: Shape
     var minLRRatio: Double
     var numCycles: Double
 
-    init(lr: Double, numWarmupSteps: Int, numStableSteps: Int, numDecaySteps: Int,
+    init(lr: Double, numWarmupSteps: Int, numStableSteps: Int128, numDecaySteps: Int,
                 warmupType: Shape, decayType: Shape, minLRRatio: Double, numCycles: Double) {
         self.lr = lr
         self.numWarmupSteps = numWarmupSteps
@@ -33,6 +34,11 @@ struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
         self.minLRRatio = minLRRatio
         self.numCycles = numCycles
     }
+
+    /// `W + S`, the first step of the decay (a Python int).
+    var decayStart: Int128 { Int128(numWarmupSteps) + numStableSteps }
+    /// `W + S + D`, the first step after it.
+    var decayEnd: Int128 { decayStart + Int128(numDecaySteps) }
 
     func lambda(_ step: Int) throws(PythonRaise) -> Double {
         if step < numWarmupSteps {
@@ -46,9 +52,10 @@ struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
             factor = factor * (1.0 - minLRRatio) + minLRRatio
             return PythonMath.max(0.0, factor)
         }
-        if step < numWarmupSteps + numStableSteps { return 1.0 }
-        if step < numWarmupSteps + numStableSteps + numDecaySteps {
-            let progress = Double(step - numWarmupSteps - numStableSteps) / Double(max(1, numDecaySteps))
+        let t = Int128(step)
+        if t < decayStart { return 1.0 }
+        if t < decayEnd {
+            let progress = PythonMath.float(t - decayStart) / Double(max(1, numDecaySteps))
             var factor: Double
             switch decayType {
             case .linear: factor = 1.0 - progress
@@ -63,8 +70,7 @@ struct HFWarmupStableDecaySchedule: HFLambdaSchedule {
 
     /// Warmup end, decay start and decay end.
     func breakpoints(below steps: Int) -> [Int] {
-        let decayStart = numWarmupSteps + numStableSteps
-        return HFParameters.marks([numWarmupSteps, decayStart, decayStart + numDecaySteps], below: steps)
+        HFParameters.marks([Int128(numWarmupSteps), decayStart, decayEnd], below: steps)
     }
 }
 
@@ -100,7 +106,8 @@ extension ScheduleType {
             let decay = try p.integer("num_decay_steps")
             let training = try p.optionalInteger("num_training_steps")
             let stable = try p.optionalInteger("num_stable_steps")
-            guard let stableSteps = stable ?? training.map({ $0 - warmup - decay }) else {
+            // num_training_steps - W - D is a Python int: it need not fit in 64 bits.
+            guard let stableSteps = stable.map({ Int128($0) }) ?? training.map({ Int128($0) - Int128(warmup) - Int128(decay) }) else {
                 throw ScheduleError(path: p.path, "Either num_training_steps or num_stable_steps must be specified.")
             }
             func shape(_ name: String) throws -> HFWarmupStableDecaySchedule.Shape {

@@ -60,7 +60,9 @@ struct KerasCosineDecayRestarts: ClosedFormSchedule {
     func breakpoints(below steps: Int) -> [Int] {
         var result: [Int] = []
         var start = 0.0, length = firstDecaySteps
-        while result.count < 100 {
+        var attempts = 0
+        while result.count < 100 && attempts < 10_000 {
+            attempts += 1
             start += length
             length *= tMul
             guard start.isFinite, start < Double(steps), length >= 1 else { break }
@@ -68,7 +70,7 @@ struct KerasCosineDecayRestarts: ClosedFormSchedule {
             let guess = Int(saturating: start.rounded(.up))
             let previous = result.last ?? 0
             var found: Int?
-            let low = max(guess - 1, previous + 1), high = guess + 1
+            let low = max(guess - 1, previous + 1), high = guess < Int.max ? guess + 1 : guess
             guard low <= high else { continue }
             for s in low...high where s > 0 && s < steps {
                 let (i, _) = period(at: s), (j, _) = period(at: s - 1)

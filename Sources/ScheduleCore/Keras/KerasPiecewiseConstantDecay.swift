@@ -34,7 +34,7 @@ struct KerasPiecewiseConstantDecay: ClosedFormSchedule {
 
     /// `boundary + 1` for each boundary: the first step with the next value.
     func breakpoints(below steps: Int) -> [Int] {
-        Array(Set(boundaries.map { $0 + 1 }.filter { $0 > 0 && $0 < steps })).sorted()
+        Array(Set(boundaries.compactMap { b in b < Int.max && b + 1 > 0 && b + 1 < steps ? b + 1 : nil })).sorted()
     }
 }
 

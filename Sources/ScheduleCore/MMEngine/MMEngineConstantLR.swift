@@ -20,7 +20,7 @@ struct MMEngineConstantLR: MMEngineScheduler {
 
     final class Scheduler: MMEngineParamScheduler {
         let factor: Double
-        let totalIters: Int
+        let totalIters: Int128
 
         init(group: TorchParamGroup, window: MMEngineWindow, factor: Double) {
             self.factor = factor
@@ -30,7 +30,7 @@ struct MMEngineConstantLR: MMEngineScheduler {
 
         override func getValue() throws -> Double {
             if lastStep == 0 { return group.lr * factor }
-            if lastStep > totalIters || lastStep != totalIters { return group.lr }
+            if Int128(lastStep) != totalIters { return group.lr }
             return group.lr * (try PythonMath.divide(1.0, factor))
         }
     }

@@ -25,7 +25,7 @@ struct MMEngineCosineAnnealingLR: MMEngineScheduler {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        let end = tMax > 0 && tMax < 1e15 ? window.begin + Int(tMax.rounded(.up)) : window.end
+        let end = tMax > 0 && tMax < 1e15 ? window.begin + Int128(tMax.rounded(.up)) : window.end
         return MMEngineParameters.marks(window, [end], below: steps)
     }
 
@@ -111,7 +111,7 @@ extension ScheduleType {
             let etaMin = try MMEngineEtaMin.read(p, bothNullMeansZero: true)
             // self.T_max = T_max or (end - begin): 0 and None both fall back.
             var tMax = try p.optionalNumber("T_max").map { MMEngineParameters.scaled($0, window) } ?? 0
-            if tMax == 0 { tMax = Double(window.end - window.begin) }
+            if tMax == 0 { tMax = PythonMath.float(window.end - window.begin) }
             return try MMEngineCosineAnnealingLR(
                 lr: MMEngineParameters.learningRate(p), window: window, tMax: tMax, etaMin: etaMin
             ).validated(p)

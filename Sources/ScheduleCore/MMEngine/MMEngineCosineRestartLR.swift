@@ -29,8 +29,8 @@ struct MMEngineCosineRestartLR: MMEngineScheduler {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        let restarts = cumulative.compactMap { c -> Int? in
-            c.isFinite && c >= 0 && c < 1e15 ? window.begin + Int(c.rounded(.up)) : nil
+        let restarts = cumulative.compactMap { c -> Int128? in
+            c.isFinite && c >= 0 && c < 1e15 ? window.begin + Int128(c.rounded(.up)) : nil
         }
         return MMEngineParameters.marks(window, restarts, below: steps)
     }

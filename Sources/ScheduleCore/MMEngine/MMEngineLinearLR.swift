@@ -26,7 +26,7 @@ struct MMEngineLinearLR: MMEngineScheduler {
     final class Scheduler: MMEngineParamScheduler {
         let startFactor: Double
         let endFactor: Double
-        let totalIters: Int
+        let totalIters: Int128
 
         init(group: TorchParamGroup, window: MMEngineWindow, startFactor: Double, endFactor: Double) {
             self.startFactor = startFactor
@@ -37,7 +37,7 @@ struct MMEngineLinearLR: MMEngineScheduler {
 
         override func getValue() throws -> Double {
             if lastStep == 0 { return group.lr * startFactor }
-            let denominator = Double(totalIters) * startFactor + Double(lastStep - 1) * (endFactor - startFactor)
+            let denominator = PythonMath.float(totalIters) * startFactor + Double(lastStep - 1) * (endFactor - startFactor)
             return group.lr * (1.0 + (try PythonMath.divide(endFactor - startFactor, denominator)))
         }
     }

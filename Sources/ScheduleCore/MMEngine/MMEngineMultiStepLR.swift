@@ -18,9 +18,9 @@ struct MMEngineMultiStepLR: MMEngineScheduler {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        let marks = milestones.keys.compactMap { m -> Int? in
+        let marks = milestones.keys.compactMap { m -> Int128? in
             guard m >= 0, m < 1e15, m == m.rounded() else { return nil }
-            let step = Int(m) + window.begin
+            let step = Int128(m) + window.begin
             return step < window.end ? step : nil
         }
         return MMEngineParameters.marks(window, marks, below: steps)

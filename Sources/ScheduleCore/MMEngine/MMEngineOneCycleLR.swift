@@ -19,7 +19,8 @@ struct MMEngineOneCycleLR: MMEngineScheduler {
     var lr: Double
     var window: MMEngineWindow
     var etaMax: Double
-    var totalSteps: Int
+    /// A Python int (`total_steps × epoch_length` when converted).
+    var totalSteps: Int128
     var pctStart: Double
     var cosine: Bool
     var divFactor: Double
@@ -28,7 +29,7 @@ struct MMEngineOneCycleLR: MMEngineScheduler {
 
     /// `(end_step, start key, end key)` of each phase.
     var phases: [(endStep: Double, start: Key, end: Key)] {
-        let total = Double(totalSteps)
+        let total = PythonMath.float(totalSteps)
         if threePhase {
             return [(pctStart * total - 1, .initial, .max), (2 * pctStart * total - 2, .max, .initial), (total - 1, .initial, .min)]
         }
@@ -48,8 +49,8 @@ struct MMEngineOneCycleLR: MMEngineScheduler {
     }
 
     func breakpoints(below steps: Int) -> [Int] {
-        let ends = phases.dropLast().compactMap { p -> Int? in
-            p.endStep.isFinite && abs(p.endStep) < 1e15 ? window.begin + Int(p.endStep.rounded(.down)) + 1 : nil
+        let ends = phases.dropLast().compactMap { p -> Int128? in
+            p.endStep.isFinite && abs(p.endStep) < 1e15 ? window.begin + Int128(p.endStep.rounded(.down)) + 1 : nil
         }
         return MMEngineParameters.marks(window, ends + [window.begin + totalSteps], below: steps)
     }
@@ -74,7 +75,7 @@ struct MMEngineOneCycleLR: MMEngineScheduler {
 
         override func getValue() throws -> Double {
             let step = lastStep
-            if step > spec.totalSteps {
+            if Int128(step) > spec.totalSteps {
                 throw PythonRaise("ValueError", "Tried to step \(step + 1) times. The specified number of total steps is \(spec.totalSteps)")
             }
             var startStep = 0.0
@@ -117,13 +118,13 @@ extension ScheduleType {
         ] + MMEngineParameters.window,
         make: { p in
             let window = try MMEngineParameters.window(p)
-            let totalSteps: Int
+            let totalSteps: Int128
             if let given = try p.optionalInteger("total_steps") {
                 if case .number? = try p.raw("total_steps") {
                     throw p.error("total_steps", "Expected positive integer total_steps, but got \(given).0 (mmengine requires an int)")
                 }
                 try p.check(given > 0, "total_steps", "Expected positive integer total_steps, but got \(given)")
-                totalSteps = window.convertedWith.map { given * $0 } ?? given
+                totalSteps = Int128(given) * Int128(window.convertedWith ?? 1)
             } else {
                 totalSteps = window.end - window.begin
             }

@@ -34,7 +34,7 @@ class MMEngineParamScheduler {
     /// `step()`.
     func step() throws {
         globalStep += 1
-        if window.begin <= globalStep && globalStep < window.end {
+        if window.begin <= Int128(globalStep) && Int128(globalStep) < window.end {
             lastStep += 1
             group.lr = try getValue()
         }
@@ -52,8 +52,10 @@ struct MMEngineWindow: Sendable, Equatable {
     /// mmengine's `INF = int(1e9)`, the default `end`.
     static let infinity = 1_000_000_000
 
-    var begin: Int
-    var end: Int
+    /// `begin` and `end` as Python ints: `convert_to_iter_based` multiplies them by the epoch
+    /// length, past 64 bits if need be.
+    var begin: Int128
+    var end: Int128
     /// `true`: stepped once per epoch (`after_train_epoch`); `false`: once per iteration.
     var byEpoch: Bool
     /// The epoch length the config was converted with (`convert_to_iter_based`), else `nil`.
@@ -164,7 +166,7 @@ enum MMEngineParameters {
         _ = try p.bool("verbose")
         let last = try p.integer("last_step")
         try p.check(last == -1, "last_step", "only -1 (a fresh scheduler) is supported, found \(last); resuming needs the optimizer's saved initial_lr")
-        var begin = try p.integer("begin"), end = try p.integer("end")
+        var begin = Int128(try p.integer("begin")), end = Int128(try p.integer("end"))
         let byEpoch = try p.bool("by_epoch")
         var convertedWith: Int?
         if try p.bool("convert_to_iter_based") {
@@ -175,8 +177,8 @@ enum MMEngineParameters {
                 throw p.error("convert_to_iter_based", "needs the epoch length (iterations per epoch, len(train_dataloader)): give \"epoch_length\", or put the scheduler in mmengine.param_scheduler with one")
             }
             try p.check(length > 0, "epoch_length", "`epoch_length` must be a positive integer, but got \(length).")
-            begin = begin.multipliedReportingOverflow(by: length).partialValue
-            if end != MMEngineWindow.infinity { end = end.multipliedReportingOverflow(by: length).partialValue }
+            begin *= Int128(length)
+            if end != Int128(MMEngineWindow.infinity) { end *= Int128(length) }
             convertedWith = length
         } else if p.isGiven("epoch_length") {
             throw p.error("epoch_length", "is used only with \"convert_to_iter_based\": true (mmengine drops it otherwise)")
@@ -198,7 +200,7 @@ enum MMEngineParameters {
     }
 
     /// The marks of a window: `begin` and `end` below `steps` (in the scheduler's own steps).
-    static func marks(_ window: MMEngineWindow, _ others: [Int] = [], below steps: Int) -> [Int] {
+    static func marks(_ window: MMEngineWindow, _ others: [Int128] = [], below steps: Int) -> [Int] {
         HFParameters.marks([window.begin, window.end] + others, below: steps)
     }
 }

@@ -26,7 +26,12 @@ struct MMEngineParamSchedulerList: Schedule {
         var marks: [Int] = []
         for s in schedulers {
             if s.window.byEpoch, let epochLength {
-                marks += s.breakpoints(below: (steps + epochLength - 1) / epochLength).map { $0 * epochLength }
+                // Epochs below ⌈steps / L⌉, at their first iteration (none past Int.max).
+                let epochs = steps / epochLength + (steps % epochLength == 0 ? 0 : 1)
+                marks += s.breakpoints(below: epochs).compactMap { e in
+                    let (step, overflow) = e.multipliedReportingOverflow(by: epochLength)
+                    return overflow ? nil : step
+                }
             } else {
                 marks += s.breakpoints(below: steps)
             }
@@ -98,7 +103,7 @@ extension ScheduleType {
                     if iterationLoop {
                         end = byEpoch ? 1 : maxIters
                     } else if let maxEpochs {
-                        if byEpoch { end = maxEpochs } else if let epochLength { end = maxEpochs * epochLength } else {
+                        if byEpoch { end = maxEpochs } else if let epochLength { end = try MMEngineParamSchedulerList.iterations(maxEpochs, epochLength, p) } else {
                             throw ScheduleError(path: path, "an iteration-based scheduler without \"end\" ends at max_iters = max_epochs × epoch_length: give \"epoch_length\" on \(p.typeName)")
                         }
                     } else {
@@ -116,7 +121,7 @@ extension ScheduleType {
                 children.append(scheduler)
             }
             try p.check(!children.isEmpty, "schedulers", "give at least one scheduler")
-            let planned = maxIters ?? maxEpochs.map { e in epochLength.map { e * $0 } ?? e }
+            let planned = try maxIters ?? maxEpochs.map { e in try epochLength.map { try MMEngineParamSchedulerList.iterations(e, $0, p) } ?? e }
             let list = MMEngineParamSchedulerList(lr: lr, schedulers: children, epochLength: epochLength,
                                                   iterationLoop: iterationLoop, plannedLength: planned)
             do {
@@ -126,4 +131,17 @@ extension ScheduleType {
             }
             return list
         })
+}
+
+extension MMEngineParamSchedulerList {
+    /// An `EpochBasedTrainLoop`'s `max_iters = max_epochs * epoch_length`. mmengine computes it
+    /// in Python ints; lrplot's steps and spec integers are 64-bit, so a product past 2⁶³ − 1
+    /// is refused with the numbers (mmengine would train that long: no spec reaches it).
+    static func iterations(_ maxEpochs: Int, _ epochLength: Int, _ p: Parameters) throws -> Int {
+        let (product, overflow) = maxEpochs.multipliedReportingOverflow(by: epochLength)
+        guard !overflow else {
+            throw p.error("max_epochs", "max_epochs × epoch_length = \(Int128(maxEpochs) * Int128(epochLength)) iterations, past the largest step lrplot counts (2⁶³ − 1); give a smaller max_epochs")
+        }
+        return product
+    }
 }

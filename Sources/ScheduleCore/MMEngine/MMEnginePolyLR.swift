@@ -21,7 +21,7 @@ struct MMEnginePolyLR: MMEngineScheduler {
     final class Scheduler: MMEngineParamScheduler {
         let etaMin: Double
         let power: Double
-        let totalIters: Int
+        let totalIters: Int128
 
         init(group: TorchParamGroup, window: MMEngineWindow, etaMin: Double, power: Double) {
             self.etaMin = etaMin
@@ -32,7 +32,7 @@ struct MMEnginePolyLR: MMEngineScheduler {
 
         override func getValue() throws -> Double {
             if lastStep == 0 { return group.lr }
-            let base = 1 - (try PythonMath.divide(1, totalIters - lastStep + 1))
+            let base = 1 - (try PythonMath.trueDivide(1, totalIters - Int128(lastStep) + 1))
             return (group.lr - etaMin) * (try PythonMath.power(base, power)) + etaMin
         }
     }

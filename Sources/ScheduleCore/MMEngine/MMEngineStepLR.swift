@@ -17,7 +17,8 @@ struct MMEngineStepLR: MMEngineScheduler {
 
     func breakpoints(below steps: Int) -> [Int] {
         let every = stepSize >= 1 && stepSize < 1e15 && stepSize == stepSize.rounded() ? Int(stepSize) : 0
-        let decays = TorchCommon.multiples(of: Double(every), below: Swift.max(0, Swift.min(steps, window.end) - window.begin)).map { $0 + window.begin }
+        let span = Swift.max(0, Swift.min(Int128(steps), window.end) - window.begin).clampedToInt
+        let decays = TorchCommon.multiples(of: Double(every), below: span).map { Int128($0) + window.begin }
         return MMEngineParameters.marks(window, decays, below: steps)
     }
 

@@ -10,22 +10,34 @@ import Foundation
 /// schedule(t) = init_value * ((1 - alpha) * cosine_decay ** exponent + alpha)
 /// ```
 /// optax raises for `decay_steps ≤ 0`; a float `decay_steps` works as in optax.
-struct OptaxCosineDecaySchedule: ClosedFormSchedule {
+struct OptaxCosineDecaySchedule: OptaxCountSchedule {
     var initValue: Double
+    /// A float: optax converts a Python int `decay_steps` with `float()` (exactly rounded), so
+    /// `warmup_cosine_decay_schedule`'s `decay_steps - warmup_steps` may pass 64 bits.
     var decaySteps: Double
+    /// `decay_steps` as the Python int it was built from, when it was one (sgdr sums them).
+    var exactDecaySteps: Int128?
     var alpha: Double
     var exponent: Double
 
-    init(initValue: Double, decaySteps: Double, alpha: Double = 0, exponent: Double = 1) {
+    init(initValue: Double, decaySteps: Double, exactDecaySteps: Int128? = nil, alpha: Double = 0, exponent: Double = 1) {
         self.initValue = initValue
         self.decaySteps = decaySteps
+        self.exactDecaySteps = exactDecaySteps
         self.alpha = alpha
         self.exponent = exponent
     }
 
-    func value(at step: Int) -> Double {
+    func value(at step: Int) -> Double { value(atFloatCount: Double(step)) }
+
+    /// `float(count)` first: no conversion to `int64`, so never an overflow.
+    func value(atCount c: Int128) throws(PythonRaise) -> Double { value(atFloatCount: PythonMath.float(c)) }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool { false }
+
+    private func value(atFloatCount t: Double) -> Double {
         let steps = decaySteps
-        let count = XLAMath.minimum(Double(step), steps)
+        let count = XLAMath.minimum(t, steps)
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / steps))
         let decayed = (1 - alpha) * pow(cosineDecay, exponent) + alpha
         return initValue * decayed

@@ -12,7 +12,7 @@ import Foundation
 /// ```
 /// `transition_steps ≤ 0` or `decay_rate == 0` gives the constant `init_value` (optax only logs,
 /// and `end_value` is then ignored); a negative `transition_begin` falls back to 0.
-struct OptaxExponentialDecay: ClosedFormSchedule {
+struct OptaxExponentialDecay: OptaxCountSchedule {
     var initValue: Double
     var transitionSteps: Int
     var decayRate: Double
@@ -34,10 +34,16 @@ struct OptaxExponentialDecay: ClosedFormSchedule {
     var isConstant: Bool { transitionSteps <= 0 || decayRate == 0 }
 
     func value(at step: Int) -> Double {
+        (try? value(atCount: Int128(step))) ?? .nan
+    }
+
+    /// All Python ints until `jnp.power`: `decreased_count / transition_steps` is a true
+    /// division of ints (correctly rounded), and nothing converts to `int64`.
+    func value(atCount c: Int128) throws(PythonRaise) -> Double {
         guard !isConstant else { return initValue }
         let begin = max(transitionBegin, 0)
-        let decreased = step - begin
-        var p = Double(decreased) / Double(transitionSteps)
+        let decreased = c - Int128(begin)
+        var p = try PythonMath.trueDivide(decreased, Int128(transitionSteps))
         if staircase { p = p.rounded(.down) }
         var v = decreased <= 0 ? initValue : initValue * pow(decayRate, p)
         if let end = endValue {
@@ -45,6 +51,8 @@ struct OptaxExponentialDecay: ClosedFormSchedule {
         }
         return v
     }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool { false }
 
     /// The start of the decay and, with `staircase`, each stair (when there are at most 100).
     func breakpoints(below steps: Int) -> [Int] {

@@ -9,28 +9,63 @@
 /// ```
 /// So the value comes from the *last* pair (in list order) whose boundary is ≤ t, whether or not
 /// the boundaries are sorted; `zip` ignores extra boundaries or extra schedules, as in optax.
-struct OptaxJoinedSchedule: ClosedFormSchedule {
+///
+/// `t - boundary` is a Python int, and every `schedule(t - boundary)` is computed (it is an
+/// argument of `where`), selected or not: a child that converts a count past `int64` (a
+/// negative boundary lets `t - boundary` pass `Int.max`) makes JAX raise `OverflowError`,
+/// and the series stops there (see ``OptaxCountSchedule``). A child that raises at its own
+/// step stops it too. `sgdr_schedule`'s boundaries are sums of `decay_steps`, Python ints
+/// that need not fit in 64 bits.
+struct OptaxJoinedSchedule: RaisingClosedFormSchedule, OptaxCountSchedule {
     var schedules: [any ClosedFormSchedule]
-    var boundaries: [Int]
+    var boundaries: [Int128]
 
-    init(schedules: [any ClosedFormSchedule], boundaries: [Int]) {
+    init(schedules: [any ClosedFormSchedule], boundaries: [Int128]) {
         self.schedules = schedules
         self.boundaries = boundaries
     }
 
+    /// The boundaries `zip` pairs with a schedule.
+    var used: ArraySlice<Int128> { boundaries.prefix(max(schedules.count - 1, 0)) }
+
     /// The index of the schedule in effect at `step` and the boundary it is shifted by.
-    func active(at step: Int) -> (index: Int, offset: Int) {
-        var result = (index: 0, offset: 0)
-        for i in 0..<min(boundaries.count, max(schedules.count - 1, 0)) where step >= boundaries[i] {
-            result = (i + 1, boundaries[i])
+    func active(at step: Int) -> (index: Int, offset: Int128) {
+        var result = (index: 0, offset: Int128(0))
+        for (i, b) in used.enumerated() where Int128(step) >= b {
+            result = (i + 1, b)
         }
         return result
     }
 
-    func value(at step: Int) -> Double {
+    func checkedValue(at step: Int) throws(PythonRaise) -> Double {
+        try value(atCount: Int128(step))
+    }
+
+    func value(atCount c: Int128) throws(PythonRaise) -> Double {
         guard !schedules.isEmpty else { return .nan }
-        let (index, offset) = active(at: step)
-        return schedules[index].value(at: step - offset)
+        var output = try Self.evaluate(schedules[0], c)
+        for (i, b) in used.enumerated() {
+            let v = try Self.evaluate(schedules[i + 1], c - b)
+            if !(c < b) { output = v }
+        }
+        return output
+    }
+
+    /// A child at a count: as optax computes it, and a child that raises at its own step
+    /// raises here.
+    private static func evaluate(_ child: any ClosedFormSchedule, _ count: Int128) throws(PythonRaise) -> Double {
+        if !(child is any OptaxCountSchedule), count >= 0, let raising = child as? any RaisingClosedFormSchedule {
+            return try raising.checkedValue(at: try OptaxCount.int64(count))
+        }
+        return try OptaxCount.value(of: child, atCount: count)
+    }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool {
+        guard let first = schedules.first else { return false }
+        if OptaxCount.mayRaise(first, in: counts) { return true }
+        return used.enumerated().contains { i, b in
+            OptaxCount.mayRaise(schedules[i + 1], in: (counts.lowerBound - b)...(counts.upperBound - b))
+        }
     }
 
     /// Each boundary where the schedule switches, and the inner schedules' own breakpoints
@@ -38,18 +73,19 @@ struct OptaxJoinedSchedule: ClosedFormSchedule {
     func breakpoints(below steps: Int) -> [Int] {
         guard !schedules.isEmpty else { return [] }
         var result = Set<Int>()
-        for i in 0..<min(boundaries.count, schedules.count - 1) {
-            let b = boundaries[i]
-            if b > 0, b < steps, active(at: b).index == i + 1, active(at: b - 1).index != i + 1 { result.insert(b) }
+        for (i, b) in used.enumerated() where b > 0 && b < Int128(steps) {
+            let step = Int(b)
+            if active(at: step).index == i + 1, active(at: step - 1).index != i + 1 { result.insert(step) }
         }
         for (index, schedule) in schedules.enumerated() {
             guard index == 0 || index - 1 < boundaries.count else { continue }
             let offset = index == 0 ? 0 : boundaries[index - 1]
-            let (limit, overflow) = steps.subtractingReportingOverflow(offset)
-            guard !overflow, limit > 0 else { continue }
+            // The child's own steps below `steps - offset` (all of Int's when that passes Int.max).
+            let limit = (Int128(steps) - offset).clampedToInt
+            guard limit > 0 else { continue }
             for inner in schedule.breakpoints(below: limit) {
-                let s = inner + offset
-                if s > 0, s < steps, active(at: s).index == index { result.insert(s) }
+                let s = Int128(inner) + offset
+                if s > 0, s < Int128(steps), active(at: Int(s)).index == index { result.insert(Int(s)) }
             }
         }
         return result.sorted()
@@ -82,6 +118,7 @@ extension ScheduleType {
                 }
                 closed.append(c)
             }
-            return OptaxJoinedSchedule(schedules: closed, boundaries: try p.integerList("boundaries"))
+            return try OptaxJoinedSchedule(schedules: closed, boundaries: try p.integerList("boundaries").map { Int128($0) })
+                .checkedAtConstruction(p)
         })
 }

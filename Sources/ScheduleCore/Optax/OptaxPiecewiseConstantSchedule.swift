@@ -8,8 +8,10 @@
 ///     indicator = max(0.0, sign(threshold - t))      # 1 before the boundary, 0 from it on
 ///     v = v * indicator + (1 - indicator) * scale * v
 /// ```
-/// A boundary `b` takes effect at `t = b`. optax raises for negative scales.
-struct OptaxPiecewiseConstantSchedule: ClosedFormSchedule {
+/// A boundary `b` takes effect at `t = b`. optax raises for negative scales. `threshold - t`
+/// is a Python int that `jnp.sign` converts to `int64`: past it (a boundary near `Int.min`)
+/// JAX raises `OverflowError` and the series stops there.
+struct OptaxPiecewiseConstantSchedule: RaisingClosedFormSchedule, OptaxCountSchedule {
     var initValue: Double
     /// Sorted by boundary.
     var entries: [(boundary: Int, scale: Double)]
@@ -19,14 +21,24 @@ struct OptaxPiecewiseConstantSchedule: ClosedFormSchedule {
         self.entries = boundariesAndScales.sorted { $0.boundary < $1.boundary }
     }
 
-    func value(at step: Int) -> Double {
+    func checkedValue(at step: Int) throws(PythonRaise) -> Double {
+        try value(atCount: Int128(step))
+    }
+
+    func value(atCount c: Int128) throws(PythonRaise) -> Double {
         var v = initValue
         for (threshold, scale) in entries {
-            let difference = threshold - step
+            let difference = try OptaxCount.int64(Int128(threshold) - c)
             let indicator: Double = difference > 0 ? 1 : 0
             v = v * indicator + (1 - indicator) * scale * v
         }
         return v
+    }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool {
+        entries.contains { e in
+            OptaxCount.leavesInt64((Int128(e.boundary) - counts.upperBound)...(Int128(e.boundary) - counts.lowerBound))
+        }
     }
 
     /// Every boundary.
@@ -54,6 +66,7 @@ extension ScheduleType {
             let entries = try OptaxBoundariesAndScales.read(p, "boundaries_and_scales") ?? []
             try p.check(entries.allSatisfy { $0.scale >= 0 }, "boundaries_and_scales",
                         "`piecewise_constant_schedule` expects non-negative scale factors, found \(entries.map(\.scale).filter { !($0 >= 0) })")
-            return OptaxPiecewiseConstantSchedule(initValue: try p.number("init_value"), boundariesAndScales: entries)
+            return try OptaxPiecewiseConstantSchedule(initValue: try p.number("init_value"), boundariesAndScales: entries)
+                .checkedAtConstruction(p)
         })
 }

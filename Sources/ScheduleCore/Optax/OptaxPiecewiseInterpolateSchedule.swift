@@ -13,8 +13,10 @@ import Foundation
 /// schedule(t) = indicator · interp + (bounds[-1] <= t) * values[-1]
 /// ```
 /// Past the last boundary the value is the product of all scales times `init_value`.
-/// Boundaries ≤ 0 take effect from step 0. optax raises for negative scales.
-struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
+/// Boundaries ≤ 0 take effect from step 0. optax raises for negative scales. `bounds` is an
+/// `int64` array: the differences wrap around past `int64` as JAX computes them (a count
+/// given to it must fit, or JAX raises `OverflowError`).
+struct OptaxPiecewiseInterpolateSchedule: OptaxCountSchedule {
     /// How to move between two consecutive values.
     enum Interpolation: String, Sendable {
         case linear, cosine
@@ -39,8 +41,9 @@ struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
         var dot = 0.0
         for i in 0..<(bounds.count - 1) {
             let indicator: Double = bounds[i] <= step && step < bounds[i + 1] ? 1 : 0
-            let size = max(bounds[i + 1] - bounds[i], 1)
-            let pct = Double(step - bounds[i]) / Double(size)
+            // int64 arithmetic, wrapping as in JAX.
+            let size = max(bounds[i + 1] &- bounds[i], 1)
+            let pct = Double(step &- bounds[i]) / Double(size)
             let start = values[i], end = values[i + 1]
             let interpolated: Double
             switch interpolation {
@@ -52,6 +55,13 @@ struct OptaxPiecewiseInterpolateSchedule: ClosedFormSchedule {
         let last: Double = bounds[bounds.count - 1] <= step ? 1 : 0
         return dot + last * values[values.count - 1]
     }
+
+    /// The count meets the `int64` array `bounds`: JAX converts it.
+    func value(atCount c: Int128) throws(PythonRaise) -> Double {
+        value(at: try OptaxCount.int64(c))
+    }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool { OptaxCount.leavesInt64(counts) }
 
     /// Every boundary.
     func breakpoints(below steps: Int) -> [Int] {

@@ -12,7 +12,7 @@ import Foundation
 /// `transition_steps ≤ 0` gives the constant `init_value` (optax logs this and returns a
 /// constant schedule); a negative `transition_begin` falls back to 0 (also only logged).
 /// `linear_schedule` and `warmup_constant_schedule` are this schedule with `power = 1`.
-struct OptaxPolynomialSchedule: ClosedFormSchedule {
+struct OptaxPolynomialSchedule: OptaxCountSchedule {
     var initValue: Double
     var endValue: Double
     var power: Double
@@ -31,18 +31,30 @@ struct OptaxPolynomialSchedule: ClosedFormSchedule {
     var isConstant: Bool { transitionSteps <= 0 }
 
     func value(at step: Int) -> Double {
+        // A step is at most Int.max and the begin at least 0: the difference fits.
+        (try? value(atCount: Int128(step))) ?? .nan
+    }
+
+    /// `jnp.clip(count - transition_begin, 0, transition_steps)` converts the Python-int
+    /// difference to `int64` (``OptaxCountSchedule``).
+    func value(atCount c: Int128) throws(PythonRaise) -> Double {
         guard transitionSteps > 0 else { return initValue }
         let begin = max(transitionBegin, 0)
-        let count = min(max(step - begin, 0), transitionSteps)
+        let count = min(max(try OptaxCount.int64(c - Int128(begin)), 0), transitionSteps)
         let frac = 1 - Double(count) / Double(transitionSteps)
         return (initValue - endValue) * pow(frac, power) + endValue
+    }
+
+    func mayRaise(in counts: ClosedRange<Int128>) -> Bool {
+        let begin = Int128(max(transitionBegin, 0))
+        return transitionSteps > 0 && OptaxCount.leavesInt64((counts.lowerBound - begin)...(counts.upperBound - begin))
     }
 
     /// The start and the end of the transition.
     func breakpoints(below steps: Int) -> [Int] {
         guard transitionSteps > 0 else { return [] }
-        let begin = max(transitionBegin, 0)
-        return [begin, begin + transitionSteps].filter { $0 > 0 && $0 < steps }
+        let begin = Int128(max(transitionBegin, 0))
+        return [begin, begin + Int128(transitionSteps)].filter { $0 > 0 && $0 < Int128(steps) }.map { Int($0) }
     }
 }
 

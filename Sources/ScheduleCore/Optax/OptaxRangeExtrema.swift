@@ -13,9 +13,13 @@ extension OptaxCosineDecaySchedule: RangeExtrema {
 
 extension OptaxExponentialDecay: RangeExtrema {
     /// The first decayed step (`transition_begin + 1`) and the step before it; past it the
-    /// value `init · rate^p` (clipped at `end_value`) is monotone, staircase or not.
+    /// value `init · rate^p` (clipped at `end_value`) is monotone, staircase or not, for a
+    /// positive rate; `nil` otherwise.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard !isConstant else { return [] }
+        // decay_rate^p is monotone in p only for a positive rate (a negative one alternates
+        // in sign, or is NaN at fractional powers).
+        guard decayRate > 0 else { return nil }
         let begin = max(transitionBegin, 0)
         guard begin < Int.max else { return nil }
         return CriticalSteps.pieces([begin + 1], in: range)
@@ -36,7 +40,8 @@ extension OptaxPolynomialSchedule: RangeExtrema {
 extension OptaxPiecewiseConstantSchedule: RangeExtrema {
     /// Each boundary and the step before it (constant in between).
     func criticalSteps(in range: Range<Int>) -> [Int]? {
-        CriticalSteps.pieces(entries.map(\.boundary), in: range)
+        guard !mayRaise(in: Int128(range.lowerBound)...Int128(range.upperBound - 1)) else { return nil }
+        return CriticalSteps.pieces(entries.map(\.boundary), in: range)
     }
 }
 
@@ -51,22 +56,25 @@ extension OptaxJoinedSchedule: RangeExtrema {
     /// child active in the range conforms.
     func criticalSteps(in range: Range<Int>) -> [Int]? {
         guard !schedules.isEmpty else { return [] }
-        let used = Array(boundaries.prefix(max(schedules.count - 1, 0)))
+        guard !mayRaise(in: Int128(range.lowerBound)...Int128(range.upperBound - 1)) else { return nil }
+        let used = Array(used)
         guard zip(used, used.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
-        var out = CriticalSteps.pieces(used, in: range)
-        let starts = [Int.min] + used
+        var out = CriticalSteps.pieces(used.map(\.clampedToInt), in: range)
+        let starts = [Int128(Int.min)] + used
         for (i, schedule) in schedules.enumerated() where i < starts.count {
             let segmentStart = starts[i]
-            let segmentEnd = i + 1 < starts.count ? starts[i + 1] : Int.max
-            let lo = max(range.lowerBound, segmentStart), hi = min(range.upperBound, segmentEnd)
+            let segmentEnd = i + 1 < starts.count ? starts[i + 1] : Int128(Int.max)
+            let lo = max(Int128(range.lowerBound), segmentStart), hi = min(Int128(range.upperBound), segmentEnd)
             guard lo < hi else { continue }
             let offset = i == 0 ? 0 : segmentStart
             guard let child = schedule as? any RangeExtrema else { return nil }
-            // A joined child can see negative local steps only if a boundary is negative.
-            guard lo - offset >= 0,
-                  let inner = child.criticalSteps(in: (lo - offset)..<(hi - offset)) else { return nil }
-            out += inner.map { $0 + offset }
-            out += [lo, hi - 1]
+            // A joined child can see negative local steps only if a boundary is negative, and
+            // local steps past Int.max only if one is below -1 (then it raised above or is
+            // a child evaluated at Int steps: walk it).
+            guard lo - offset >= 0, hi - offset <= Int128(Int.max),
+                  let inner = child.criticalSteps(in: Int(lo - offset)..<Int(hi - offset)) else { return nil }
+            out += inner.map { Int(Int128($0) + offset) }
+            out += [Int(lo), Int(hi) - 1]
         }
         return out
     }

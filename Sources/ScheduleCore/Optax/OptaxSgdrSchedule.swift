@@ -16,8 +16,9 @@ extension ScheduleType {
             let cycles = try p.objectList("cosine_kwargs")
             try p.check(!cycles.isEmpty, "cosine_kwargs", "needs at least one cycle (optax's join of no schedules raises IndexError: list index out of range)")
             var schedules: [any ClosedFormSchedule] = []
-            var boundaries: [Int] = []
-            var step = 0
+            // Python ints: sums of decay_steps.
+            var boundaries: [Int128] = []
+            var step: Int128 = 0
             for cycle in cycles {
                 let schedule = try p.schedule(ofType: ScheduleType.optaxWarmupCosineDecaySchedule.name,
                                               members: cycle.members, path: cycle.path)
@@ -28,16 +29,17 @@ extension ScheduleType {
                 step += decaySteps
                 boundaries.append(step)
             }
-            return OptaxJoinedSchedule(schedules: schedules, boundaries: Array(boundaries.dropLast()))
+            return try OptaxJoinedSchedule(schedules: schedules, boundaries: Array(boundaries.dropLast()))
+                .checkedAtConstruction(p)
         })
 }
 
 extension OptaxJoinedSchedule {
     /// For a warmup + cosine join, `decay_steps` (warmup included): the boundary plus the
     /// cosine's own length.
-    var totalSteps: Int? {
+    var totalSteps: Int128? {
         guard schedules.count == 2, boundaries.count == 1,
-              let cosine = schedules[1] as? OptaxCosineDecaySchedule else { return nil }
-        return boundaries[0] + Int(cosine.decaySteps)  // whole: built from integer warmup and decay steps
+              let cosine = schedules[1] as? OptaxCosineDecaySchedule, let length = cosine.exactDecaySteps else { return nil }
+        return boundaries[0] + length
     }
 }

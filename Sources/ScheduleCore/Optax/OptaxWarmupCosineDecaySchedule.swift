@@ -21,7 +21,7 @@ extension ScheduleType {
             .number("exponent", default: 1.0, "Exponent applied to the cosine factor."),
         ],
         make: { p in
-            try OptaxWarmupCosine.make(p)
+            try OptaxWarmupCosine.make(p).checkedAtConstruction(p)
         })
 }
 
@@ -35,14 +35,15 @@ enum OptaxWarmupCosine {
         let endValue = try p.number("end_value")
         let exponent = try p.number("exponent")
         let alpha = peakValue == 0 ? 0.0 : endValue / peakValue
-        let cosineSteps = decaySteps - warmupSteps
+        // A Python int: it need not fit in 64 bits.
+        let cosineSteps = Int128(decaySteps) - Int128(warmupSteps)
         try p.check(cosineSteps > 0, "decay_steps",
                     "must be greater than warmup_steps (\(warmupSteps)): optax's cosine decay over decay_steps − warmup_steps raises: The cosine_decay_schedule requires positive decay_steps, got decay_steps=\(cosineSteps).")
         return OptaxJoinedSchedule(
             schedules: [
                 OptaxPolynomialSchedule(initValue: initValue, endValue: peakValue, power: 1, transitionSteps: warmupSteps),
-                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: Double(cosineSteps), alpha: alpha, exponent: exponent),
+                OptaxCosineDecaySchedule(initValue: peakValue, decaySteps: PythonMath.float(cosineSteps), exactDecaySteps: cosineSteps, alpha: alpha, exponent: exponent),
             ],
-            boundaries: [warmupSteps])
+            boundaries: [Int128(warmupSteps)])
     }
 }

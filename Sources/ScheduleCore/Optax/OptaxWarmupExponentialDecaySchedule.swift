@@ -24,7 +24,7 @@ extension ScheduleType {
         make: { p in
             let peakValue = try p.number("peak_value")
             let warmupSteps = try p.integer("warmup_steps")
-            return OptaxJoinedSchedule(
+            return try OptaxJoinedSchedule(
                 schedules: [
                     OptaxPolynomialSchedule(initValue: try p.number("init_value"), endValue: peakValue, power: 1,
                                             transitionSteps: warmupSteps),
@@ -33,6 +33,7 @@ extension ScheduleType {
                         decayRate: try p.number("decay_rate"), transitionBegin: try p.integer("transition_begin"),
                         staircase: try p.bool("staircase"), endValue: try p.optionalNumber("end_value")),
                 ],
-                boundaries: [warmupSteps])
+                boundaries: [Int128(warmupSteps)]
+            ).checkedAtConstruction(p)
         })
 }

@@ -99,11 +99,14 @@ public enum PythonMath {
 
     // MARK: int
 
-    /// `a / b` for ints: always a float; `ZeroDivisionError: division by zero`.
+    /// `a / b` for ints: always a float, correctly rounded (see ``trueDivide(_:_:)``: past
+    /// 2⁵³ the quotient of the two rounded doubles can differ); `ZeroDivisionError: division
+    /// by zero`.
     @inline(__always)
     public static func divide(_ a: Int, _ b: Int) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "division by zero") }
-        return Double(a) / Double(b)
+        if a.magnitude <= 1 << 53 && b.magnitude <= 1 << 53 { return Double(a) / Double(b) }
+        return try trueDivide(Int128(a), Int128(b))
     }
 
     /// `a // b` for ints: the floor of the quotient.

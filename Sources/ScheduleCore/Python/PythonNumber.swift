@@ -40,6 +40,12 @@ struct PythonNumber: Sendable {
         return try PythonMath.floorDivide(Double(a), value)
     }
 
+    /// `a // self` for a Python int `a` beyond 64 bits (a step less a negative warm-up).
+    func floorDivide(_ a: Int128) throws(PythonRaise) -> Double {
+        if let int { return PythonMath.float(try PythonMath.floorDivide(a, Int128(int))) }
+        return try PythonMath.floorDivide(PythonMath.float(a), value)
+    }
+
     /// The number as Python prints it (`0`, `7.5`, `10.0`).
     var description: String { int.map(String.init) ?? PythonFormat.float(value) }
 

@@ -2,7 +2,9 @@
 public enum CriticalSteps {
     /// For a function that is monotone on each piece `[b_i, b_{i+1})` between `boundaries`:
     /// each boundary inside `range` and the step before it (the last step of the previous
-    /// piece). Boundaries need not be sorted.
+    /// piece). Boundaries need not be sorted. A boundary beyond `Int`'s range may be given
+    /// clamped to `Int.min` or `Int.max`: neither is ever
+    /// strictly inside a range of steps.
     public static func pieces(_ boundaries: [Int], in range: Range<Int>) -> [Int] {
         var out: [Int] = []
         for b in boundaries {
@@ -19,21 +21,31 @@ public enum CriticalSteps {
     /// `nil` when there would be more than `limit` of them.
     public static func periodic(period: Int, offsets: [Int], origin: Int = 0, in range: Range<Int>,
                                 limit: Int = 4096) -> [Int]? {
+        periodic(period: Int128(period), offsets: offsets.map { Int128($0) }, origin: Int128(origin), in: range, limit: limit)
+    }
+
+    /// ``periodic(period:offsets:origin:in:limit:)`` for a period, offsets and origin that
+    /// need not fit in an `Int` (a cycle of `step_size_up + step_size_down` steps): the
+    /// boundaries are computed exactly, and only those inside `range` are returned.
+    public static func periodic(period: Int128, offsets: [Int128], origin: Int128 = 0, in range: Range<Int>,
+                                limit: Int = 4096) -> [Int]? {
         guard period > 0 else { return nil }
-        let lo = range.lowerBound - origin
-        let hi = range.upperBound - origin
+        let lo = Int128(range.lowerBound) - origin
+        let hi = Int128(range.upperBound) - origin
         let firstCycle = lo >= 0 ? lo / period - 1 : -1
         let lastCycle = hi >= 0 ? hi / period + 1 : 0
-        if (lastCycle - firstCycle + 1) * offsets.count * 2 > limit { return nil }
+        if (lastCycle - firstCycle + 1) * Int128(offsets.count) * 2 > Int128(limit) { return nil }
         var out: [Int] = []
-        for c in max(firstCycle, 0)...max(lastCycle, 0) {
+        var c = Swift.max(firstCycle, 0)
+        while c <= Swift.max(lastCycle, 0) {
             for o in offsets {
                 let b = origin + c * period + o
-                if b > range.lowerBound && b < range.upperBound {
-                    out.append(b - 1)
-                    out.append(b)
+                if b > Int128(range.lowerBound) && b < Int128(range.upperBound) {
+                    out.append(Int(b) - 1)
+                    out.append(Int(b))
                 }
             }
+            c += 1
         }
         return out
     }
@@ -44,15 +56,17 @@ extension CriticalSteps {
     /// number) changes: each step whose index exceeds the previous step's, found by bisection
     /// (about `log₂(range.count)` evaluations per change). The pieces between them are the
     /// ranges of constant index. `nil` when an index met is not finite, when the indices met
-    /// are not ordered, or when more than `limit` changes are possible (the index grows by
-    /// more than `limit` over `range`).
+    /// are not ordered, when more than `limit` changes are possible (the index grows by
+    /// more than `limit` over `range`), or when an index passes 2⁵² (consecutive whole
+    /// numbers are no longer distinct doubles there, so a change could go unseen).
     ///
     /// `index` must be non-decreasing over `range`; the bisection only checks the steps it
     /// evaluates.
     public static func indexChanges(in range: Range<Int>, limit: Int = 4096, index: (Int) -> Double) -> [Int]? {
         guard !range.isEmpty else { return [] }
         let first = index(range.lowerBound), last = index(range.upperBound - 1)
-        guard first.isFinite, last.isFinite, first <= last, last - first <= Double(limit) else { return nil }
+        guard first.isFinite, last.isFinite, first <= last, last - first <= Double(limit),
+              Swift.abs(first) < 0x1p52, Swift.abs(last) < 0x1p52 else { return nil }
         var out: [Int] = []
         // Pending intervals (a, b] of steps with index(a) < index(b): a change lies in a + 1 ... b.
         var pending: [(a: Int, ia: Double, b: Int, ib: Double)] = []

@@ -30,10 +30,10 @@ struct TimmCosineLRScheduler: TimmSchedule {
 
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
-        let t = warmupPrefix ? step - warmup.length : step
+        let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
         let position = try cycles.locate(t)
         let lrMax = lr * (try cycles.gamma(position.i))
-        guard position.i < cycles.cycleLimit else { return lrMin }
+        guard position.i < Int128(cycles.cycleLimit) else { return lrMin }
         let ratio = try PythonMath.divide(
             Double.pi * (try PythonMath.power(position.tCurr, kDecay)), try PythonMath.power(position.tI, kDecay))
         return lrMin + 0.5 * (lrMax - lrMin) * (1 + cos(ratio))

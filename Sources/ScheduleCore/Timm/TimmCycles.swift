@@ -19,56 +19,95 @@ struct TimmCycles: Sendable {
 
     /// Where step `t` (after any warmup shift) falls.
     struct Position {
-        /// The cycle index `i`.
-        var i: Int
+        /// The cycle index `i` (a Python int).
+        var i: Int128
         /// The cycle's length `t_i`.
         var tI: Double
         /// The time into the cycle `t_curr`.
         var tCurr: Double
     }
 
-    func locate(_ t: Int) throws(PythonRaise) -> Position {
+    /// `t` is a Python int: the step less a warm-up that may be negative, so it need not
+    /// fit in 64 bits; `t / t_initial` is a true division of integers.
+    func locate(_ t: Int128) throws(PythonRaise) -> Position {
         if cycleMul != 1 {
             let i = try PythonMath.floorToInt(
-                try PythonMath.log(1 - Double(t) / Double(tInitial) * (1 - cycleMul), base: cycleMul))
+                try PythonMath.log(1 - (try PythonMath.trueDivide(t, Int128(tInitial))) * (1 - cycleMul), base: cycleMul))
             let growth = try PythonMath.power(cycleMul, Double(i))
             return Position(
-                i: i, tI: growth * Double(tInitial),
-                tCurr: Double(t) - (1 - growth) / (1 - cycleMul) * Double(tInitial))
+                i: Int128(i), tI: growth * Double(tInitial),
+                tCurr: PythonMath.float(t) - (1 - growth) / (1 - cycleMul) * Double(tInitial))
         }
-        let i = PythonMath.floorDivide(t, by: tInitial)
-        return Position(i: i, tI: Double(tInitial), tCurr: Double(t - tInitial * i))
+        let i = try PythonMath.floorDivide(t, Int128(tInitial))
+        return Position(i: i, tI: Double(tInitial), tCurr: PythonMath.float(t - Int128(tInitial) * i))
     }
 
     /// `cycle_decay ** i`: the peak's factor in cycle `i`.
-    func gamma(_ i: Int) throws(PythonRaise) -> Double {
-        try PythonMath.power(cycleDecay, Double(i))
+    func gamma(_ i: Int128) throws(PythonRaise) -> Double {
+        try PythonMath.power(cycleDecay, PythonMath.float(i))
     }
 
     /// Steps (shifted by `offset`) where cycles `1 ... cycle_limit` start: the first `t`
     /// whose cycle index reaches `k`.
+    ///
+    /// With `cycle_mul ≠ 1` the start is where timm's floating-point index reaches `k`,
+    /// found by galloping and bisecting from the real start
+    /// `t_initial · (1 − cycle_mul^k) / (1 − cycle_mul)` (which the index may miss by a step
+    /// or two, or — with `cycle_mul` within a few ulps of 1 — by far more); marks stop at a
+    /// cycle whose start cannot be found (timm raises first).
     func starts(offset: Int, below steps: Int) -> [Int] {
         var marks: [Int] = []
         var k = 1
         while k <= cycleLimit && marks.count < 10_000 {
-            var t: Int
+            var t: Int128
             if cycleMul == 1 {
-                t = k * tInitial
+                t = Int128(k) * Int128(tInitial)
             } else {
                 let exact = Double(tInitial) * (1 - pow(cycleMul, Double(k))) / (1 - cycleMul)
-                guard exact.isFinite, exact > 0, exact < 1e15 else { break }
-                t = Int(saturating: exact.rounded(.up))
-                func index(_ s: Int) -> Int? { try? locate(s).i }
-                while t > 1, let i = index(t - 1), i >= k { t -= 1 }
-                var guardSteps = 0
-                while let i = index(t), i < k, guardSteps < 4 { t += 1; guardSteps += 1 }
-                if index(t) == nil { break }
+                guard exact.isFinite, exact > 0, exact < 1e15,
+                      let start = firstStep(ofCycle: Int128(k), near: Int128(exact.rounded(.up))) else { break }
+                t = start
             }
-            if offset + t >= steps { break }
-            marks.append(offset + t)
+            let mark = Int128(offset) + t
+            if mark >= Int128(steps) { break }
+            marks.append(Int(mark))
             k += 1
         }
         return marks
+    }
+
+    /// The first cycle time `t ≥ 1` whose index is `k` or more, searched from `guess` by
+    /// galloping (to a time below and one at or past the start) and bisecting — the index
+    /// never decreases with `t`; a time where timm raises counts as past the start. `nil`
+    /// when timm raises at the start found, or no start lies within 2⁶⁴ of `guess`.
+    func firstStep(ofCycle k: Int128, near guess: Int128) -> Int128? {
+        func reached(_ t: Int128) -> Bool { ((try? locate(t).i).map { $0 >= k }) ?? true }
+        var lo = Swift.max(guess, 1), hi = lo
+        var stride: Int128 = 1
+        if reached(hi) {
+            // Down to a time before the start (or to t = 1, which may be the start itself).
+            while lo > 1 && reached(lo) {
+                hi = lo
+                lo = Swift.max(lo - stride, 1)
+                stride *= 2
+                if stride > Int128(1) << 64 { return nil }
+            }
+            if lo == 1 && reached(1) { hi = 1 }
+        } else {
+            while !reached(hi) {
+                lo = hi
+                hi += stride
+                stride *= 2
+                if stride > Int128(1) << 64 { return nil }
+            }
+        }
+        // Now !reached(lo) (unless hi == lo == 1) and reached(hi).
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if reached(mid) { hi = mid } else { lo = mid }
+        }
+        guard let i = try? locate(hi).i, i >= k else { return nil }
+        return hi
     }
 }
 

@@ -25,20 +25,22 @@ struct TimmMultiStepLRScheduler: TimmSchedule {
     var initialValue: Double { warmup.initialValue(base: lr) }
 
     /// Python's `bisect.bisect_right(decay_t, x)`.
-    func bisectRight(_ x: Double) -> Int {
+    /// `bisect.bisect_right(decay_t, x)`, comparing the int `x` with each milestone exactly
+    /// as Python does (an int is never rounded to compare it with a float).
+    func bisectRight(_ x: Int128) -> Int {
         var lo = 0, hi = decayT.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if x < decayT[mid] { hi = mid } else { lo = mid + 1 }
+            if (PythonMath.compare(x, decayT[mid]) ?? 1) < 0 { hi = mid } else { lo = mid + 1 }
         }
         return lo
     }
 
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
-        let t = warmupPrefix ? step - warmup.length : step
+        let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
         // get_curr_decay_steps(t) = bisect.bisect_right(self.decay_t, t + 1)
-        return lr * (try PythonMath.power(decayRate, Double(bisectRight(Double(t + 1)))))
+        return lr * (try PythonMath.power(decayRate, Double(bisectRight(t + 1))))
     }
 
     /// Warmup end and every milestone's step `m - 1` (shifted by the warmup with `warmup_prefix`).

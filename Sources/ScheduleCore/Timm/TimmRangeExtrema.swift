@@ -54,8 +54,8 @@ extension TimmCycles {
         }
         let limit = cycleLimit
         guard let changes = CriticalSteps.indexChanges(in: range, index: { t in
-            guard let i = try? locate(t).i else { return .nan }
-            return Double(Swift.min(i, limit))
+            guard let i = try? locate(Int128(t)).i else { return .nan }
+            return Double(Swift.min(i, Int128(limit)))
         }) else { return nil }
         return CriticalSteps.runs(between: changes, in: range)
     }
@@ -101,12 +101,15 @@ extension TimmCycles {
                   monotone: (Position, Position) -> Bool) -> [Int]? {
         let lo = Swift.max(range.lowerBound, warmupEnd, 1)
         guard lo < range.upperBound else { return [] }
-        guard let runs = runs(in: (lo - offset)..<(range.upperBound - offset)) else { return nil }
+        // Cycle times: past Int's range (a negative warm-up prefix) the range is walked.
+        let (first, o1) = lo.subtractingReportingOverflow(offset)
+        let (end, o2) = range.upperBound.subtractingReportingOverflow(offset)
+        guard !o1, !o2, let runs = runs(in: first..<end) else { return nil }
         var out: [Int] = []
         for run in runs {
             guard !raises(run.first + offset), !raises(run.last + offset),
-                  let first = try? locate(run.first), let last = try? locate(run.last) else { return nil }
-            if first.i < cycleLimit {
+                  let first = try? locate(Int128(run.first)), let last = try? locate(Int128(run.last)) else { return nil }
+            if first.i < Int128(cycleLimit) {
                 guard monotone(first, last) else { return nil }
             }
             out += [run.first + offset, run.last + offset]

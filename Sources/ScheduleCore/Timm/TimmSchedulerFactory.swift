@@ -103,16 +103,23 @@ extension TimmSchedulerFactory {
         var milestones = try p.numberList("decay_milestones")
         var timescale = try p.optionalNumber("stable_timescale")
 
+        // A Python int passed on to the scheduler class, whose parameters lrplot holds in 64 bits.
+        func step(_ v: Int128, _ key: String, _ what: String) throws -> Int {
+            guard let i = Int(exactly: v) else {
+                throw p.error(key, "\(what) = \(v), past the largest step count lrplot holds (2⁶³ − 1)")
+            }
+            return i
+        }
         // if not step_on_epochs: every epoch count times updates_per_epoch
         var tInitial = numEpochs, warmupT = warmupEpochs, cooldownT = cooldownEpochs
         var decayT = decayEpochs
         if !stepOnEpochs {
             try p.check(updates > 0, "updates_per_epoch", "updates_per_epoch must be set to number of dataloader batches (timm asserts updates_per_epoch > 0 when step_on_epochs is false)")
-            tInitial = numEpochs * updates
-            warmupT = warmupEpochs * updates
+            tInitial = try step(Int128(numEpochs) * Int128(updates), "num_epochs", "num_epochs × updates_per_epoch")
+            warmupT = try step(Int128(warmupEpochs) * Int128(updates), "warmup_epochs", "warmup_epochs × updates_per_epoch")
             decayT = decayEpochs * Double(updates)
             milestones = milestones.map { $0 * Double(updates) }
-            cooldownT = cooldownEpochs * updates
+            cooldownT = try step(Int128(cooldownEpochs) * Int128(updates), "cooldown_epochs", "cooldown_epochs × updates_per_epoch")
             timescale = timescale.map { $0 * Double(updates) }
         } else if p.isGiven("updates_per_epoch") && updates != 0 {
             throw p.error("updates_per_epoch", "is used only with step_on_epochs false (values per update); with step_on_epochs true the values are per epoch")
@@ -154,11 +161,11 @@ extension TimmSchedulerFactory {
             if let metrics = try p.optionalNumberList("metrics") { object.append(("metrics", .array(metrics.map { .number($0) }))) }
         case "wsd", "rsqrt":
             typeName = "timm.WSDLRScheduler"
-            let tSched = warmupPrefix ? tInitial : tInitial - warmupT
+            let tSched = warmupPrefix ? tInitial : try step(Int128(tInitial) - Int128(warmupT), "warmup_epochs", "the stable + decay length, t_initial − warmup_t")
             if 0 < decayEpochs && decayEpochs < 1 { decayT = decayEpochs * Double(tSched) }
             let rounded = decayT.rounded(.toNearestOrEven)   // int(round(decay_t)): Python rounds half to even
             guard rounded.isFinite, abs(rounded) < 9e15, 0 < rounded, Int(rounded) <= tSched else {
-                throw p.error("decay_epochs", "\(sched) schedule requires 0 < decay_epochs <= epochs\(warmupPrefix ? "" : " - warmup_epochs"), got decay \(rounded.isFinite ? String(Int(rounded)) : "\(rounded)") and stable + decay length \(tSched).")
+                throw p.error("decay_epochs", "\(sched) schedule requires 0 < decay_epochs <= epochs\(warmupPrefix ? "" : " - warmup_epochs"), got decay \(rounded.isFinite ? String(format: "%.0f", rounded) : "\(rounded)") and stable + decay length \(tSched).")
             }
             let decayFn = try p.optionalString("decay_fn") ?? (sched == "rsqrt" ? "linear" : "1-sqrt")
             object += [("t_initial", .integer(tSched)), ("decay_t", .integer(Int(rounded))), ("lr_min", minLR),
@@ -166,8 +173,8 @@ extension TimmSchedulerFactory {
                        ("t_in_epochs", tInEpochs)] + warmup
             if let timescale { object.append(("stable_timescale", .number(timescale))) }
         default:  // "none": no scheduler, the optimizer keeps its lr
-            let epochs = warmupPrefix ? numEpochs + warmupEpochs : numEpochs
-            return TimmSchedulerFactory(inner: ConstantSchedule(learningRate: lr), epochs: epochs, updatesPerEpoch: stepOnEpochs ? nil : updates)
+            let epochs = warmupPrefix ? Int128(numEpochs) + Int128(warmupEpochs) : Int128(numEpochs)
+            return TimmSchedulerFactory(inner: ConstantSchedule(learningRate: lr), epochs: epochs.clampedToInt, updatesPerEpoch: stepOnEpochs ? nil : updates)
         }
         let inner: any Schedule
         do {
@@ -176,31 +183,32 @@ extension TimmSchedulerFactory {
             let detail = error.path == p.path ? error.message : "\(error.path.dropFirst(p.path.isEmpty ? 0 : p.path.count + 1)): \(error.message)"
             throw ScheduleError(path: p.path, "create_scheduler_v2 builds \(typeName), which rejects \(detail)")
         }
-        // Epochs of the run (create_scheduler_v2's second return value).
-        let epochs: Int
+        // Epochs of the run (create_scheduler_v2's second return value), a Python int; past
+        // Int.max it is held there (no chart reaches it).
+        let epochs: Int128
         switch sched {
         case "cosine", "tanh", "poly", "wsd", "rsqrt":
-            let cycleLength: Int
+            let cycleLength: Int128
             if sched == "wsd" || sched == "rsqrt" {
-                cycleLength = (inner as? TimmWSDLRScheduler).map { $0.warmup.length + $0.tInitial } ?? 0
+                cycleLength = (inner as? TimmWSDLRScheduler).map { Int128($0.warmup.length) + Int128($0.tInitial) } ?? 0
             } else {
                 let limit = try p.integer("cycle_limit"), mul = try p.number("cycle_mul")
                 let cycles = Swift.max(1, limit != 0 ? limit : 1)
-                var t: Int
+                var t: Int128
                 if mul == 1.0 {
-                    t = tInitial * cycles
+                    t = Int128(tInitial) * Int128(cycles)
                 } else {
                     let length = (-Double(tInitial) * (try PythonMath.power(mul, Double(cycles)) - 1) / (1 - mul)).rounded(.down)
                     guard length.isFinite, abs(length) < 9e15 else { throw p.error("cycle_mul", "the cycles' total length overflows (\(length))") }
-                    t = Int(length)
+                    t = Int128(length)
                 }
-                cycleLength = warmupPrefix ? t + warmupT : t
+                cycleLength = warmupPrefix ? t + Int128(warmupT) : t
             }
-            let total = cycleLength + cooldownT
-            epochs = stepOnEpochs ? total : PythonMath.floorDivide(total, by: updates)
+            let total = cycleLength + Int128(cooldownT)
+            epochs = stepOnEpochs ? total : try PythonMath.floorDivide(total, Int128(updates))
         default:
-            epochs = warmupPrefix ? numEpochs + warmupEpochs : numEpochs
+            epochs = warmupPrefix ? Int128(numEpochs) + Int128(warmupEpochs) : Int128(numEpochs)
         }
-        return TimmSchedulerFactory(inner: inner, epochs: epochs, updatesPerEpoch: stepOnEpochs ? nil : updates)
+        return TimmSchedulerFactory(inner: inner, epochs: epochs.clampedToInt, updatesPerEpoch: stepOnEpochs ? nil : updates)
     }
 }

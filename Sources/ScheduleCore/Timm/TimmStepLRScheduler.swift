@@ -27,7 +27,9 @@ struct TimmStepLRScheduler: TimmSchedule {
 
     func scheduledValue(at step: Int) throws(PythonRaise) -> Double {
         if step < warmup.length { return warmup.value(at: step) }
-        let t = warmupPrefix ? step - warmup.length : step
+        // `t - warmup_t` and `t // decay_t` in Python ints (a negative warmup_t passes Int.max):
+        // exact for an int decay_t, a float floor division otherwise.
+        let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
         let decays = try (decayTNumber ?? PythonNumber(float: decayT)).floorDivide(t)
         return lr * (try PythonMath.power(decayRate, decays))
     }
@@ -44,9 +46,9 @@ struct TimmStepLRScheduler: TimmSchedule {
                 if t < 1 { t = 1 }
                 let reached = try? PythonMath.floorDivide(Double(t), decayT)
                 if let reached, reached < k { t += 1 }
-                let start = max(t + offset, warmup.length)
-                if start >= steps { break }
-                marks.append(start)
+                let start = max(Int128(t) + Int128(offset), Int128(warmup.length))
+                if start >= Int128(steps) { break }
+                marks.append(Int(start))
                 k += 1
             }
         }

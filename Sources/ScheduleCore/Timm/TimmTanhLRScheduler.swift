@@ -44,9 +44,9 @@ struct TimmTanhLRScheduler: TimmSchedule {
 
     /// `_get_lr(t)` past the warmup branch.
     func cycleValue(at step: Int) throws(PythonRaise) -> Double {
-        let t = warmupPrefix ? step - warmup.length : step
+        let t = warmupPrefix ? Int128(step) - Int128(warmup.length) : Int128(step)
         let position = try cycles.locate(t)
-        guard position.i < cycles.cycleLimit else { return lrMin }
+        guard position.i < Int128(cycles.cycleLimit) else { return lrMin }
         let lrMax = lr * (try cycles.gamma(position.i))
         let tr = try PythonMath.divide(position.tCurr, position.tI)
         return lrMin + 0.5 * (lrMax - lrMin) * (1 - tanh(lb * (1.0 - tr) + ub * tr))

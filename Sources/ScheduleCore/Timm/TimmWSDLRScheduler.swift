@@ -22,6 +22,8 @@ struct TimmWSDLRScheduler: TimmSchedule {
     var lrMin: Double
     var stableFunction: StableFunction
     var stableTimescale: Double?
+    /// `stable_timescale` when it is a Python int (given as one, or the default `warmup_t`).
+    var integerTimescale: Int?
     var stablePower: Double
     var decayFunction: DecayFunction
     var decayPower: Double
@@ -31,7 +33,7 @@ struct TimmWSDLRScheduler: TimmSchedule {
     let warmup: TimmWarmup
 
     init(lr: Double, tInitial: Int, decayT: Int, lrMin: Double, stableFunction: StableFunction,
-         stableTimescale: Double?, stablePower: Double, decayFunction: DecayFunction, decayPower: Double,
+         stableTimescale: Double?, integerTimescale: Int? = nil, stablePower: Double, decayFunction: DecayFunction, decayPower: Double,
          decayRatio: Double, warmup: TimmWarmup, tInEpochs: Bool) {
         self.lr = lr
         self.tInitial = tInitial
@@ -39,6 +41,7 @@ struct TimmWSDLRScheduler: TimmSchedule {
         self.lrMin = lrMin
         self.stableFunction = stableFunction
         self.stableTimescale = stableTimescale
+        self.integerTimescale = integerTimescale
         self.stablePower = stablePower
         self.decayFunction = decayFunction
         self.decayPower = decayPower
@@ -50,10 +53,17 @@ struct TimmWSDLRScheduler: TimmSchedule {
     var initialValue: Double { warmup.initialValue(base: lr) }
 
     /// `_stable(t_s)`: 1, or `(1 + t_s / timescale) ** -power`.
-    func stable(_ ts: Int) throws(PythonRaise) -> Double {
+    func stable(_ ts: Int128) throws(PythonRaise) -> Double {
         guard stableFunction != .constant, let timescale = stableTimescale else { return 1.0 }
         let power = stableFunction == .rsqrt ? 0.5 : stablePower
-        return try PythonMath.power(1.0 + Double(ts) / timescale, -power)
+        // `t_s / stable_timescale`: a true division of ints when the timescale is one.
+        let ratio: Double
+        if let whole = integerTimescale {
+            ratio = try PythonMath.trueDivide(ts, Int128(whole))
+        } else {
+            ratio = try PythonMath.divide(PythonMath.float(ts), timescale)
+        }
+        return try PythonMath.power(1.0 + ratio, -power)
     }
 
     /// `_decay(frac)`: from 1 at `frac = 0` to 0 at `frac = 1`.
@@ -71,18 +81,19 @@ struct TimmWSDLRScheduler: TimmSchedule {
 
     func scheduledValue(at t: Int) throws(PythonRaise) -> Double {
         if t < warmup.length { return warmup.value(at: t) }
-        let ts = t - warmup.length
+        // Python ints: with a negative warm-up, t_s passes Int.max.
+        let ts = Int128(t) - Int128(warmup.length)
         let stableLR = PythonMath.max(lr * (try stable(ts)), lrMin)
-        let tDecay = ts - (tInitial - decayT)
+        let tDecay = ts - (Int128(tInitial) - Int128(decayT))
         if tDecay <= 0 { return stableLR }
-        let factor = try decay(PythonMath.min(Double(tDecay) / Double(decayT), 1.0))
+        let factor = try decay(PythonMath.min(try PythonMath.trueDivide(tDecay, Int128(decayT)), 1.0))
         return lrMin + (stableLR - lrMin) * factor
     }
 
     /// Warmup end, decay start and the end (lr_min from then on).
     func breakpoints(below steps: Int) -> [Int] {
-        let end = warmup.length + tInitial
-        return TimmParameters.marks([warmup.length, end - decayT, end], below: steps)
+        let end = Int128(warmup.length) + Int128(tInitial)
+        return HFParameters.marks([Int128(warmup.length), end - Int128(decayT), end], below: steps)
     }
 }
 
@@ -145,6 +156,13 @@ extension ScheduleType {
                 try p.check(stablePower > 0, "stable_power", "Invalid stable_power (\(stablePower)), must be > 0.")
                 let warmupT = try p.integer("warmup_t")
                 var timescale = try p.optionalNumber("stable_timescale")
+                // An int timescale (the default warm-up, or an integer given) divides as an int.
+                var integerTimescale: Int?
+                switch try p.numberKeepingKind("stable_timescale") {
+                case .integer(let i)?: integerTimescale = i
+                case nil: integerTimescale = warmupT
+                default: integerTimescale = nil
+                }
                 if stableFunction != .constant {
                     let resolved = timescale ?? Double(warmupT)
                     try p.check(resolved > 0, "stable_timescale",
@@ -153,7 +171,7 @@ extension ScheduleType {
                 }
                 return try S(
                     lr: lr, tInitial: tInitial, decayT: decayT, lrMin: lrMin, stableFunction: stableFunction,
-                    stableTimescale: timescale, stablePower: stablePower, decayFunction: decayFunction,
+                    stableTimescale: timescale, integerTimescale: integerTimescale, stablePower: stablePower, decayFunction: decayFunction,
                     decayPower: decayPower, decayRatio: decayRatio,
                     warmup: TimmParameters.warmup(p, target: lr), tInEpochs: p.bool("t_in_epochs")
                 )

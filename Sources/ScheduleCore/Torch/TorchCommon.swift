@@ -101,7 +101,9 @@ enum TorchCommon {
             let step = Int(saturating: (k * n).rounded(.up))
             guard step < steps else { break }
             if out.last != step { out.append(step) }
-            k += 1
+            // On to the first multiple past this step: with a tiny n (5e-324) many multiples
+            // share a step, and counting them one by one would not end.
+            k = Swift.max(k + 1, (Double(step) / n).rounded(.down) + 1)
         }
         return out
     }

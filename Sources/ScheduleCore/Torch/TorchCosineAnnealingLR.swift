@@ -37,7 +37,7 @@ struct TorchCosineAnnealingLR: TorchScheduler {
             if try restartsHalfPeriod() {
                 return group.lr + (baseLR - etaMin) * (1 - cos(try PythonMath.divide(Double.pi, T))) / 2
             }
-            let ratio = try PythonMath.divide(1 + cosine(Double.pi * e / T), 1 + cosine(Double.pi * (e - 1) / T))
+            let ratio = try PythonMath.divide(1 + cosine(Double.pi * e / T), 1 + cosine(Double.pi * Double(lastEpoch - 1) / T))
             return ratio * (group.lr - etaMin) + etaMin
         }
 
@@ -45,9 +45,11 @@ struct TorchCosineAnnealingLR: TorchScheduler {
         @inline(__always)
         private func restartsHalfPeriod() throws(PythonRaise) -> Bool {
             if let t = tMax.int {
-                return try PythonMath.modulo(lastEpoch - 1 - t, 2 * t) == 0
+                // Python ints: `2 * T_max` and the difference need not fit in 64 bits.
+                return try PythonMath.modulo(Int128(lastEpoch) - 1 - Int128(t), 2 * Int128(t)) == 0
             }
-            return try PythonMath.modulo(Double(lastEpoch) - 1 - tMax.value, 2 * tMax.value) == 0
+            // `last_epoch - 1` is an int (exact), then made a float by `- T_max`.
+            return try PythonMath.modulo(Double(lastEpoch - 1) - tMax.value, 2 * tMax.value) == 0
         }
 
         /// The last argument given to ``cosine(_:)`` and its cosine.

@@ -33,14 +33,16 @@ struct TorchCosineAnnealingWarmRestarts: TorchScheduler {
         let tMult: Int
         let etaMin: Double
         /// `T_i`: the current period; `T_cur`: steps since the last restart.
-        var tI: Int
+        /// `T_i`, a Python int: after a restart `T_i · T_mult` may pass `Int.max` (no step
+        /// reaches it then, but `π · T_cur / T_i` still divides by its exact value).
+        var tI: Int128
         var tCur: Int
 
         init(group: TorchParamGroup, t0: Int, tMult: Int, etaMin: Double) {
             self.t0 = t0
             self.tMult = tMult
             self.etaMin = etaMin
-            self.tI = t0
+            self.tI = Int128(t0)
             self.tCur = -1
             super.init(group: group)
         }
@@ -51,16 +53,16 @@ struct TorchCosineAnnealingWarmRestarts: TorchScheduler {
         override func step() throws {
             if lastEpoch < 0 {
                 // epoch = 0: the `epoch is not None` branch with epoch < T_0.
-                tI = t0
+                tI = Int128(t0)
                 tCur = 0
                 lastEpoch = 0
             } else {
                 lastEpoch += 1
                 tCur += 1
-                if tCur >= tI {
-                    tCur = tCur % tI
-                    let (next, overflow) = tI.multipliedReportingOverflow(by: tMult)
-                    tI = overflow ? Int.max : next
+                if Int128(tCur) >= tI {
+                    // T_cur < 2·T_i here and T_i ≤ Int.max (a larger one is never reached).
+                    tCur = Int(Int128(tCur) % tI)
+                    tI = tI * Int128(tMult)
                 }
             }
             group.lr = try getLR()
@@ -68,7 +70,7 @@ struct TorchCosineAnnealingWarmRestarts: TorchScheduler {
         }
 
         override func getLR() throws -> Double {
-            etaMin + (baseLR - etaMin) * (1 + cos(try PythonMath.divide(Double.pi * Double(tCur), Double(tI)))) / 2
+            etaMin + (baseLR - etaMin) * (1 + cos(try PythonMath.divide(Double.pi * Double(tCur), PythonMath.float(tI)))) / 2
         }
     }
 }

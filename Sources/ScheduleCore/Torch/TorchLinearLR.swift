@@ -13,9 +13,12 @@ struct TorchLinearLR: TorchScheduler {
         return s
     }
 
+    /// The first step past the ramp: `total_iters` when whole, else `⌊total_iters⌋ + 1`
+    /// (computed in floats, so a `total_iters` near `Int.max` does not overflow).
     func breakpoints(below steps: Int) -> [Int] {
-        let end = Int(saturating: totalIters.rounded(.down)) &+ 1
-        return totalIters > 0 && end - 1 < steps ? [totalIters == totalIters.rounded() ? end - 1 : end].filter { $0 < steps } : []
+        guard totalIters > 0, totalIters.isFinite else { return [] }
+        let point = totalIters == totalIters.rounded() ? totalIters : totalIters.rounded(.down) + 1
+        return point < Double(steps) ? [Int(point)] : []
     }
 
     final class Scheduler: TorchLRScheduler {

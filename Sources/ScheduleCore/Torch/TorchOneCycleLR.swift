@@ -16,7 +16,8 @@ struct TorchOneCycleLR: TorchScheduler {
 
     var lr: Double
     var maxLR: Double
-    var totalSteps: Int
+    /// A Python int: `epochs * steps_per_epoch` need not fit in 64 bits.
+    var totalSteps: Int128
     var pctStart: Double
     var cosine: Bool
     var cycleMomentum: Bool
@@ -29,7 +30,7 @@ struct TorchOneCycleLR: TorchScheduler {
     var cyclesMomentum: Bool { cycleMomentum }
 
     var phases: [Phase] {
-        let total = Double(totalSteps)
+        let total = PythonMath.float(totalSteps)
         if threePhase {
             return [
                 Phase(endStep: pctStart * total - 1, startLR: .initialLR, endLR: .maxLR, startMomentum: .maxMomentum, endMomentum: .baseMomentum),
@@ -53,7 +54,7 @@ struct TorchOneCycleLR: TorchScheduler {
     /// last step with a value.
     func breakpoints(below steps: Int) -> [Int] {
         var out = phases.dropLast().map { Int(saturating: ($0.endStep).rounded(.down)) &+ 1 }
-        out.append(totalSteps)
+        out.append(totalSteps.clampedToInt)
         return Array(Set(out.filter { $0 > 0 && $0 < steps })).sorted()
     }
 
@@ -103,7 +104,7 @@ struct TorchOneCycleLR: TorchScheduler {
 
         override func getLR() throws -> Double {
             let step = lastEpoch
-            if step > spec.totalSteps {
+            if Int128(step) > spec.totalSteps {
                 throw PythonRaise("ValueError", "Tried to step \(step) times. The specified number of total steps is \(spec.totalSteps)")
             }
             var startStep = 0.0
@@ -157,18 +158,17 @@ extension ScheduleType {
         ],
         makeGroups: { p in
             let lrs = try TorchCommon.learningRates(p)
-            let total: Int
+            // A Python int: epochs · steps_per_epoch need not fit in 64 bits.
+            let total: Int128
             if let t = try TorchCommon.pythonInt(p, "total_steps", { "Expected positive integer total_steps, but got \($0)" }) {
                 try p.check(t > 0, "total_steps", "Expected positive integer total_steps, but got \(t)")
-                total = t
+                total = Int128(t)
             } else if try p.raw("epochs") != nil, try p.raw("steps_per_epoch") != nil {
                 let epochs = try TorchCommon.pythonInt(p, "epochs") { "Expected positive integer epochs, but got \($0)" } ?? 0
                 try p.check(epochs > 0, "epochs", "Expected positive integer epochs, but got \(epochs)")
                 let perEpoch = try TorchCommon.pythonInt(p, "steps_per_epoch") { "Expected positive integer steps_per_epoch, but got \($0)" } ?? 0
                 try p.check(perEpoch > 0, "steps_per_epoch", "Expected positive integer steps_per_epoch, but got \(perEpoch)")
-                let (product, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
-                try p.check(!overflow, "epochs", "epochs · steps_per_epoch is too large")
-                total = product
+                total = Int128(epochs) * Int128(perEpoch)
             } else {
                 throw ScheduleError(path: p.path, "You must define either total_steps OR (epochs AND steps_per_epoch)")
             }

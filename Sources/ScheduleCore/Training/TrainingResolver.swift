@@ -187,7 +187,7 @@ private struct Job {
         // Build, then place on the axis.
         let built = try resolver.catalog.make(.object(members), path: path, ignoring: ignoring)
         if var g = guardOneCycle, let oneCycle = built as? TorchOneCycleLR {
-            g.totalSteps = oneCycle.totalSteps
+            g.totalSteps = oneCycle.totalSteps.clampedToInt  // past Int.max it is never reached
             guardOneCycle = g
             notes.append("accelerate steps a scheduler with total_steps only while its _step_count ≤ total_steps (\(oneCycle.totalSteps)), so it holds its last value instead of raising")
         } else {

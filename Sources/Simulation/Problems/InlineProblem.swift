@@ -66,6 +66,10 @@ public struct InlineProblem: Sendable, Equatable {
         }
     }
 
+    /// The most weights an inline problem may have (d, or d × classes for `softmax`): 10⁶, 8 MB,
+    /// with the optimizer's state a few times that.
+    public static let maxParameters = 1_000_000
+
     /// Parameter declarations of the `"problem"` object.
     public static let parameters: [ParameterSpec] = [
         .choice("loss", Loss.allCases.map(\.rawValue), "logistic (binary cross-entropy with logits), mse, or softmax (cross-entropy)."),
@@ -80,6 +84,10 @@ public struct InlineProblem: Sendable, Equatable {
         let p = try Parameters(validating: members, typeName: "the problem", path: path, specs: parameters)
         let loss = Loss(rawValue: try p.string("loss")) ?? .mse
         guard let featuresValue = try p.raw("features") else { throw p.error("features", "expected a list of rows, found null") }
+        if case .array(let items) = featuresValue, let empty = items.firstIndex(of: .array([])) {
+            throw ScheduleError(path: "\(p.path(of: "features"))[\(empty)]",
+                                "a row needs at least one feature (a number), found []")
+        }
         let rows = try matrix(featuresValue, at: p.path(of: "features"))
         guard let d = rows.first?.count, d > 0 else {
             throw p.error("features", "expected at least one row of at least one number")
@@ -87,11 +95,23 @@ public struct InlineProblem: Sendable, Equatable {
         let targets = try p.numberList("targets")
         try p.check(targets.count == rows.count, "targets", "expected one target per row of features (\(rows.count)), found \(targets.count)")
         var classes = 1
-        if loss == .softmax {
+        switch loss {
+        case .softmax:
             for (i, y) in targets.enumerated() where !(y >= 0 && y == y.rounded() && y < 1e6) {
                 throw ScheduleError(path: "\(p.path(of: "targets"))[\(i)]", "expected a class index (a whole number ≥ 0), found \(y)")
             }
             classes = Int(targets.max() ?? 0) + 1
+            if let i = targets.firstIndex(where: { d * (Int($0) + 1) > maxParameters }) {
+                throw ScheduleError(path: "\(p.path(of: "targets"))[\(i)]",
+                                    "class \(Int(targets[i])) needs a \(d) × \(Int(targets[i]) + 1) weight matrix, over the \(maxParameters) weights an inline problem may have; number the classes from 0")
+            }
+        case .logistic:
+            for (i, y) in targets.enumerated() where !(y >= 0 && y <= 1) {
+                throw ScheduleError(path: "\(p.path(of: "targets"))[\(i)]",
+                                    "expected a probability in [0, 1] for the logistic loss (binary cross-entropy), found \(y)")
+            }
+        case .mse:
+            break
         }
         var weights: [Double]
         if let raw = try p.raw("initial_weights") {

@@ -24,7 +24,9 @@ import ScheduleCore
 ///
 /// - Parameter progress: called with the number of steps done, after every step.
 /// - Throws: ``SimulationError`` when the schedule cycles momentum and the optimizer has none
-///   (Adagrad; torch raises the same), or the digits data cannot be read.
+///   (Adagrad; torch raises the same), when the run's estimated work is over
+///   ``SimulationBudget/maximumWork`` and the spec does not allow a long run, or when the
+///   digits data cannot be read.
 public func simulate(
     schedule: any Schedule, spec: SimulationSpec, steps: Int, progress: ((Int) -> Void)? = nil
 ) throws(SimulationError) -> SimulationRun {
@@ -32,6 +34,7 @@ public func simulate(
     if schedule.setsMomentum && !optimizer.supportsMomentumCycling {
         throw SimulationError(.unsupported, "\(optimizer.typeName) has no momentum or betas to cycle: optimizer must support momentum or beta1 with `cycle_momentum` option enabled (set \"cycle_momentum\": false)")
     }
+    try spec.checkBudget(steps: steps, schedules: [schedule])
     switch spec.problem {
     case .inline(let problem):
         var objective = InlineObjective(problem: problem)

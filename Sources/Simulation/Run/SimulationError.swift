@@ -5,6 +5,9 @@ public struct SimulationError: Error, CustomStringConvertible, Equatable, Sendab
         /// The optimizer cannot follow the schedule (momentum cycling on Adagrad): a spec
         /// problem.
         case unsupported
+        /// The run would take longer than ``SimulationBudget/maximumWork`` allows and the spec
+        /// does not allow a long run: a spec problem.
+        case budget
         /// The bundled digits data cannot be read: an installation problem.
         case data
     }

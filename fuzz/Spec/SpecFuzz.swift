@@ -6,6 +6,7 @@
 //   input) gives the bits and the stop of walking one step at a time;
 // - the chart sampler's columns hold the exact first/min/max/last of the walk;
 // - `ShortestDecimal` writes every value as `description` does.
+@testable import LRPlotKit
 import ScheduleCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
