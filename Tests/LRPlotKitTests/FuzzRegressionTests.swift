@@ -10,7 +10,7 @@ import TestSupport
     static let directory = PackagePaths.root().appendingPathComponent("Tests/LRPlotKitTests/FuzzRegressions")
 
     static let cases: [String] = {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".yaml") }.sorted()
     }()
 
     @Test(arguments: cases)

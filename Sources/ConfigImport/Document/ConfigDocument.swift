@@ -52,6 +52,39 @@ public struct ConfigDocument: Sendable {
         return try convert(node, path: "", file: file)
     }
 
+    /// A YAML 1.1 base-60 integer (`[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`) as PyYAML's
+    /// `construct_yaml_int` computes it: Σ digitᵢ · 60ⁱ from the last part, with its sign; a
+    /// whole number while it fits 64 bits, else the nearest double (Python's int is unbounded).
+    static func sexagesimal(_ text: String) -> ConfigValue.Kind? {
+        var body = Substring(text.replacingOccurrences(of: "_", with: ""))
+        var sign = 1
+        if body.first == "-" { sign = -1; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        var exact: Int? = 0
+        var approximate = 0.0
+        var base: Int? = 1
+        var baseApproximate = 1.0
+        for part in parts.reversed() {
+            let digit = Int(part)
+            approximate += (digit.map(Double.init) ?? Double(part) ?? .infinity) * baseApproximate
+            if let e = exact, let b = base, let d = digit {
+                let (product, o1) = d.multipliedReportingOverflow(by: b)
+                let (sum, o2) = e.addingReportingOverflow(product)
+                exact = o1 || o2 ? nil : sum
+            } else {
+                exact = nil
+            }
+            if let b = base {
+                let (next, overflow) = b.multipliedReportingOverflow(by: 60)
+                base = overflow ? nil : next
+            }
+            baseApproximate *= 60
+        }
+        if let exact { return .integer(sign * exact) }
+        return .number(Double(sign) * approximate)
+    }
+
     static func location(_ node: Node, _ path: String) -> ConfigLocation {
         ConfigLocation(path: path, line: node.mark?.line, column: node.mark?.column)
     }
@@ -66,6 +99,12 @@ public struct ConfigDocument: Sendable {
             case Tag.Name.bool.rawValue:
                 if let b = node.bool { return ConfigValue(.bool(b), at: here) }
             case Tag.Name.int.rawValue:
+                // Base 60 ("1:30" is 90 in YAML 1.1): Yams' own conversion traps when it
+                // overflows, so it is computed here, as PyYAML's construct_yaml_int does.
+                if scalar.string.contains(":") {
+                    if let value = Self.sexagesimal(scalar.string) { return ConfigValue(value, at: here) }
+                    return ConfigValue(.string(scalar.string), at: here)
+                }
                 if let i = node.int { return ConfigValue(.integer(i), at: here) }
                 if let d = Double(scalar.string.replacingOccurrences(of: "_", with: "")) { return ConfigValue(.number(d), at: here) }
             case Tag.Name.float.rawValue:
