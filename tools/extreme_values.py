@@ -11,10 +11,14 @@ Conventions (lrplot's):
 - transformers: lr * lr_lambda(t); timm: scheduler._get_lr(t) (t >= 1, t_in_epochs);
   optax: schedule(t) with a Python int t and jax_enable_x64; keras: float(schedule(t)) — each
   at the listed steps, far ones included, with the exception where one is raised.
+- deepspeed: the optimizer's lr after construction (step 0) or after
+  scheduler.step(t - 1) (step t), DeepSpeed's way of setting last_batch_iteration, at the
+  listed steps; mmengine: a walk like torch's, the scheduler built as a runner builds it
+  (PARAM_SCHEDULERS with epoch_length, honouring convert_to_iter_based).
 - A construction error is recorded as {"construct": "<Type>: <message>"}.
 
 Run with the project venv (/work/venv: torch 2.15, transformers 5.24, timm 1.0.31, optax 0.2.8,
-jax, keras 3.15); CI never runs it. The versions used are written into the file.
+jax, keras 3.15, deepspeed 0.19.8, mmengine 0.10.7); CI never runs it. The versions used are written into the file.
 """
 import json
 import math
@@ -25,7 +29,18 @@ import warnings
 warnings.filterwarnings("ignore")
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
+import logging  # noqa: E402
+
+import deepspeed  # noqa: E402
 import jax  # noqa: E402
+import mmengine  # noqa: E402
+import mmengine.optim  # noqa: E402,F401 - registers the parameter schedulers
+from deepspeed.runtime import lr_schedules as ds  # noqa: E402
+from deepspeed.utils import logger as ds_logger  # noqa: E402
+from mmengine.registry import PARAM_SCHEDULERS  # noqa: E402
+
+ds_logger.setLevel(logging.ERROR)
+logging.getLogger().setLevel(logging.ERROR)
 
 jax.config.update("jax_enable_x64", True)
 import keras  # noqa: E402
@@ -264,12 +279,93 @@ for bounds in [[MAX, 183, 335], [143, 183, MAX], [MIN, 0, MAX]]:
     cases.append(keras_case(spec, lambda b=bounds: keras.optimizers.schedules.PiecewiseConstantDecay(
         b, [0.1, 0.05, 0.01, 0.001])))
 
+# DeepSpeed: closed forms over Python ints (last_batch_iteration - warmup_num_steps + 1,
+# total_num_steps - last_batch_iteration, ...), evaluated anywhere by step(batch_iteration).
+def deepspeed_case(spec):
+    kind = spec["type"].split(".", 1)[1]
+    args = {k: v for k, v in spec.items() if k not in ("type", "lr")}
+
+    def make():
+        def at(t):
+            opt = torch.optim.AdamW([torch.zeros(1, requires_grad=True)], lr=spec.get("lr", 0.001))
+            sched = getattr(ds, kind)(opt, **args)
+            if t > 0:
+                sched.step(t - 1)
+            return opt.param_groups[0]["lr"]
+        getattr(ds, kind)(torch.optim.AdamW([torch.zeros(1, requires_grad=True)], lr=0.001), **args)
+        return at
+
+    return pointwise_case(spec, make, lambda at, t: at(t))
+
+
+for warm in [MAX, P62, 2**53 + 1, MIN]:
+    for kind in ["log", "linear"]:
+        cases.append(deepspeed_case({"type": "deepspeed.WarmupLR", "warmup_min_lr": 0.0, "warmup_max_lr": 0.01,
+                                     "warmup_num_steps": warm, "warmup_type": kind}))
+for total, warm in [(MAX, 10), (MIN, 10), (MAX, MAX), (10, MAX), (MAX, MAX - 1), (2**53 + 1, 2**53), (-1, P62)]:
+    for kind in ["log", "linear"]:
+        cases.append(deepspeed_case({"type": "deepspeed.WarmupDecayLR", "total_num_steps": total,
+                                     "warmup_min_lr": 0.0001, "warmup_max_lr": 0.01, "warmup_num_steps": warm,
+                                     "warmup_type": kind}))
+        cases.append(deepspeed_case({"type": "deepspeed.WarmupCosineLR", "lr": 0.01, "total_num_steps": total,
+                                     "warmup_min_ratio": 0.01, "warmup_num_steps": warm, "cos_min_ratio": 0.05,
+                                     "warmup_type": kind}))
+for first, second, stairs, decay in [(MAX, None, 0, 0), (P62, MAX, 0, 0), (3, MAX, 0, MAX), (5, 0, MAX, 1),
+                                     (MAX, MAX, 3, MIN), (7, 2, 0, MAX), (2**53 + 1, 1, 4, 3), (4, 4, MIN, 2)]:
+    spec = {"type": "deepspeed.OneCycle", "cycle_min_lr": 0.001, "cycle_max_lr": 0.01, "decay_lr_rate": 0.5,
+            "cycle_first_step_size": first, "cycle_first_stair_count": stairs, "decay_step_size": decay}
+    if second is not None:
+        spec["cycle_second_step_size"] = second
+    cases.append(deepspeed_case(spec))
+for size, rate, stair in [(MAX, 1.0, False), (MAX, 1.0, True), (P62, 1e308, False), (1, 1e308, True),
+                          (2**53 + 1, 5.0, True), (3, 1.0, True)]:
+    cases.append(deepspeed_case({"type": "deepspeed.LRRangeTest", "lr_range_test_min_lr": 0.001,
+                                 "lr_range_test_step_size": size, "lr_range_test_step_rate": rate,
+                                 "lr_range_test_staircase": stair}))
+
+
+# mmengine: windows (begin, end) and lengths at the ends of int64, also multiplied by
+# epoch_length by convert_to_iter_based.
+def mmengine_case(spec, rounds=8):
+    args = {k: v for k, v in spec.items() if k not in ("type", "lr", "epoch_length")}
+    kind = spec["type"].split(".", 1)[1]
+    return torch_case({**spec}, lambda o: PARAM_SCHEDULERS.build(
+        dict(type=kind, **args), default_args=dict(optimizer=o, epoch_length=spec.get("epoch_length"))), rounds)
+
+
+for begin, end in [(MAX - 1, MAX), (0, MAX), (MIN, 10), (P62, None), (3, MIN), (MIN, MAX)]:
+    window = {"begin": begin} if end is None else {"begin": begin, "end": end}
+    for kind, extra in [("LinearLR", {"start_factor": 0.1}), ("ConstantLR", {"factor": 0.5}),
+                        ("ExponentialLR", {"gamma": 0.9}), ("PolyLR", {"eta_min": 0.001, "power": 2.0}),
+                        ("CosineAnnealingLR", {"eta_min": 0.001}), ("StepLR", {"step_size": 2, "gamma": 0.5})]:
+        cases.append(mmengine_case({"type": "mmengine." + kind, "lr": 0.1, **extra, **window, "by_epoch": False}))
+for begin, end, length in [(P62, MAX, 4), (1, MAX, 3), (0, 5, P62), (2, 9, MAX)]:
+    for kind, extra in [("LinearLR", {"start_factor": 0.1}), ("CosineAnnealingLR", {"T_max": P62}),
+                        ("MultiStepLR", {"milestones": [1, P62], "gamma": 0.5})]:
+        cases.append(mmengine_case({"type": "mmengine." + kind, "lr": 0.1, **extra, "begin": begin, "end": end,
+                                    "convert_to_iter_based": True, "epoch_length": length}))
+for tmax in [MAX, P62, MIN, 2**53 + 1]:
+    cases.append(mmengine_case({"type": "mmengine.CosineAnnealingLR", "lr": 0.1, "T_max": tmax, "by_epoch": False}))
+for size in [MAX, MIN, P62]:
+    cases.append(mmengine_case({"type": "mmengine.StepLR", "lr": 0.1, "step_size": size, "gamma": 0.5,
+                                "by_epoch": False}))
+for ms in [[MAX], [MIN, 2], [3, MAX, MAX], [2**53 + 1, 1]]:
+    cases.append(mmengine_case({"type": "mmengine.MultiStepLR", "lr": 0.1, "milestones": ms, "gamma": 0.5,
+                                "by_epoch": False}))
+for total, three in [(MAX, False), (P62, True), (MIN, False), (2**53 + 1, False)]:
+    cases.append(mmengine_case({"type": "mmengine.OneCycleLR", "lr": 0.1, "eta_max": 0.1, "total_steps": total,
+                                "three_phase": three, "by_epoch": False}))
+for periods in [[MAX, MAX], [P62, 3], [1, MAX], [MIN, 3]]:
+    cases.append(mmengine_case({"type": "mmengine.CosineRestartLR", "lr": 0.1, "periods": periods,
+                                "restart_weights": [1.0, 0.5], "eta_min": 0.001, "by_epoch": False}, rounds=10))
+
 for i, c in enumerate(cases):
     c["id"] = "%s#%d" % (c["schedule"]["type"], i)
 
 out = {
     "generated_by": {"torch": torch.__version__, "transformers": transformers.__version__, "timm": timm.__version__,
                      "optax": optax.__version__, "jax": jax.__version__, "keras": keras.__version__,
+                     "deepspeed": deepspeed.__version__, "mmengine": mmengine.__version__,
                      "script": "tools/extreme_values.py"},
     "convention": __doc__.strip().split("\n\n")[1],
     "cases": cases,

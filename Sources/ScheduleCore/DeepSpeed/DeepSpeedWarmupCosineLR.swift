@@ -14,20 +14,34 @@ import Foundation
 /// ```
 /// with `W = max(2, warmup_num_steps)`. Unlike the other DeepSpeed schedules it never reads
 /// a learning rate of its own: it scales the optimizer's (`lr`), and its first value is 0.
+/// An int `total_num_steps` keeps Python's int arithmetic: `max(1, T - W)` is an int and the
+/// progress a correctly rounded int quotient (``PythonMath/trueDivide(_:_:)``).
 struct DeepSpeedWarmupCosineLR: RangeExtrema {
     var lr: Double
     var warmupMinRatio: Double
     var cosMinRatio: Double
     var warmup: DeepSpeedWarmup
-    var totalNumSteps: Double
+    /// `total_num_steps`, an int or a float as written.
+    var totalNumSteps: PythonNumber
 
     func ratio(_ i: Int) -> Double {
         if i < warmup.steps {
             return warmupMinRatio + warmup.gamma(i) * (1.0 - warmupMinRatio)
         }
-        let realLastStep = Double(i - warmup.steps + 1)
-        let realTotalSteps = PythonMath.max(1, totalNumSteps - Double(warmup.steps))
-        let progress = PythonMath.min(1.0, realLastStep / realTotalSteps)
+        // i ≥ W ≥ 2, so i - W + 1 fits an Int.
+        let realLastStep = i - warmup.steps + 1
+        let progress: Double
+        if let total = totalNumSteps.int {
+            // real_total_steps = max(1, T - W) and real_last_step / real_total_steps, both
+            // Python ints: the quotient is correctly rounded (no ZeroDivisionError: the
+            // divisor is at least 1).
+            let span = Int128(total) - Int128(warmup.steps)
+            let quotient = (try? PythonMath.trueDivide(Int128(realLastStep), span > 1 ? span : 1)) ?? 0
+            progress = PythonMath.min(1.0, quotient)
+        } else {
+            let realTotalSteps = PythonMath.max(1, totalNumSteps.value - Double(warmup.steps))
+            progress = PythonMath.min(1.0, Double(realLastStep) / realTotalSteps)
+        }
         let cosine = (1 + cos(Double.pi * progress)) / 2
         return PythonMath.max(0.0, cosMinRatio + (1.0 - cosMinRatio) * cosine)
     }
@@ -43,7 +57,7 @@ struct DeepSpeedWarmupCosineLR: RangeExtrema {
 
     /// The first step whose progress reaches 1.
     var end: Int {
-        let e = (Double(warmup.steps) + PythonMath.max(1, totalNumSteps - Double(warmup.steps))).rounded(.up)
+        let e = (Double(warmup.steps) + PythonMath.max(1, totalNumSteps.value - Double(warmup.steps))).rounded(.up)
         return e.isFinite && e < 9e15 ? Int(e) : Int.max
     }
 
@@ -85,7 +99,7 @@ extension ScheduleType {
 extension DeepSpeedWarmupCosineLR: PlannedLength {
     /// `total_num_steps` (rounded up): the run the scheduler was configured for.
     public var plannedSteps: Int {
-        let t = totalNumSteps.rounded(.up)
+        let t = totalNumSteps.value.rounded(.up)
         return t.isFinite && t > 0 && t < 9e15 ? Int(t) : 0
     }
 }

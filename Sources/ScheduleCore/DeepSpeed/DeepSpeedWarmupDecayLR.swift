@@ -10,12 +10,15 @@
 /// with `W = max(2, warmup_num_steps)`. The rate reaches `warmup_min_lr` at iteration
 /// `total_num_steps` (step `total_num_steps + 1`) and stays there. A `total_num_steps`
 /// below the warm-up only logs a warning in DeepSpeed: the rate then drops to the floor
-/// right after the warm-up.
+/// right after the warm-up. An int `total_num_steps` is subtracted as a Python int before
+/// `float()` (exact beyond 2⁵³, where `T - i` of two rounded doubles would be 0); a float
+/// one in float arithmetic.
 struct DeepSpeedWarmupDecayLR: RangeExtrema {
     var minLR: Double
     var maxLR: Double
     var warmup: DeepSpeedWarmup
-    var totalNumSteps: Double
+    /// `total_num_steps`, an int or a float as written.
+    var totalNumSteps: PythonNumber
 
     func value(at step: Int) -> Double {
         guard step > 0 else { return minLR }
@@ -23,8 +26,14 @@ struct DeepSpeedWarmupDecayLR: RangeExtrema {
         let gamma: Double
         if i < warmup.steps {
             gamma = warmup.gamma(i)
+        } else if let total = totalNumSteps.int {
+            // float(T - i) / float(max(1.0, T - W)) with Python ints: max returns the int
+            // when it exceeds 1.0, else the float 1.0.
+            let span = Int128(total) - Int128(warmup.steps)
+            gamma = PythonMath.max(0.0, PythonMath.float(Int128(total) - Int128(i)) / (span > 1 ? PythonMath.float(span) : 1.0))
         } else {
-            gamma = PythonMath.max(0.0, (totalNumSteps - Double(i)) / PythonMath.max(1.0, totalNumSteps - Double(warmup.steps)))
+            let total = totalNumSteps.value
+            gamma = PythonMath.max(0.0, (total - Double(i)) / PythonMath.max(1.0, total - Double(warmup.steps)))
         }
         return minLR + (maxLR - minLR) * gamma
     }
@@ -36,7 +45,7 @@ struct DeepSpeedWarmupDecayLR: RangeExtrema {
 
     /// The first step whose iteration reaches `total_num_steps` (the decay's end).
     var end: Int {
-        let e = totalNumSteps.rounded(.up)
+        let e = totalNumSteps.value.rounded(.up)
         return e.isFinite && e < 9e15 ? (Swift.max(Int128(Swift.max(e, 0)), Int128(warmup.steps)) + 1).clampedToInt : Int.max
     }
 
@@ -78,18 +87,18 @@ extension ScheduleType {
 
 extension DeepSpeedParameters {
     /// `total_num_steps` (an int or a float; `"auto"` is rejected with the way to fill it).
-    static func totalSteps(_ p: Parameters) throws -> Double {
+    static func totalSteps(_ p: Parameters) throws -> PythonNumber {
         if case .string("auto")? = try p.raw("total_num_steps") {
             throw p.error("total_num_steps", "\"auto\" is filled in by the transformers Trainer's DeepSpeed integration (its num_training_steps); give a number, or import the ds_config with a training block")
         }
-        return try p.number("total_num_steps")
+        return try PythonNumber(p, "total_num_steps")
     }
 }
 
 extension DeepSpeedWarmupDecayLR: PlannedLength {
     /// `total_num_steps` (rounded up): the run the scheduler was configured for.
     public var plannedSteps: Int {
-        let t = totalNumSteps.rounded(.up)
+        let t = totalNumSteps.value.rounded(.up)
         return t.isFinite && t > 0 && t < 9e15 ? Int(t) : 0
     }
 }
