@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "RunCheckTests", dependencies: ["RunCheck", "RunLogs", "ScheduleCore", "TestSupport"]),
         .testTarget(name: "ConfigImportTests", dependencies: ["ConfigImport", "ScheduleCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "Plot", "PlotTestSupport", "TestSupport"],
+        .testTarget(name: "LRPlotKitTests", dependencies: ["LRPlotKit", "ScheduleCore", "RunCheck", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["FuzzRegressions"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lrplot", "LRPlotKit", "Plot", "PlotTestSupport", "TestSupport"],
                     exclude: ["Malformed"]),

@@ -423,7 +423,8 @@ struct CheckCommand: ParsableCommand {
         let destination = try TextDestination.open(output, stem: decoded.stem, pathExtension: format.pathExtension,
                                                    refusing: decoded.inputs)
         let chartTargets = chart.isEmpty ? [] : try RenderJob.prepare(OutputRequest(paths: chart), for: decoded)
-        let results = try CheckJob.run(decoded)
+        // A chart draws every logged point: read each log once and keep it for the chart.
+        let results = try CheckJob.run(decoded, keepingLogs: !chartTargets.isEmpty)
         var drawn: RenderJob.Report?
         if !chartTargets.isEmpty {
             drawn = try RenderJob.write(try ChartBuilder(spec: decoded).build(check: results), to: chartTargets, of: decoded)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import RunCheck
 @testable import LRPlotKit
 
 /// Specs with logged series: a plateau schedule fed the validation losses a run logged, checked
@@ -92,6 +93,41 @@ import TestSupport
         #expect(built.chart.panels[0].markers.isEmpty)
         let checked = try ChartBuilder(spec: spec).build(check: try CheckJob.run(spec))
         #expect(checked.chart.panels.count == 2)
+    }
+
+    /// A check that keeps each log in memory (a chart's: one read for the check, the points and
+    /// the residuals) reports what the streamed check reports, point for point, on logs of
+    /// every kind of run: resumed, fp16-skipped, per epoch, and each log format.
+    @Test func keepingTheLogsChecksAsStreaming() throws {
+        let cases: [(log: String, key: String?, plan: String, stepsPerEpoch: Int?)] = [
+            ("torch-resumed-restarted", nil, #"{"type": "torch.CosineAnnealingLR", "lr": 0.05, "T_max": 60}"#, nil),
+            ("torch-fp16-skipped-steps", nil, #"{"type": "hf.linear", "lr": 0.001, "num_warmup_steps": 5, "num_training_steps": 50}"#, nil),
+            ("mlflow-steplr/run", nil, #"{"type": "torch.StepLR", "lr": 0.1, "step_size": 10, "gamma": 0.5}"#, nil),
+            ("timm-cosine/summary.csv", nil, #"{"type": "timm.CosineLRScheduler", "lr": 0.05, "t_initial": 12, "lr_min": 0.0001, "warmup_t": 3, "warmup_lr_init": 0.001}"#, 5),
+            ("hf-trainer-cosine/trainer_state.json", nil, #"{"type": "hf.cosine", "lr": 0.001, "num_warmup_steps": 5, "num_training_steps": 40}"#, nil),
+            ("real-runs/hf-8/trainer_log.jsonl", "learning_rate", #"{"type": "hf.cosine", "lr": 5e-5, "num_warmup_steps": 866, "num_training_steps": 8660}"#, nil),
+            ("real-runs/hf-1/trainer_state.json", nil, #"{"type": "hf.linear", "lr": 1e-5, "num_warmup_steps": 500, "num_training_steps": 5000}"#, nil),
+        ]
+        var differing = 0
+        for c in cases {
+            let key = c.key.map { #", "key": "\#($0)""# } ?? ""
+            let spe = c.stepsPerEpoch.map { #""steps_per_epoch": \#($0), "# } ?? ""
+            let text = #"{"steps": 10000, \#(spe)"schedules": [\#(c.plan), {"type": "log", "file": "\#(RunFixtures.path(c.log))"\#(key)}]}"#
+            let spec = try SpecDecoder().decode(text, file: "spec.json")
+            let streamed = try CheckJob.run(spec)
+            let kept = try CheckJob.run(spec, keepingLogs: true)
+            #expect(streamed.count == 1 && kept.count == 1)
+            #expect(streamed[0].series == nil && kept[0].series != nil)
+            #expect(streamed[0].report == kept[0].report, "\(c.log)")
+            #expect(streamed[0].report.pointsCompared > 3, "\(c.log)")
+            if !kept[0].report.matches { differing += 1 }
+            var a: [ComparedPoint] = [], b: [ComparedPoint] = []
+            try CheckJob.forEachComparedPoint(of: streamed[0], in: spec) { a.append($0) }
+            try CheckJob.forEachComparedPoint(of: kept[0], in: spec) { b.append($0) }
+            #expect(a == b && a.count == kept[0].report.pointsCompared, "\(c.log)")
+        }
+        // Some of these runs depart from their plans (the comparison is not only of matches).
+        #expect(differing >= 2)
     }
 
     @Test func residualPanelNeedsALog() throws {

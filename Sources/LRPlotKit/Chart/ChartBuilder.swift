@@ -70,14 +70,16 @@ public struct ChartBuilder {
     ///   by step (see ``Evaluation/forChart(_:columns:decimationFactor:progress:)``).
     /// - Throws: ``LRPlotError`` when a schedule lacks metrics or yields NaN or infinity.
     public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LRPlotError) -> Built {
-        try build(checked: spec.panels.contains { $0.kind == .residual } ? try CheckJob.run(spec) : nil, progress: progress)
+        try build(checked: spec.panels.contains { $0.kind == .residual } ? try CheckJob.run(spec, keepingLogs: true) : nil,
+                  progress: progress)
     }
 
     /// The chart of `lrplot check --chart`: the spec's chart with each logged series over its
     /// plan, a rule where each log first differs from its plan (labelled with the log and the
     /// step), and a residual panel below (unless the spec's `"panels"` place one).
     ///
-    /// - Parameter results: the checks of the spec's logs (``CheckJob/run(_:)``).
+    /// - Parameter results: the checks of the spec's logs (``CheckJob/run(_:keepingLogs:)``;
+    ///   with `keepingLogs` each log is read once for the check, its points and residuals).
     /// - Throws: ``LRPlotError`` as ``build(progress:)`` does.
     public func build(check results: [CheckJob.Result], progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LRPlotError) -> Built {
         var builder = self
@@ -134,8 +136,9 @@ public struct ChartBuilder {
                 return try PhaseMarkers.values(of: spec.schedules[index], at: needed, in: spec)
             }
         }
-        for log in spec.logs {
-            let (series, notes) = try logSeries(log)
+        for (i, log) in spec.logs.enumerated() {
+            let kept = results.flatMap { i < $0.count && $0[i].log.path == log.path ? $0[i].series : nil }
+            let (series, notes) = try logSeries(log, kept: kept)
             content.add(series, to: .lr)
             // What the reader noticed and the chart cannot show (many event files read in
             // order is no news).
@@ -196,13 +199,18 @@ public struct ChartBuilder {
 
     /// A logged series (``LogEntry``) at its logged steps within `0 … steps`, in the colour of
     /// the schedule it is compared with, as hollow circles (the planned line shows through
-    /// where they agree); dense logs are thinned per pixel column by Plot.
-    private func logSeries(_ log: LogEntry) throws(LRPlotError) -> (Series, [LogNote]) {
+    /// where they agree); dense logs are thinned per pixel column by Plot. `kept` is the log
+    /// as its check read it, if it kept it; otherwise the log is read here.
+    private func logSeries(_ log: LogEntry, kept: LoggedSeries?) throws(LRPlotError) -> (Series, [LogNote]) {
         let series: LoggedSeries
-        do {
-            series = try LogReader.read(log.file, key: log.key)
-        } catch {
-            throw CheckJob.error(.log(error), log: log, spec: spec)
+        if let kept {
+            series = kept
+        } else {
+            do {
+                series = try LogReader.read(log.file, key: log.key)
+            } catch {
+                throw CheckJob.error(.log(error), log: log, spec: spec)
+            }
         }
         let shown = series.points.filter { $0.step >= 0 && $0.step <= spec.steps }
         let points = Series(label: log.label, xs: shown.map { Double($0.step) / divisor }, ys: shown.map(\.value),

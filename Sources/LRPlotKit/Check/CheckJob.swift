@@ -12,13 +12,20 @@ public enum CheckJob {
         /// The label of the schedule it was compared with.
         public var planLabel: String
         public var report: CheckReport
+        /// The log in memory, when the check was asked to keep it (a chart draws its points):
+        /// the compared points then come from it, not from another read of the file.
+        public var series: LoggedSeries?
     }
 
     /// Checks every log of `spec`.
     ///
+    /// - Parameter keepingLogs: read each log into memory once and keep it in its result
+    ///   (for a chart, which draws every point anyway); otherwise each log is streamed, in
+    ///   memory independent of its length, and read again by ``forEachComparedPoint(of:in:_:)``.
+    ///   Both give the same reports.
     /// - Throws: ``LRPlotError``: `.spec` when the spec has no log or a plan cannot be
     ///   checked, `.input` when a log cannot be read.
-    public static func run(_ spec: Spec) throws(LRPlotError) -> [Result] {
+    public static func run(_ spec: Spec, keepingLogs: Bool = false) throws(LRPlotError) -> [Result] {
         guard !spec.logs.isEmpty else {
             throw LRPlotError(.spec, file: spec.file, path: "schedules",
                               "nothing to check: add a logged series like {\"type\": \"log\", \"file\": \"run/trainer_state.json\"}")
@@ -27,25 +34,38 @@ public enum CheckJob {
         for log in spec.logs {
             let (plan, options) = try setUp(log, in: spec)
             let report: CheckReport
-            do {
-                report = try RunChecker.check(log: log.file, key: log.key, against: plan, options: options)
+            var series: LoggedSeries?
+            do throws(CheckError) {
+                if keepingLogs {
+                    let read: LoggedSeries
+                    do { read = try LogReader.read(log.file, key: log.key) } catch { throw CheckError.log(error) }
+                    series = read
+                    report = try RunChecker.check(.series(read), against: plan, options: options)
+                } else {
+                    report = try RunChecker.check(log: log.file, key: log.key, against: plan, options: options)
+                }
             } catch {
                 throw Self.error(error, log: log, spec: spec)
             }
-            results.append(Result(log: log, planLabel: spec.schedules[log.planIndex].label, report: report))
+            results.append(Result(log: log, planLabel: spec.schedules[log.planIndex].label, report: report, series: series))
         }
         return results
     }
 
-    /// Streams the compared points of one result (for `--format csv|json`).
+    /// The compared points of one result (for `--format csv|json` and the residual panel):
+    /// from the result's series when it kept one, else streamed from the log again.
     public static func forEachComparedPoint(of result: Result, in spec: Spec, _ body: (ComparedPoint) -> Void) throws(LRPlotError) {
         let (plan, options) = try setUp(result.log, in: spec)
-        let stream: LoggedPointStream
-        do { stream = try LogReader.stream(result.log.file, key: result.report.key) } catch {
-            throw Self.error(.log(error), log: result.log, spec: spec)
+        let source: CheckSource
+        if let series = result.series {
+            source = .series(series)
+        } else {
+            do { source = .stream(try LogReader.stream(result.log.file, key: result.report.key)) } catch {
+                throw Self.error(.log(error), log: result.log, spec: spec)
+            }
         }
         do {
-            try RunChecker.forEachComparedPoint(.stream(stream), against: plan, convention: result.report.convention,
+            try RunChecker.forEachComparedPoint(source, against: plan, convention: result.report.convention,
                                                 options: options, body)
         } catch {
             throw Self.error(error, log: result.log, spec: spec)
