@@ -26,6 +26,61 @@ import TestSupport
         #expect(r.derivation.globalBatchSize == 128)
     }
 
+    /// Counts past 2⁶³ (Python's ints would go on) are errors that name the key, for every
+    /// trainer — never a trap. Found by a new-user trial: dataset_size 2⁶³ − 1 × 3 epochs,
+    /// batch_size 2⁶² × 4 devices, epochs 1e19 and 1e300 trapped in the step accounting.
+    @Test func countsBeyondInt64AreErrorsNamingTheKey() throws {
+        let blocks = [
+            (#""dataset_size": 9223372036854775807, "batch_size": 1, "epochs": 3"#, ["training.epochs", "training"]),
+            (#""dataset_size": 1000, "batch_size": 4611686018427387904, "devices": 4, "epochs": 1"#, ["training.batch_size"]),
+            (#""dataset_size": 1000, "batch_size": 4, "epochs": 1e19"#, ["training.epochs"]),
+            (#""dataset_size": 1000, "batch_size": 4, "epochs": 1e300"#, ["training.epochs"]),
+            (#""dataset_size": 9223372036854775807, "batch_size": 1, "grad_accum": 9223372036854775807, "epochs": 3"#, ["training.batch_size", "training.epochs"]),
+        ]
+        var refused = 0
+        for trainer in Trainer.allCases {
+            for schedule in [#"{"type": "hf.cosine", "lr": 0.1}"#, #"{"type": "torch.StepLR", "lr": 0.1, "step_size": 3}"#] {
+                for (block, paths) in blocks {
+                    do {
+                        _ = try resolve(schedule, #"{"trainer": "\#(trainer.rawValue)", \#(block)}"#)
+                    } catch let error as TrainingError {
+                        if case .invalid(let path, let message) = error, message.contains("2⁶³") {
+                            #expect(paths.contains(path), "\(trainer) \(block): \(error)")
+                            refused += 1
+                        }
+                    } catch is ScheduleError {
+                        // Refused by the schedule (e.g. a keras-only type on another trainer).
+                    }
+                }
+            }
+        }
+        #expect(refused >= Trainer.allCases.count * 4)
+    }
+
+    /// The per-batch and batch-frequency stepping counts, computed in O(1), equal the sums of
+    /// their per-step definitions (one scheduler step per batch of each optimizer step; a step
+    /// when min(j·A, L) mod f == 0), and huge frequencies cost nothing.
+    @Test func steppingCountsMatchTheirPerStepDefinitions() {
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0..<400 {
+            let l = Int(rng.next() % 40), a = Int(rng.next() % 7) + 1, f = Int(rng.next() % 9) + 1
+            let u = l == 0 ? 0 : (l + a - 1) / a
+            let perBatch = (0..<u).map { j in min((j + 1) * a, l) - j * a }
+            let lightning = (0..<u).map { j in min((j + 1) * a, l) % f == 0 ? 1 : 0 }
+            func brute(_ p: [Int], _ k: Int) -> Int {
+                p.isEmpty ? 0 : (k / p.count) * p.reduce(0, +) + p[..<(k % p.count)].reduce(0, +)
+            }
+            for k in 0...(3 * u + 2) {
+                #expect(SchedulerStepping.perBatch(batchesPerEpoch: l, gradAccum: a).count(after: k) == brute(perBatch, k), "L \(l) A \(a) k \(k)")
+                #expect(SchedulerStepping.batchFrequency(batchesPerEpoch: l, gradAccum: a, frequency: f).count(after: k) == brute(lightning, k),
+                        "L \(l) A \(a) f \(f) k \(k)")
+            }
+        }
+        #expect(SchedulerStepping.every(1_000_000_000_000).count(after: 3_000_000_000_000) == 3)
+        #expect(SchedulerStepping.batchFrequency(batchesPerEpoch: .max, gradAccum: .max - 1, frequency: 1 << 40).count(after: .max) >= 0)
+        #expect(SchedulerStepping.perBatch(batchesPerEpoch: .max, gradAccum: 3).count(after: .max) == .max)
+    }
+
     @Test func missingNumberNamesTheKeyAndTheAlternatives() {
         #expect(throws: TrainingError.missing(key: "training.dataset_size", purpose: "hf.linear's num_training_steps (the scheduler steps of the run)", alternatives: ["training.max_steps"])) {
             try resolve(#"{"type": "hf.linear", "lr": 1e-4}"#, #"{"batch_size": 8, "epochs": 2}"#)

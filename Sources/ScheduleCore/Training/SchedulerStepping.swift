@@ -13,22 +13,45 @@ public enum SchedulerStepping: Sendable, Equatable, CustomStringConvertible {
     /// `c(k) = ⌊⌊k / stepsPerEpoch⌋ / frequency⌋` (Lightning's `interval: "epoch"`, timm
     /// `step(epoch)`, `"interval": "epoch"`).
     case perEpoch(stepsPerEpoch: Int, frequency: Int)
-    /// Within every epoch, `pattern[j]` scheduler steps after its `j`-th optimizer step,
-    /// cycling each epoch (Lightning's `interval: "step"` with a `frequency`, an accelerate
-    /// loop that steps the scheduler per batch).
-    case pattern([Int])
+    /// Once every `n` optimizer steps: `c(k) = ⌊k / n⌋` (Lightning's `interval: "step"` with a
+    /// `frequency` when every optimizer step is one batch).
+    case every(Int)
+    /// Once per batch, cycling each epoch of `batchesPerEpoch` batches with an optimizer step
+    /// every `gradAccum` batches and at the epoch's end (an accelerate loop that steps the
+    /// scheduler per batch): `u = ⌈L / A⌉` optimizer steps an epoch and, after `m < u` of them,
+    /// `min(m·A, L)` calls — `c(k) = ⌊k / u⌋·L + (k mod u)·A`.
+    case perBatch(batchesPerEpoch: Int, gradAccum: Int)
+    /// Lightning's `interval: "step"` with a `frequency` `f` and gradient accumulation: after
+    /// the `j`-th optimizer step of an epoch (`j = 1 … u`, `u = ⌈L / A⌉`) the scheduler steps
+    /// when `min(j·A, L) mod f == 0` (`update_lr_schedulers("step")`: `batch_idx + 1`). For
+    /// `j < u`, `j·A mod f == 0` exactly when `g = f / gcd(A, f)` divides `j`; the epoch's last
+    /// step counts when `f` divides `L`.
+    case batchFrequency(batchesPerEpoch: Int, gradAccum: Int, frequency: Int)
 
-    /// Scheduler steps done after `k` optimizer steps.
+    /// Scheduler steps done after `k` optimizer steps (saturating at `Int.max`).
     public func count(after k: Int) -> Int {
         switch self {
         case .perStep: return k
         case .repeated(let n): return k.multipliedReportingOverflow(by: n).overflow ? Int.max : k * n
         case .perEpoch(let spe, let f): return k / Swift.max(spe, 1) / Swift.max(f, 1)
-        case .pattern(let p):
-            guard !p.isEmpty else { return 0 }
-            let perEpoch = p.reduce(0, +)
-            return (k / p.count) * perEpoch + p[..<(k % p.count)].reduce(0, +)
+        case .every(let n): return k / Swift.max(n, 1)
+        case .perBatch(let l, let a):
+            guard l > 0 else { return 0 }
+            let u = Self.ceilDiv(l, a)
+            // (k mod u)·A ≤ (u − 1)·A < L: no overflow.
+            return Self.saturatingSum(Self.saturatingProduct(k / u, l), (k % u) * a)
+        case .batchFrequency(let l, let a, let f):
+            guard l > 0 else { return 0 }
+            let u = Self.ceilDiv(l, a), g = f / Self.gcd(a, f)
+            let perEpoch = (u - 1) / g + (l % f == 0 ? 1 : 0)
+            return Self.saturatingSum(Self.saturatingProduct(k / u, perEpoch), (k % u) / g)
         }
+    }
+
+    /// Scheduler steps after each of the first `n` optimizer steps of an epoch (for the
+    /// description).
+    func firstSteps(_ n: Int) -> [Int] {
+        (1...Swift.max(n, 1)).map { count(after: $0) - count(after: $0 - 1) }
     }
 
     public var description: String {
@@ -36,8 +59,30 @@ public enum SchedulerStepping: Sendable, Equatable, CustomStringConvertible {
         case .perStep: return "once per step"
         case .repeated(let n): return "\(n) times per optimizer step"
         case .perEpoch(let spe, let f): return f == 1 ? "once per epoch (every \(spe) steps)" : "once every \(f) epochs (of \(spe) steps)"
-        case .pattern(let p): return "per epoch of \(p.count) steps, \(p.reduce(0, +)) times: \(p.prefix(12).map(String.init).joined(separator: " "))\(p.count > 12 ? " …" : "")"
+        case .every(let n): return "once every \(n) steps"
+        case .perBatch(let l, let a), .batchFrequency(let l, let a, _):
+            let u = Self.ceilDiv(Swift.max(l, 1), a)
+            let shown = firstSteps(Swift.min(u, 12)).map(String.init).joined(separator: " ")
+            return "per epoch of \(u) steps, \(count(after: u)) times: \(shown)\(u > 12 ? " …" : "")"
         }
+    }
+
+    static func ceilDiv(_ x: Int, _ y: Int) -> Int { x / y + (x % y == 0 ? 0 : 1) }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return Swift.max(x, 1)
+    }
+
+    static func saturatingProduct(_ x: Int, _ y: Int) -> Int {
+        let (p, overflow) = x.multipliedReportingOverflow(by: y)
+        return overflow ? Int.max : p
+    }
+
+    static func saturatingSum(_ x: Int, _ y: Int) -> Int {
+        let (s, overflow) = x.addingReportingOverflow(y)
+        return overflow ? Int.max : s
     }
 }
 

@@ -59,8 +59,36 @@ public struct StepAccounting: Sendable {
     var w: Int { training.devices }
     var a: Int { training.gradAccum }
 
-    /// `⌈x / y⌉` for positive ints.
-    static func ceilDiv(_ x: Int, _ y: Int) -> Int { (x + y - 1) / y }
+    /// `⌈x / y⌉` for positive ints (without forming `x + y − 1`, which can overflow).
+    static func ceilDiv(_ x: Int, _ y: Int) -> Int { x / y + (x % y == 0 ? 0 : 1) }
+
+    /// `x · y` for counts. The frameworks multiply Python ints, which never overflow; a count
+    /// beyond `Int.max` (2⁶³ − 1) is refused, naming `path` (no run takes that many steps).
+    static func product(_ x: Int, _ y: Int, path: String, _ what: @autoclosure () -> String) throws -> Int {
+        let (p, overflow) = x.multipliedReportingOverflow(by: y)
+        guard !overflow else { throw beyondInt64(path: path, what()) }
+        return p
+    }
+
+    /// `int(e)` for a whole or fractional epoch count (> 0, finite, as decoded), refused
+    /// beyond `Int.max`.
+    static func wholeEpochs(_ e: Double, path: String) throws -> Int {
+        guard e < 0x1p63 else { throw beyondInt64(path: path, "epochs \(e)") }
+        return Int(e)
+    }
+
+    /// `ceil(e × u)` (transformers' `math.ceil(num_train_epochs * num_update_steps_per_epoch)`),
+    /// refused beyond `Int.max`.
+    static func ceilSteps(_ e: Double, _ u: Int, path: String) throws -> Int {
+        let x = (e * Double(u)).rounded(.up)
+        guard x < 0x1p63 else { throw beyondInt64(path: path, "\(e) epochs × \(u) steps") }
+        return Int(x)
+    }
+
+    /// The error for a count beyond 2⁶³ − 1.
+    static func beyondInt64(path: String, _ what: String) -> TrainingError {
+        .invalid(path: path, message: "\(what) is beyond 2⁶³ − 1, the largest count lrplot keeps (the framework's Python ints would go on, but no run has that many steps or samples); check the numbers")
+    }
 
     /// The samples each process sees: `⌈N/W⌉` under a DistributedSampler (which pads).
     func samplesPerProcess(_ n: Int, sampler: String, into c: inout Counts) -> Int {
@@ -74,7 +102,11 @@ public struct StepAccounting: Sendable {
     public func counts() throws -> Counts {
         var c = Counts()
         let drop = training.dropLast ?? false
-        if let b { c.globalBatchSize = (trainer == .accelerate && training.splitBatches ? b : b * w) * a }
+        if let b {
+            let perStep = trainer == .accelerate && training.splitBatches
+                ? b : try Self.product(b, w, path: "training.batch_size", "batch_size \(b) × devices \(w)")
+            c.globalBatchSize = try Self.product(perStep, a, path: "training.batch_size", "batch_size × devices × grad_accum (\(perStep) × \(a))")
+        }
         switch trainer {
         case .transformers, .accelerate:
             if let n, let b {
@@ -107,7 +139,7 @@ public struct StepAccounting: Sendable {
                     if training.epochs != nil { c.notes.append("max_steps \(maxSteps) overrides epochs (as transformers does when max_steps > 0)") }
                 }
             } else if let e = training.epochs, let u = c.stepsPerEpoch {
-                let s = Int((e * Double(u)).rounded(.up))
+                let s = try Self.ceilSteps(e, u, path: "training.epochs")
                 c.steps = s
                 c.epochs = e
                 c.rules.append(DerivedNumber("max_steps", s, "ceil(\(StepDerivation.decimal(e)) × \(u)) = \(s)"))
@@ -155,14 +187,16 @@ public struct StepAccounting: Sendable {
                     c.notes.append("timm's train.py always drops the last incomplete training batch; drop_last false does not apply to it")
                 }
                 c.batchesPerEpoch = l
-                let u = (l + a - 1) / a
+                let u = Self.ceilDiv(l, a)
                 c.stepsPerEpoch = u
                 c.rules.append(DerivedNumber("updates_per_epoch", u, "(\(l) + \(a) - 1) // \(a) = \(u)"))
             }
             if let e = training.epochs {
                 guard e == e.rounded() else { throw TrainingError.invalid(path: "training.epochs", message: "timm's train.py counts whole epochs (--epochs is an int), found \(e)") }
                 c.epochs = e
-                if let u = c.stepsPerEpoch { c.steps = Int(e) * u }
+                if let u = c.stepsPerEpoch {
+                    c.steps = try Self.product(Self.wholeEpochs(e, path: "training.epochs"), u, path: "training.epochs", "epochs \(Int(exactly: e).map(String.init) ?? "\(e)") × \(u) updates")
+                }
             }
             if let maxSteps = training.maxSteps {
                 c.notes.append("timm's train.py has no max_steps; the run's length comes from the scheduler's epochs, max_steps \(maxSteps) only ends the chart")
@@ -170,7 +204,7 @@ public struct StepAccounting: Sendable {
             }
         case .keras:
             if let n, let b {
-                let g = b * w
+                let g = try Self.product(b, w, path: "training.batch_size", "batch_size \(b) × devices \(w)")
                 let l = drop ? n / g : Self.ceilDiv(n, g)
                 c.batchesPerEpoch = l
                 c.stepsPerEpoch = l
@@ -194,10 +228,15 @@ public struct StepAccounting: Sendable {
         switch trainer {
         case .deepspeed:
             if let e, let l = c.batchesPerEpoch {
-                let s = Int(e) * l / a
+                // int(E) × L // A as Python ints: the product may pass 2⁶³ before the division.
+                let whole = try Self.wholeEpochs(e, path: "training.epochs")
+                let exact = Int128(whole) * Int128(l) / Int128(a)
+                guard let s = Int(exactly: exact) else {
+                    throw Self.beyondInt64(path: "training.epochs", "\(whole) × \(l) // \(a) micro-batches")
+                }
                 c.epochs = e
                 c.steps = s
-                c.rules.append(DerivedNumber("optimizer steps", s, "\(Int(e)) × \(l) // \(a) = \(s) (the engine steps at every \(a)-th micro-batch, counting across epochs)"))
+                c.rules.append(DerivedNumber("optimizer steps", s, "\(whole) × \(l) // \(a) = \(s) (the engine steps at every \(a)-th micro-batch, counting across epochs)"))
             }
             if let m = training.maxSteps {
                 c.steps = c.steps.map { Swift.min($0, m) } ?? m
@@ -205,7 +244,7 @@ public struct StepAccounting: Sendable {
             }
         case .lightning:
             // _parse_loop_limits: max_epochs None -> 1000, or -1 when max_steps is set.
-            var maxEpochs = e.map { Int($0) }
+            var maxEpochs = try e.map { try Self.wholeEpochs($0, path: "training.epochs") }
             if maxEpochs == nil {
                 maxEpochs = training.maxSteps == nil ? 1000 : -1
                 c.notes.append(training.maxSteps == nil
@@ -220,9 +259,21 @@ public struct StepAccounting: Sendable {
             if maxEpochs == -1 {
                 c.steps = training.maxSteps
             } else if let maxEpochs {
-                var s = u * Swift.max(maxEpochs, 1)
-                var rule = "ceil(\(c.batchesPerEpoch ?? 0) / \(a)) × max(\(maxEpochs), 1) = \(s)"
-                if let m = training.maxSteps, m < s { s = m; rule += ", capped by max_steps \(m)" }
+                // Python's min(u × max_epochs, max_steps): a product past 2⁶³ is capped too.
+                let (product, overflow) = u.multipliedReportingOverflow(by: Swift.max(maxEpochs, 1))
+                var s: Int
+                var rule: String
+                if overflow {
+                    guard let m = training.maxSteps else {
+                        throw Self.beyondInt64(path: "training.epochs", "\(u) steps × \(maxEpochs) epochs")
+                    }
+                    s = m
+                    rule = "ceil(\(c.batchesPerEpoch ?? 0) / \(a)) × max(\(maxEpochs), 1) > 2⁶³, capped by max_steps \(m)"
+                } else {
+                    s = product
+                    rule = "ceil(\(c.batchesPerEpoch ?? 0) / \(a)) × max(\(maxEpochs), 1) = \(s)"
+                    if let m = training.maxSteps, m < s { s = m; rule += ", capped by max_steps \(m)" }
+                }
                 c.steps = s
                 c.rules.append(DerivedNumber("estimated_stepping_batches", s, rule))
             }
@@ -230,13 +281,19 @@ public struct StepAccounting: Sendable {
         default:
             if let e { c.epochs = e }
             if let e, let u = c.stepsPerEpoch {
-                let s = Int(e) * u
-                c.steps = s
-                c.rules.append(DerivedNumber(trainer == .mmengine ? "max_iters" : "steps", s, "\(Int(e)) × \(u) = \(s)"))
+                let whole = try Self.wholeEpochs(e, path: "training.epochs")
+                let (s, overflow) = whole.multipliedReportingOverflow(by: u)
+                if overflow {
+                    // Beyond 2⁶³ only max_steps can end the run.
+                    if training.maxSteps == nil { throw Self.beyondInt64(path: "training.epochs", "\(whole) epochs × \(u) steps") }
+                } else {
+                    c.steps = s
+                    c.rules.append(DerivedNumber(trainer == .mmengine ? "max_iters" : "steps", s, "\(whole) × \(u) = \(s)"))
+                }
             }
             if let m = training.maxSteps {
                 if let s = c.steps, s < m {
-                    c.notes.append("max_steps \(m) is beyond the \(s) steps of \(Int(e ?? 0)) epochs")
+                    c.notes.append("max_steps \(m) is beyond the \(s) steps of \(e.map { StepDerivation.decimal($0) } ?? "0") epochs")
                 } else {
                     c.steps = m
                     c.rules.append(DerivedNumber(trainer == .mmengine ? "max_iters" : "max_steps", m, "the run stops after \(m) \(trainer.stepName)s"))

@@ -138,10 +138,10 @@ private struct Job {
             } else {
                 axis = .epoch
                 stepsPerEpoch = nil
-                steps = counts.epochs.map { Int($0.rounded(.up)) }
+                steps = counts.epochs.map { Int(saturating: $0.rounded(.up)) }
                 if frequency > 1 { stepping = .perEpoch(stepsPerEpoch: 1, frequency: frequency) }
             }
-            let epochsRun = counts.epochs.map { Int($0.rounded(.up)) }
+            let epochsRun = counts.epochs.map { Int(saturating: $0.rounded(.up)) }
             schedulerSteps = epochsRun.map { $0 / frequency }
             if trainer == .lightning && interval == nil {
                 notes.append("Lightning steps an lr_scheduler once per epoch unless its config says interval \"step\"")
@@ -153,10 +153,10 @@ private struct Job {
                     let n = training.splitBatches ? 1 : training.devices
                     if !training.stepSchedulerWithOptimizer {
                         // Each call steps: one per batch in an accelerate loop.
-                        guard let l = counts.batchesPerEpoch, let u = counts.stepsPerEpoch else {
+                        guard let l = counts.batchesPerEpoch, counts.stepsPerEpoch != nil else {
                             throw StepAccounting(training: training, trainer: trainer).missing("the batches of each optimizer step (step_scheduler_with_optimizer is false)", orMaxSteps: false)
                         }
-                        stepping = .pattern((0..<u).map { j in Swift.min((j + 1) * training.gradAccum, l) - j * training.gradAccum })
+                        stepping = .perBatch(batchesPerEpoch: l, gradAccum: training.gradAccum)
                         notes.append("step_scheduler_with_optimizer false: the scheduler steps at every call, assumed once per batch")
                     } else if n > 1 {
                         stepping = .repeated(n)
@@ -166,14 +166,14 @@ private struct Job {
                         guardOneCycle = AccelerateOneCycleGuard(totalSteps: 0, processes: n)
                     }
                 case .lightning where frequency > 1:
-                    guard let l = counts.batchesPerEpoch, let u = counts.stepsPerEpoch else {
+                    guard let l = counts.batchesPerEpoch, counts.stepsPerEpoch != nil else {
                         throw StepAccounting(training: training, trainer: trainer).missing("the batch index of each optimizer step (Lightning's frequency counts batches)", orMaxSteps: false)
                     }
                     // update_lr_schedulers("step"): current_idx = batch_idx + 1 of the epoch's optimizer steps.
-                    stepping = .pattern((0..<u).map { j in Swift.min((j + 1) * training.gradAccum, l) % frequency == 0 ? 1 : 0 })
+                    stepping = .batchFrequency(batchesPerEpoch: l, gradAccum: training.gradAccum, frequency: frequency)
                     notes.append("Lightning steps the scheduler when (batch_idx + 1) % frequency == 0 at an optimizer step")
                 default:
-                    if frequency > 1 { stepping = .pattern(Array(repeating: 0, count: frequency - 1) + [1]) }
+                    if frequency > 1 { stepping = .every(frequency) }
                 }
                 schedulerSteps = stepping.count(after: s)
             }
@@ -202,12 +202,12 @@ private struct Job {
             rules.append(DerivedNumber("num_epochs (returned)", epochs, "create_scheduler_v2 returns \(epochs) epochs to train"))
             if let u = factory.updatesPerEpoch {
                 axis = .update
-                steps = epochs * u
+                steps = try StepAccounting.product(epochs, u, path: "training.epochs", "\(epochs) epochs × \(u) updates")
                 stepsPerEpoch = u
                 stepping = .perStep
             } else if let u = counts.stepsPerEpoch {
                 axis = .update
-                steps = epochs * u
+                steps = try StepAccounting.product(epochs, u, path: "training.epochs", "\(epochs) epochs × \(u) updates")
                 stepsPerEpoch = u
                 stepping = .perEpoch(stepsPerEpoch: u, frequency: 1)
             } else {
@@ -217,7 +217,7 @@ private struct Job {
                 stepping = .perStep
             }
             if let wt = (factory.inner as? any TimmSchedule)?.warmup.length, wt > 0 {
-                warmup = factory.updatesPerEpoch == nil && stepping != .perStep ? wt * (counts.stepsPerEpoch ?? 1) : wt
+                warmup = factory.updatesPerEpoch == nil && stepping != .perStep ? try StepAccounting.product(wt, counts.stepsPerEpoch ?? 1, path: "training", "warm-up \(wt) epochs × \(counts.stepsPerEpoch ?? 1) updates") : wt
             }
         }
         if let list = built as? MMEngineParamSchedulerList {
@@ -292,7 +292,9 @@ private struct Job {
             guard let b = training.batchSize else {
                 throw TrainingError.missing(key: "training.batch_size", purpose: "timm's learning rate from lr_base (lr = lr_base × global batch / lr_base_size)", alternatives: ["training.learning_rate"])
             }
-            let global = b * training.devices * training.gradAccum
+            let global = try StepAccounting.product(
+                StepAccounting.product(b, training.devices, path: "training.batch_size", "batch_size \(b) × devices \(training.devices)"),
+                training.gradAccum, path: "training.batch_size", "the global batch × grad_accum \(training.gradAccum)")
             var ratio = Double(global) / Double(training.lrBaseSize)
             var rule = "lr_base \(base) × \(global) / \(training.lrBaseSize)"
             if training.lrBaseScale == "sqrt" {
@@ -322,7 +324,7 @@ private struct Job {
             return (w, "warmup_steps \(w)")
         }
         guard let r = objectRatio ?? training.warmupRatio else { return nil }
-        let w = Int((Double(total) * r).rounded(.up))
+        let w = Int(saturating: (Double(total) * r).rounded(.up))
         return (w, "ceil(\(total) × \(StepDerivation.decimal(r))) = \(w)")
     }
 
@@ -378,7 +380,8 @@ private struct Job {
             if type.name == "timm.create_scheduler_v2" {
                 if given("num_epochs") == nil, let e = training.epochs {
                     guard e == e.rounded() else { throw TrainingError.invalid(path: "training.epochs", message: "timm counts whole epochs, found \(e)") }
-                    fill("num_epochs", .integer(Int(e)), "epochs \(Int(e))")
+                    let whole = try StepAccounting.wholeEpochs(e, path: "training.epochs")
+                    fill("num_epochs", .integer(whole), "epochs \(whole)")
                 }
                 if given("step_on_epochs") == .bool(false), given("updates_per_epoch") == nil {
                     guard let u = counts.stepsPerEpoch else {
@@ -397,7 +400,8 @@ private struct Job {
                     if let m = training.maxSteps {
                         fill("max_iters", .integer(m), "max_steps \(m) as IterBasedTrainLoop's max_iters")
                     } else if let e = training.epochs {
-                        fill("max_epochs", .integer(Int(e)), "epochs \(Int(e)) as EpochBasedTrainLoop's max_epochs")
+                        let whole = try StepAccounting.wholeEpochs(e, path: "training.epochs")
+                        fill("max_epochs", .integer(whole), "epochs \(whole) as EpochBasedTrainLoop's max_epochs")
                     }
                 }
             }
