@@ -81,6 +81,21 @@ import TestSupport
         #expect(SchedulerStepping.perBatch(batchesPerEpoch: .max, gradAccum: 3).count(after: .max) == .max)
     }
 
+    /// A stateful schedule stepped 10¹² times per optimizer step (accelerate on 10¹² processes)
+    /// is refused before it is walked; a closed form is evaluated at the scheduler step directly.
+    @Test func walkingAStatefulScheduleIsBounded() throws {
+        let block = #"{"trainer": "accelerate", "dataset_size": 10000000000000, "batch_size": 1, "devices": 1000000000000, "epochs": 1}"#
+        #expect {
+            try resolve(#"{"type": "torch.StepLR", "lr": 0.1, "step_size": 3}"#, block)
+        } throws: { error in
+            guard case .invalid(let path, let message)? = error as? TrainingError else { return false }
+            return path == "training.devices" && message.contains("at most 1,000,000,000 scheduler steps")
+        }
+        let closed = try resolve(#"{"type": "hf.linear", "lr": 1.0}"#, block)
+        #expect(closed.derivation.stepping == .repeated(1_000_000_000_000))
+        #expect(try closed.schedule.evaluate(steps: 3).learningRates.count == 3)
+    }
+
     @Test func missingNumberNamesTheKeyAndTheAlternatives() {
         #expect(throws: TrainingError.missing(key: "training.dataset_size", purpose: "hf.linear's num_training_steps (the scheduler steps of the run)", alternatives: ["training.max_steps"])) {
             try resolve(#"{"type": "hf.linear", "lr": 1e-4}"#, #"{"batch_size": 8, "epochs": 2}"#)

@@ -232,6 +232,17 @@ private struct Job {
             rules.append(DerivedNumber("steps", planned, "the schedule's own length (\(type.name)); the training block does not count the run"))
         }
         let schedule = SteppedSchedule.wrap(built, stepping: stepping, oneCycleGuard: guardOneCycle)
+        if schedule is SteppedSchedule {
+            // A stateful schedule is walked c(k) scheduler steps for k optimizer steps: bound
+            // the walk as lrplot bounds steps (devices = 10¹² would step it 10¹² times a step).
+            let limit = 1_000_000_000
+            let walked = stepping.count(after: Swift.min(steps ?? 1, limit))
+            if walked > limit {
+                let key: String
+                if case .repeated = stepping { key = "training.devices" } else { key = "training" }
+                throw TrainingError.invalid(path: key, message: "\(type.name) would be stepped \(walked == Int.max ? "more than 2⁶³" : StepDerivation.grouped(walked)) times (\(stepping)) over \(StepDerivation.grouped(Swift.min(steps ?? 1, limit))) steps; lrplot walks a stateful schedule at most \(StepDerivation.grouped(limit)) scheduler steps")
+            }
+        }
         var epochs = counts.epochs
         if axis == .epoch { epochs = steps.map(Double.init) }
         if let s = steps, let u = stepsPerEpoch, axis != .epoch { epochs = Double(s) / Double(u) }
