@@ -49,8 +49,16 @@ public struct ConfigDocument: Sendable {
             throw ConfigImportError(yaml: error, file: file)
         }
         guard let node else { return ConfigValue(.null, at: ConfigLocation(path: "", line: 1, column: 1)) }
-        return try convert(node, path: "", file: file)
+        var budget = valueBudget(forBytes: text.utf8.count)
+        return try convert(node, path: "", file: file, budget: &budget)
     }
+
+    /// The most values a YAML document of `bytes` bytes may expand to: 100,000 plus 16 per
+    /// byte. A document without aliases has fewer values than bytes and configs repeat an
+    /// anchor a few times, so only aliases of aliases (a "billion laughs" document: nine
+    /// levels of ten `*a` expand to 10⁹ values and gigabytes) pass it; the values it allows
+    /// take a few tens of megabytes at most.
+    static func valueBudget(forBytes bytes: Int) -> Int { 100_000 + 16 * bytes }
 
     /// A YAML 1.1 base-60 integer (`[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`) as PyYAML's
     /// `construct_yaml_int` computes it: Σ digitᵢ · 60ⁱ from the last part, with its sign; a
@@ -89,8 +97,13 @@ public struct ConfigDocument: Sendable {
         ConfigLocation(path: path, line: node.mark?.line, column: node.mark?.column)
     }
 
-    static func convert(_ node: Node, path: String, file: String) throws -> ConfigValue {
+    static func convert(_ node: Node, path: String, file: String, budget: inout Int) throws -> ConfigValue {
         let here = location(node, path)
+        budget -= 1
+        if budget < 0 {
+            throw ConfigImportError(file: file, location: here, problem: "YAML aliases (*name) that expand to more than 100,000 values plus 16 per byte of the document",
+                                    fix: "write the values out, or use fewer nested aliases")
+        }
         switch node {
         case .scalar(let scalar):
             // The resolved tag (Yams' default resolver: YAML 1.1 plain scalars, as PyYAML).
@@ -115,7 +128,7 @@ public struct ConfigDocument: Sendable {
         case .sequence(let sequence):
             var items: [ConfigValue] = []
             for (i, child) in sequence.enumerated() {
-                items.append(try convert(child, path: here.element(i), file: file))
+                items.append(try convert(child, path: here.element(i), file: file, budget: &budget))
             }
             return ConfigValue(.array(items), at: here)
         case .mapping(let mapping):
@@ -125,7 +138,7 @@ public struct ConfigDocument: Sendable {
                     throw ConfigImportError(file: file, location: location(keyNode, path), problem: "a mapping key that is not a plain value",
                                             fix: "use text keys")
                 }
-                var value = try convert(valueNode, path: here.member(k.string), file: file)
+                var value = try convert(valueNode, path: here.member(k.string), file: file, budget: &budget)
                 if value.isObject || value.kind.isArray, let mark = keyNode.mark {
                     // A block collection starts on the lines below its key: point at the key.
                     value.location.line = mark.line
