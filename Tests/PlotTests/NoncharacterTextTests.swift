@@ -26,7 +26,19 @@ import Testing
         }
     }
 
-    /// Only noncharacters are replaced; a text without one is passed on as it is.
+    /// Cairo takes C strings: U+0000 cut a title short ("before\0after" drawn and measured as
+    /// "before", a too-long title after a leading NUL vanished without the "does not fit"
+    /// warning; a new user's trial). C0 controls are drawn as U+FFFD, as the SVG writer does.
+    @Test func controlCharactersAreDrawnAsReplacementCharacters() {
+        #expect(CairoText.drawable("before\u{0}after") == "before\u{FFFD}after")
+        #expect(CairoText.drawable("a\u{1}\u{1F}b\tc") == "a\u{FFFD}\u{FFFD}b\tc")
+        let measurer = CairoTextMeasurer(faces: CairoFontFaces())
+        let style = TextStyle(size: 12)
+        #expect(measurer.measure("before\u{0}after", style: style).width > measurer.measure("before", style: style).width + 20)
+        #expect(measurer.measure("\u{0}" + String(repeating: "x", count: 100), style: style).width > 300)
+    }
+
+    /// Only noncharacters and C0 controls are replaced; a text without one is passed on as it is.
     @Test func onlyNoncharactersAreReplaced() {
         #expect(CairoText.drawable("a" + Self.text(0xFFFF) + "b" + Self.text(0xFDD0) + "c") == "a\u{FFFD}b\u{FFFD}c")
         let ordinary = "lr 😀 \u{FDCF}\u{FDF0}\u{FFFD}\u{7F}"
