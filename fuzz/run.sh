@@ -5,6 +5,7 @@
 #   fuzz/run.sh simulate [seconds]    "simulate" specs: decoding, budget, training (≤ 24 steps), chart
 #   fuzz/run.sh render [seconds]      specs decoded, charted and rendered to PNG, SVG and PDF
 #   fuzz/run.sh build TARGET          only build fuzz/.build/release/fuzz-TARGET
+# The dictionary, spec.dict, is written by fuzz/make_dict.py from the spec's JSON Schema.
 # Environment: FUZZ_RUNS=N stops after N inputs (libFuzzer's -runs) instead of the time limit;
 # FUZZ_ARGS adds libFuzzer options; FUZZ_ASAN=0 builds without AddressSanitizer. On a shared machine run it under `nice -n 19`.
 #
