@@ -21,10 +21,7 @@ public enum ConfigImporter {
     /// - Throws: ``ConfigImportError``.
     public static func importConfig(_ text: String, file: String, overlay: JSONValue? = nil,
                                     overrides: [(path: String, value: JSONValue)] = []) throws -> ImportedConfig {
-        var document = try ConfigDocument.parse(text, file: file)
-        for (path, value) in overrides {
-            document.root = try override(document.root, path: path.split(separator: ".").map(String.init), with: value, file: file, full: path)
-        }
+        let document = try ConfigDocument.parse(text, file: file)
         var overlayMembers: [(key: String, value: JSONValue)] = []
         if let overlay {
             guard case .object(let members) = overlay else {
@@ -32,9 +29,29 @@ public enum ConfigImporter {
             }
             overlayMembers = members
         }
-        let (format, root, unwrapNote) = try detect(document.root, file: file)
+        // A W&B config is unwrapped first, so that a `set` path names the setting itself.
+        var (root, unwrapNote) = try unwrap(document.root, file: file)
+        let original = root
+        var added: [(path: [String], full: String)] = []
+        for (path, value) in overrides {
+            let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if root.value(at: segments) == nil { added.append((segments, path)) }
+            root = try override(root, path: segments, with: value, file: file, full: path)
+        }
+        let format = try format(of: root, file: file)
+        var setNotes: [ImportNote] = []
+        for (path, _) in overrides {
+            let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if added.contains(where: { $0.full == path }) {
+                try checkAdded(segments, full: path, in: original, format: format, file: file)
+            } else if !format.knownKeys.knows(segments) {
+                setNotes.append(ImportNote("set \(path): the config has it, but lrplot's \(format.rawValue) importer does not read it, so it does not change the schedule",
+                                           at: ConfigLocation(path: path)))
+            }
+        }
         var context = ImportContext(document: ConfigDocument(file: file, syntax: document.syntax, root: root), overlay: overlayMembers)
         if let unwrapNote { context.note(unwrapNote) }
+        context.notes += setNotes
         var imported: ImportedConfig
         switch format {
         case .transformers: imported = try TransformersImporter.read(&context)
@@ -55,6 +72,13 @@ public enum ConfigImporter {
 
     /// The format of `root`, the root to read (a W&B config unwrapped), and a note about it.
     static func detect(_ root: ConfigValue, file: String) throws -> (ConfigFormat, ConfigValue, String?) {
+        let (root, note) = try unwrap(root, file: file)
+        return (try format(of: root, file: file), root, note)
+    }
+
+    /// `root` with a W&B config's settings unwrapped (or W&B metadata's command line read), and a
+    /// note saying so; `root` itself otherwise.
+    static func unwrap(_ root: ConfigValue, file: String) throws -> (ConfigValue, String?) {
         guard root.isObject else {
             throw ConfigImportError(file: file, at: root, problem: "expected a config object (JSON object or YAML mapping), found \(root.kindDescription)",
                                     fix: "give a TrainingArguments JSON/YAML, timm args.yaml, Keras schedule, ds_config.json, LightningCLI YAML or mmengine config")
@@ -68,30 +92,57 @@ public enum ConfigImporter {
             root = arguments
             note = "W&B run metadata: the program's command-line arguments were read (HfArgumentParser's --name value pairs)"
         }
+        return (root, note)
+    }
+
+    /// The format of an (unwrapped) config object.
+    static func format(of root: ConfigValue, file: String) throws -> ConfigFormat {
         let keys = Set(root.members.map(\.key))
         if let scheduler = root["scheduler"], scheduler["type"] != nil,
            !keys.isDisjoint(with: ["train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps", "optimizer", "zero_optimization", "fp16", "bf16", "steps_per_print"]) || scheduler["params"] != nil {
-            return (.deepspeed, root, note)
+            return .deepspeed
         }
         if keys.contains("param_scheduler") || (keys.contains("optim_wrapper") && keys.contains("train_cfg")) {
-            return (.mmengine, root, note)
+            return .mmengine
         }
         if root["trainer"]?.isObject == true && !keys.isDisjoint(with: ["optimizer", "lr_scheduler", "model", "data"]) {
-            return (.lightning, root, note)
+            return .lightning
         }
         if keys.contains("sched") && (keys.contains("epochs") || keys.contains("warmup_epochs") || keys.contains("lr_base") || keys.contains("model")) {
-            return (.timm, root, note)
+            return .timm
         }
         if keys.contains("lr_scheduler_type") || (keys.contains("per_device_train_batch_size") && keys.contains("learning_rate")) {
-            return (.transformers, root, note)
+            return .transformers
         }
         if KerasImporter.findSchedules(root).isEmpty == false {
-            return (.keras, root, note)
+            return .keras
         }
         throw ConfigImportError(
             file: file, at: root,
             problem: "not a config lrplot recognizes (top-level keys \(root.members.prefix(6).map { "\"\($0.key)\"" }.joined(separator: ", "))\(root.members.count > 6 ? ", …" : ""))",
             fix: "give a TrainingArguments JSON/YAML (lr_scheduler_type), a W&B config.yaml, a timm args.yaml (sched, epochs), a Keras serialized schedule (class_name, config), a ds_config.json (scheduler), a LightningCLI YAML (trainer, optimizer, lr_scheduler) or a mmengine config dump (param_scheduler)")
+    }
+
+    /// Rejects a `set` path that the config did not hold and that the importer of `format` does
+    /// not read: it would change nothing, so it is most likely misspelt (`learnig_rate`).
+    ///
+    /// - Parameter original: the (unwrapped) config before the overrides, for the keys it has.
+    /// - Throws: ``ConfigImportError`` at the path, with the closest existing or read key.
+    static func checkAdded(_ path: [String], full: String, in original: ConfigValue, format: ConfigFormat, file: String) throws {
+        let known = format.knownKeys
+        guard !known.knows(path) else { return }
+        // The first segment that is neither in the config nor read is the one to name.
+        var depth = 0
+        while depth < path.count - 1, original.value(at: Array(path.prefix(depth + 1))) != nil { depth += 1 }
+        let parent = Array(path.prefix(depth))
+        let key = path[depth]
+        var candidates = known.keys(under: parent)
+        for m in original.value(at: parent)?.members ?? [] where !candidates.contains(m.key) { candidates.append(m.key) }
+        let place = parent.isEmpty ? "the config" : parent.joined(separator: ".")
+        var problem = "set \"\(key)\": not in \(place), and lrplot's \(format.rawValue) importer does not read it"
+        if let close = Suggestion.closest(to: key, in: candidates) { problem += "; did you mean \"\(close)\"?" }
+        throw ConfigImportError(file: file, location: ConfigLocation(path: full), problem: problem,
+                                fix: "correct the key (a key the config lacks must be one the importer reads; README: \"Changing a config\")")
     }
 
     /// The document with the value at `path` replaced (members created as needed).

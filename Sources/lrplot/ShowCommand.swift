@@ -61,6 +61,17 @@ struct PreviewOptions: ParsableArguments {
     @Option(help: "Height in character cells (default: the terminal's less one, else 24).")
     var rows: Int?
 
+    /// Sizes given too small for a preview are a usage error, naming the minimum.
+    func validate() throws {
+        let minimum = TerminalOptions.minimumSize
+        if let columns, columns < minimum.columns {
+            throw ValidationError("--columns \(columns) is too small: a preview needs at least \(minimum.columns) columns")
+        }
+        if let rows, rows < minimum.rows {
+            throw ValidationError("--rows \(rows) is too small: a preview needs at least \(minimum.rows) rows")
+        }
+    }
+
     /// Writes `chart` to standard output as the terminal can show it.
     func show(_ chart: Chart) throws {
         let size = TerminalSize.current()
@@ -86,7 +97,8 @@ struct PreviewOptions: ParsableArguments {
         do {
             text = try TerminalRenderer.render(chart, options: options)
         } catch let error as PlotError {
-            throw LRPlotError(.runtime, "cannot draw in the terminal: \(error.message); give --columns and --rows")
+            let given = columns != nil && rows != nil
+            throw LRPlotError(.runtime, "cannot draw in the terminal: \(error.message)" + (given ? "" : "; give --columns and --rows"))
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -70,5 +70,14 @@ import TestSupport
         #expect(r.stdout.hasPrefix("schedules[0] (keras.ExponentialDecay): 30 batches (2 epochs × 15)"))
         let bad = try lrplot(["steps", config, "--training", "overlay.yaml", "--set", "nothing"], in: dir)
         #expect(bad.status == 2 && bad.stderr.contains("--set expects KEY=VALUE"))
+        // A bad value in a bare training block is pointed at by its own line and column.
+        try Data("dataset_size: 902\nbatch_size: 64\nepochs: -2\n".utf8).write(to: dir.appendingPathComponent("bad.yaml"))
+        let located = try lrplot(["steps", config, "--training", "bad.yaml"], in: dir)
+        #expect(located.status == 2)
+        #expect(located.stderr.hasPrefix("lrplot: error: bad.yaml:3:9: epochs: "), "\(located.stderr)")
+        // A misspelt --set key is an error naming the key and the closest one.
+        let misspelt = try lrplot(["steps", config, "--training", "overlay.yaml", "--set", "training.fit.epoch=3"], in: dir)
+        #expect(misspelt.status == 2)
+        #expect(misspelt.stderr.contains("did you mean \"epochs\"?"), "\(misspelt.stderr)")
     }
 }

@@ -146,6 +146,19 @@ import Testing
             try LogReader.read(file)
         }
         lines = original
+        lines[3] = ",0.1,0.9,1.5,"
+        try lines.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: LogError.unexpected(file: file, location: .line(4, column: 4), expected: "a whole number (a step) in column \"step\"", found: "\"1.5\"")) {
+            try LogReader.read(file)
+        }
+        // A cell beyond the header (no writer of these formats makes one) is not dropped.
+        lines = original
+        lines[3] = ",0.1,0.9,1,,7"
+        try lines.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: LogError.unexpected(file: file, location: .line(4, column: 6), expected: "at most 5 cells, one per header column", found: "6 cells (\"7\" has no column)")) {
+            try LogReader.read(file)
+        }
+        lines = original
         lines[3] = ",0.1"
         try lines.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: LogError.missingCell(file: file, line: 4, column: "lr-SGD-momentum")) {

@@ -12,11 +12,17 @@ import Testing
     }
 
     @Test func printedDigits() {
-        #expect(abs(ValuePrecision.significantDigits(3).halfUnit(at: 0.00123) - 0.000005) < 1e-18)
-        #expect(abs(ValuePrecision.significantDigits(1).halfUnit(at: 1.0) - 0.5) < 1e-15)
-        #expect(abs(ValuePrecision.significantDigits(2).halfUnit(at: 999) - 5) < 1e-12)
-        #expect(CSVTable.significantDigits(["0.00123", "1.5e-05", "2"]) == 3)
-        #expect(CSVTable.significantDigits(["0.100"]) == 3)
+        // Half a unit in the value's own last printed place, whatever its size: 0.09 is ±0.005.
+        #expect(abs(ValuePrecision.printedDecimal(lastPlace: -2).halfUnit(at: 0.09) - 0.005) < 1e-18)
+        #expect(abs(ValuePrecision.printedDecimal(lastPlace: -2).halfUnit(at: 0.1) - 0.005) < 1e-18)
+        #expect(abs(ValuePrecision.printedDecimal(lastPlace: 1).halfUnit(at: 990) - 5) < 1e-12)
+        #expect(CSVTable.lastPrintedPlace("0.09") == -2)
+        #expect(CSVTable.lastPrintedPlace("0.1") == -1)
+        #expect(CSVTable.lastPrintedPlace("0.100") == -3)
+        #expect(CSVTable.lastPrintedPlace("2e-05") == -5)
+        #expect(CSVTable.lastPrintedPlace("1.25E-05") == -7)
+        #expect(CSVTable.lastPrintedPlace("300") == 0)
+        #expect(CSVTable.lastPrintedPlace("nan") == nil)
     }
 
     @Test func halfToDouble() {

@@ -38,6 +38,16 @@ public struct ConfigValue: Sendable, Equatable {
         return members.first(where: { $0.key == key })?.value
     }
 
+    /// The value at a path of member keys (`["trainer", "max_epochs"]`), else `nil`.
+    public func value(at path: [String]) -> ConfigValue? {
+        var v = self
+        for key in path {
+            guard let next = v[key] else { return nil }
+            v = next
+        }
+        return v
+    }
+
     /// The members of an object (empty for other kinds).
     public var members: [Member] {
         if case .object(let m) = kind { return m }

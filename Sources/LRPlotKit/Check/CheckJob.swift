@@ -89,18 +89,20 @@ public enum CheckJob {
         switch error {
         case .log(let e):
             var line: Int?, column: Int?, path: String?
+            var message = e.problem
             switch e.location {
             case .line(let l, let c)?: line = l; column = c
             case .jsonPath(let p)?: path = p
-            case .recordOffset?, nil: break
+            case .recordOffset?, nil: message = e.message  // the place is in the message only
             }
-            return LRPlotError(.input, file: e.file, path: path, line: line, column: column, "\(e.message); \(e.fix)")
+            return LRPlotError(.input, file: e.file, path: path, line: line, column: column, "\(message); \(e.fix)")
         case .plan(let path, let message):
             return LRPlotError(.spec, file: spec.file, path: path, message)
         case .needsStepsPerEpoch(let reason):
             return LRPlotError(.spec, file: spec.file, path: log.path, "needs a top-level \"steps_per_epoch\": \(reason)")
         case .nothingToCompare(_, _, let reason):
-            return LRPlotError(.input, file: log.file, path: log.path, "no logged point to compare: \(reason)")
+            // The spec's entry at its JSON path; the log is named in the message.
+            return LRPlotError(.input, file: spec.file, path: log.path, "no point of \(log.file) to compare: \(reason)")
         }
     }
 }

@@ -29,6 +29,7 @@ public struct TrainingOverlay: Sendable {
         }
         let source = try SpecDocument.parse(text, file: path)
         var block = source.json
+        let bare = source.json["training"] == nil
         if let inner = source.json["training"] { block = inner }
         guard case .object(let members) = block else {
             throw LRPlotError(.spec, file: path, "expected a training block like {\"dataset_size\": 50000, \"devices\": 8}, found \(block.kindDescription)")
@@ -36,7 +37,8 @@ public struct TrainingOverlay: Sendable {
         do {
             _ = try TrainingSetup(json: block, path: "training")
         } catch let error as ScheduleError {
-            throw source.located(error, file: path)
+            // A bare block's keys are the file's top-level keys: locate them there.
+            throw source.located(error, file: path, rootPath: bare ? "training" : nil)
         } catch {
             throw LRPlotError(.spec, file: path, "\(error)")
         }

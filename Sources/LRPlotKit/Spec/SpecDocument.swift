@@ -41,10 +41,17 @@ struct SpecDocument {
     }
 
     /// `error` at its JSON path, with the line and column of that value in a YAML spec.
-    func located(_ error: ScheduleError, file: String) -> LRPlotError {
-        guard let yaml else { return LRPlotError(.spec, file: file, path: error.path, error.message) }
-        let value = yaml.deepest(at: error.path)
-        return LRPlotError(.spec, file: file, path: error.path.isEmpty ? nil : error.path,
+    ///
+    /// - Parameter rootPath: the path the document's root was read as (`"training"` for a bare
+    ///   training block), removed from the error's path so that it names the file's own keys.
+    func located(_ error: ScheduleError, file: String, rootPath: String? = nil) -> LRPlotError {
+        var path = error.path
+        if let rootPath {
+            if path == rootPath { path = "" } else if path.hasPrefix(rootPath + ".") { path = String(path.dropFirst(rootPath.count + 1)) }
+        }
+        guard let yaml else { return LRPlotError(.spec, file: file, path: path.isEmpty ? nil : path, error.message) }
+        let value = yaml.deepest(at: path)
+        return LRPlotError(.spec, file: file, path: path.isEmpty ? nil : path,
                            line: value.location.line, column: value.location.column, error.message)
     }
 }

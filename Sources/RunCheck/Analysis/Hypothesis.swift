@@ -2,13 +2,15 @@ import RunLogs
 import ScheduleCore
 
 /// The tolerance of one comparison: what the log's storage can change (half a unit in the
-/// last place of the logged value and of the planned value in the log's precision) plus
-/// lrplot's own agreement with the frameworks (``CheckOptions/planRelativeTolerance``).
+/// last place of the logged value and, for a binary format, of the planned value in the log's
+/// precision; a printed decimal is the exact value rounded once to its last printed place, so
+/// only that half unit) plus lrplot's own agreement with the frameworks
+/// (``CheckOptions/planRelativeTolerance``).
 ///
 /// `arithmeticUnits` (from the producer's ``StepConvention/arithmeticUnits``) adds that many
 /// units in the last place for a producer that computes in the log's precision.
 func tolerance(logged: Double, planned: Double, precision: ValuePrecision, planRelative: Double, arithmeticUnits: Int = 0) -> Double {
-    precision.halfUnit(at: logged) + precision.halfUnit(at: planned) * Double(1 + 2 * arithmeticUnits)
+    precision.halfUnit(at: logged) + (precision.isBinary ? precision.halfUnit(at: planned) * Double(1 + 2 * arithmeticUnits) : 0)
         + planRelative * max(abs(logged), abs(planned))
 }
 

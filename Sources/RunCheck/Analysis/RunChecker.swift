@@ -139,11 +139,12 @@ public enum RunChecker {
                 found[c] += verified.map { .parameter($0) }
             }
         }
-        // The convention whose simplest explanation is simplest (ties: the reader's order);
-        // without any, the one with the fewest differences.
+        // The convention whose simplest explanation is simplest (ties: the one chosen above,
+        // then the reader's order); without any, the one chosen above.
         let explained = found.indices.filter { !found[$0].isEmpty }
         let chosen = explained.min { a, b in
-            (found[a].map(rank).min() ?? .max) < (found[b].map(rank).min() ?? .max)
+            let (ra, rb) = (found[a].map(rank).min() ?? .max, found[b].map(rank).min() ?? .max)
+            return ra != rb ? ra < rb : (a == bestIndex && b != bestIndex)
         } ?? bestIndex
         if chosen != bestIndex {
             let tally = reports[chosen]
@@ -258,12 +259,29 @@ public enum RunChecker {
         }
     }
 
-    /// The convention to report: the one that matches, else the one with the fewest differing
-    /// points (ties: the reader's order); `nil` when nothing was compared.
+    /// The convention to report: of those that match, the one that compares the most points,
+    /// then the one with the smallest largest relative error; else the one with the smallest
+    /// share of differing points, then the most compared. Remaining ties: the reader's order.
+    /// `nil` when nothing was compared.
+    ///
+    /// A coarse log (a W&B export printing `0.09`) can fit two conventions; the one that
+    /// places more logged points on the plan, closer, is the better account of the log.
     static func chooseConvention(_ tallies: [BaseTally]) -> Int? {
         let usable = tallies.indices.filter { tallies[$0].compared > 0 }
-        if let matching = usable.first(where: { tallies[$0].differing == 0 }) { return matching }
-        return usable.min { tallies[$0].differing < tallies[$1].differing }
+        func error(_ i: Int) -> Double { tallies[i].largest?.relativeError ?? 0 }
+        let matching = usable.filter { tallies[$0].differing == 0 }
+        if !matching.isEmpty {
+            // `min` keeps the first of equals: the reader's order breaks ties.
+            return matching.min { a, b in
+                tallies[a].compared != tallies[b].compared ? tallies[a].compared > tallies[b].compared : error(a) < error(b)
+            }
+        }
+        // Fewest differing as a share of those compared (a convention that places fewer points
+        // does not win by that alone), then the most compared.
+        return usable.min { a, b in
+            let (da, db) = (tallies[a].differing * tallies[b].compared, tallies[b].differing * tallies[a].compared)
+            return da != db ? da < db : tallies[a].compared > tallies[b].compared
+        }
     }
 
     /// Verifies refit candidates on every point (one more pass).

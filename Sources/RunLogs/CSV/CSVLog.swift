@@ -14,9 +14,9 @@
 ///   per-epoch schedule (``StepConvention/timmEpoch``). ``ValuePrecision/float64``.
 /// - **W&B panel export** (a chart's "Download CSV"): `Step`, then `"<run> - <metric>"` with
 ///   `__MIN` and `__MAX` companions (the min and max of the points a downsampled bucket
-///   held); empty where a run has no point. The export's rounding is not documented, so the
-///   precision is the most significant digits the column shows
-///   (``ValuePrecision/significantDigits(_:)``).
+///   held); empty where a run has no point. The export's rounding is not documented, so each
+///   value is known to half a unit in its own last printed place (`0.09` → ±0.005;
+///   ``ValuePrecision/printedDecimal(lastPlace:)``).
 public struct CSVLog: ScalarLog {
     public let file: String
     public var files: [String] { [file] }
@@ -81,9 +81,6 @@ public struct CSVLog: ScalarLog {
         guard let column = table.header.firstIndex(of: key) else {
             throw LogError.unknownKey(file: file, key: key, candidates: try keys(), suggestion: nil)
         }
-        let precision: ValuePrecision = format == .wandbPanelCSV
-            ? .significantDigits(CSVTable.significantDigits(table.rows.lazy.compactMap { column < $0.cells.count ? $0.cells[column] : nil }))
-            : .float64
         let stepName = table.header[stepColumn]
         for (line, cells) in table.rows {
             guard column < cells.count else {
@@ -99,13 +96,20 @@ public struct CSVLog: ScalarLog {
                 throw LogError.missingCell(file: file, line: line, column: stepName)
             }
             let stepText = cells[stepColumn]
-            guard let stepNumber = CSVTable.number(stepText), stepNumber.isFinite, stepNumber == stepNumber.rounded(),
-                  abs(stepNumber) < 9.0e15 else {
+            guard let stepNumber = CSVTable.number(stepText) else {
                 throw LogError.nonNumericCell(file: file, line: line, column: stepName, text: stepText)
+            }
+            guard stepNumber.isFinite, stepNumber == stepNumber.rounded(), abs(stepNumber) < 9.0e15 else {
+                throw LogError.unexpected(file: file, location: .line(line, column: stepColumn + 1),
+                                          expected: "a whole number (a step) in column \"\(stepName)\"", found: "\"\(stepText)\"")
             }
             guard value.isFinite else {
                 throw LogError.nonFiniteValue(file: file, location: .line(line, column: column + 1), key: key, step: Int(stepNumber), text: text)
             }
+            // W&B's export rounds: each value is known to half a unit in its own last printed place.
+            let precision: ValuePrecision = format == .wandbPanelCSV
+                ? CSVTable.lastPrintedPlace(text).map { .printedDecimal(lastPlace: $0) } ?? .float64
+                : .float64
             try body(RawLoggedPoint(step: Int(stepNumber), value: value, location: .line(line, column: column + 1), precision: precision))
         }
     }

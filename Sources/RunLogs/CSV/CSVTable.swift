@@ -18,8 +18,9 @@ struct CSVTable {
 
     /// Reads `path`.
     ///
-    /// - Throws: ``LogError/cannotRead(file:reason:)``, or ``LogError/emptyLog(file:key:)`` for
-    ///   a file without a header.
+    /// - Throws: ``LogError/cannotRead(file:reason:)``, ``LogError/emptyLog(file:key:)`` for
+    ///   a file without a header, ``LogError/unexpected(file:location:expected:found:)`` for a
+    ///   row with more cells than the header.
     static func read(_ path: String) throws(LogError) -> CSVTable {
         guard let stream = InputStream(fileAtPath: path) else {
             throw .cannotRead(file: path, reason: "no such file or not readable")
@@ -41,6 +42,14 @@ struct CSVTable {
             let start = line
             line += 1 + cells.reduce(0) { $0 + newlines(in: $1) }
             if cells == [""] { continue }  // a blank line
+            // Lightning's CSVLogger rewrites the file under a wider header when a key appears,
+            // W&B exports every column, and timm's summary writes a row per epoch of the same
+            // keys: a cell beyond the header belongs to no column, so it is damage, not data.
+            if cells.count > header.count {
+                throw .unexpected(file: path, location: .line(start, column: header.count + 1),
+                                  expected: "at most \(header.count) cells, one per header column",
+                                  found: "\(cells.count) cells (\"\(cells[header.count])\" has no column)")
+            }
             rows.append((start, cells))
         }
         // CSV.swift reports the end of the stream as `cannotReadFile`; anything else is a real error.
@@ -77,26 +86,18 @@ struct CSVTable {
         return Double(t)
     }
 
-    /// The most significant digits any number in `texts` is written with.
-    static func significantDigits<S: Sequence>(_ texts: S) -> Int where S.Element == String {
-        var most = 0
-        for text in texts {
-            var digits = 0
-            var leading = true
-            var mantissa = Substring(text)
-            if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) { mantissa = mantissa[..<e] }
-            var pendingZeros = 0
-            let hasPoint = mantissa.contains(".")
-            for c in mantissa {
-                guard let d = c.wholeNumberValue else { continue }
-                if leading && d == 0 { continue }
-                leading = false
-                if d == 0 { pendingZeros += 1 } else { digits += pendingZeros + 1; pendingZeros = 0 }
-            }
-            // Trailing zeros after a decimal point are printed digits; those of an integer may not be.
-            if hasPoint { digits += pendingZeros }
-            most = max(most, digits)
+    /// The decimal place of the last digit `text` prints (`"0.09"` → −2, `"2e-05"` → −5,
+    /// `"1.25e-05"` → −7, `"0.100"` → −3, `"300"` → 0), or `nil` when it is not a plain decimal.
+    static func lastPrintedPlace(_ text: String) -> Int? {
+        var mantissa = Substring(text.trimmingCharacters(in: .whitespaces))
+        var exponent = 0
+        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let x = Int(mantissa[mantissa.index(after: e)...]) else { return nil }
+            exponent = x
+            mantissa = mantissa[..<e]
         }
-        return max(most, 1)
+        guard mantissa.contains(where: \.isNumber) else { return nil }
+        let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+        return exponent - decimals
     }
 }

@@ -105,6 +105,20 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong without the place ``location`` gives (for a message that prints the
+    /// place itself): ``message`` less its leading line, column or JSON path.
+    public var problem: String {
+        switch self {
+        case .jsonSyntax(_, _, _, let m): return m
+        case .unexpected(_, _, let expected, let found): return "expected \(expected), found \(found)"
+        case .missingCell(_, _, let column): return "no value in column \"\(column)\""
+        case .nonNumericCell(_, _, let column, let text): return "column \"\(column)\" holds \"\(text)\", not a number"
+        case .nonFiniteValue(_, _, let key, let step, let text):
+            return "\"\(key)\" is \(text)" + (step.map { " at step \($0)" } ?? "")
+        default: return message
+        }
+    }
+
     /// What the user can do about it.
     public var fix: String {
         switch self {

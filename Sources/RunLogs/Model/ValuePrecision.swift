@@ -17,12 +17,14 @@ public enum ValuePrecision: Sendable, Equatable, CustomStringConvertible {
     /// string that reads back as the same double (Python's `repr`, which `json.dump`, the `csv`
     /// module and `str(float)` use), so the double is recovered exactly.
     case float64
-    /// A decimal printed with this many significant digits at most, by a writer that may round
-    /// (a W&B export); a value is known to half a unit in its last printed digit.
-    case significantDigits(Int)
+    /// A decimal printed by a writer that rounds (a W&B export), whose last printed digit is in
+    /// the place 10^`lastPlace` (`0.09` → −2, `2e-05` → −5, `1.25e-05` → −7, `3` → 0): the
+    /// exact value is within half a unit of that place (`0.09` → ±0.005), whatever its size.
+    case printedDecimal(lastPlace: Int)
 
     /// The largest distance between the exact value and the stored one near `value`: half a
-    /// unit in the last place of the format (for zero, the smallest normal number's half unit).
+    /// unit in the last place of the format (for zero, the smallest normal number's half unit;
+    /// for a printed decimal, half a unit in its last printed place).
     public func halfUnit(at value: Double) -> Double {
         let magnitude = abs(value)
         switch self {
@@ -30,13 +32,8 @@ public enum ValuePrecision: Sendable, Equatable, CustomStringConvertible {
         case .bfloat16: return Self.binaryHalfUnit(magnitude, significandBits: 8, minExponent: -126)
         case .float32: return Self.binaryHalfUnit(magnitude, significandBits: 24, minExponent: -126)
         case .float64: return Self.binaryHalfUnit(magnitude, significandBits: 53, minExponent: -1022)
-        case .significantDigits(let digits):
-            guard magnitude > 0, magnitude.isFinite else { return 0 }
-            // The decade of the value, corrected for log10's rounding near powers of ten.
-            var exponent = Int(log10(magnitude).rounded(.down))
-            if pow(10, Double(exponent)) > magnitude { exponent -= 1 }
-            if pow(10, Double(exponent + 1)) <= magnitude { exponent += 1 }
-            return 0.5 * pow(10, Double(exponent - max(digits, 1) + 1))
+        case .printedDecimal(let place):
+            return 0.5 * pow(10, Double(place))
         }
     }
 
@@ -47,13 +44,20 @@ public enum ValuePrecision: Sendable, Equatable, CustomStringConvertible {
         return Double(sign: .plus, exponent: exponent - significandBits, significand: 1)
     }
 
+    /// Whether a stored value is the exact one rounded to a binary format (then a planned value
+    /// rounds the same way); `false` for a printed decimal, which is known to its printed place.
+    public var isBinary: Bool {
+        if case .printedDecimal = self { return false }
+        return true
+    }
+
     public var description: String {
         switch self {
         case .float16: return "float16"
         case .bfloat16: return "bfloat16"
         case .float32: return "float32"
         case .float64: return "float64"
-        case .significantDigits(let d): return "\(d) significant digits"
+        case .printedDecimal: return "printed decimal (± half the last printed digit)"
         }
     }
 }
