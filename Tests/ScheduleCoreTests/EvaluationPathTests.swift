@@ -79,3 +79,15 @@ import TestSupport
         }
     }
 }
+
+/// What `describe product` says about its cost is what a product builds.
+@Suite struct ProductEvaluationPathTests {
+    @Test func productOfOneIsItsPartAndOfSeveralIsClosedForm() throws {
+        let one = try makeSchedule(#"{"type": "product", "schedules": [{"type": "constant", "lr": 0.1}]}"#)
+        #expect(EvaluationPath.of(one) == .fastPath)
+        #expect(try one.evaluate(steps: 3).learningRates == [0.1, 0.1, 0.1])
+        let two = try makeSchedule(#"{"type": "product", "schedules": [{"type": "constant", "lr": 0.1}, {"type": "constant", "lr": 0.5}]}"#)
+        #expect(EvaluationPath.of(two) == .closedForm)
+        #expect(EvaluationPath.nested.explanation.contains("only a product of one schedule"))
+    }
+}

@@ -87,10 +87,10 @@ import Testing
         ("lambda e: 0.9 ** e", 4, .float(Double("0.6561")!)),
         ("0x10 + 0o10 + 0b10", 0, .int(26)),
         ("1.5e2 + .5 + 2.", 0, .float(Double("152.5")!)),
-        ("2 ** 62 * 4", 0, .float(Double("1.8446744073709552e+19")!)),
-        ("2 ** 64", 0, .float(Double("1.8446744073709552e+19")!)),
-        ("(2 ** 63 - 1) + 1", 0, .float(Double("9.223372036854776e+18")!)),
-        ("10 ** 20 // 3", 0, .float(Double("3.333333333333333e+19")!)),
+        ("2 ** 62 * 4", 0, .wideInt(18446744073709551616)),
+        ("2 ** 64", 0, .wideInt(18446744073709551616)),
+        ("(2 ** 63 - 1) + 1", 0, .wideInt(9223372036854775808)),
+        ("10 ** 20 // 3", 0, .wideInt(33333333333333333333)),
         ("9007199254740993 == 9007199254740992.0", 0, .int(0)),
         ("9007199254740993 > 9007199254740992.0", 0, .int(1)),
         ("inf - inf != inf - inf", 0, .int(1)),
@@ -105,7 +105,7 @@ import Testing
         ("0.0 or 0", 0, .int(0)),
         ("2 and 0.0 and 3", 0, .float(Double("0.0")!)),
         ("1 if 0.0 else 2 if 0 else 3", 0, .int(3)),
-        ("-(-9223372036854775807 - 1)", 0, .float(Double("9.223372036854776e+18")!)),
+        ("-(-9223372036854775807 - 1)", 0, .wideInt(9223372036854775808)),
         ("3 - -3", 0, .int(6)),
         ("+-+3", 0, .int(-3)),
         ("epoch % 7 == 3", 10, .int(1)),
@@ -119,6 +119,8 @@ import Testing
             let got = try e.evaluateNumber(["epoch": .int(epoch)])
             switch (got, expected) {
             case let (.int(a), .int(b)):
+                #expect(a == b, "\(text) at epoch \(epoch): got \(a), Python gives \(b)")
+            case let (.wideInt(a), .wideInt(b)):
                 #expect(a == b, "\(text) at epoch \(epoch): got \(a), Python gives \(b)")
             case let (.float(a), .float(b)):
                 #expect(a == b && a.sign == b.sign || (a.isNaN && b.isNaN), "\(text) at epoch \(epoch): got \(a), Python gives \(b)")
@@ -158,7 +160,6 @@ import Testing
         ("math.pow(10, 400)", "OverflowError: math range error"),
         ("math.floor(inf)", "OverflowError: cannot convert float infinity to integer"),
         ("int(inf - inf)", "ValueError: cannot convert float NaN to integer"),
-        ("2 ** 100000", "OverflowError: int too large to convert to float"),
     ])
     func pythonExceptions(_ text: String, _ message: String) throws {
         let e = try Expression(parsing: text, variables: ["epoch"])
@@ -231,6 +232,8 @@ import Testing
     /// 600 random expressions (`scripts/make_expression_cases.py`) agree with CPython: same
     /// int/float kind and bits, or the same exception. Complex numbers are not supported: where
     /// Python went through one, lrplot raises instead, which is all that is checked then.
+    /// Ints stop at 128 bits: three cases pass them (`epoch ** epoch` at 27, 30 and 36;
+    /// `4 ** 1000`), where lrplot raises its `OverflowError` instead.
     @Test func randomExpressionsMatchCPython() throws {
         guard let url = Bundle.module.url(forResource: "expressions", withExtension: "json", subdirectory: "Fixtures") else {
             Issue.record("missing Fixtures/expressions.json")
@@ -242,7 +245,7 @@ import Testing
             return
         }
         #expect(cases.count == 600)
-        var checked = 0
+        var checked = 0, beyond128Bits = 0
         for c in cases {
             guard case .string(let text)? = c["text"], case .integer(let epoch)? = c["epoch"] else { continue }
             let e = try Expression(parsing: text, variables: ["epoch"])
@@ -251,6 +254,10 @@ import Testing
                 got = try e.evaluateNumber(["epoch": .int(epoch)])
             } catch let error as PythonRaise {
                 if error.message.contains("complex") { continue }
+                if error.message.contains("lrplot's ints stop at ±2**127") {
+                    beyond128Bits += 1
+                    continue
+                }
                 if case .string(let expected)? = c["error"] {
                     #expect(error.message == expected, "\(text) at epoch \(epoch)")
                 } else {
@@ -272,5 +279,6 @@ import Testing
             }
         }
         #expect(checked > 550)
+        #expect(beyond128Bits == 3)
     }
 }

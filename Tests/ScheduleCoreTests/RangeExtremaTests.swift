@@ -178,6 +178,37 @@ func bruteExtrema(_ schedule: any ClosedFormSchedule, _ range: Range<Int>) -> (m
         #expect(fastColumns > 0, "\(type): no column used the critical steps")
     }
 
+    /// Deeply nested `warmup`s and `sequence`s (each level leaves out the range's own first
+    /// step, which every column evaluates anyway) still give the brute-force extremes.
+    @Test func nestedWarmupsAndSequencesEqualBruteForce() throws {
+        var g = SeededGenerator(seed: 509)
+        var fastColumns = 0
+        for _ in 0..<20 {
+            let steps = Int.random(in: 1...4000, using: &g)
+            var spec = RandomSpecs.spec(["cosine", "step", "cyclic", "linear"].randomElement(using: &g) ?? "cosine", scale: steps, &g)
+            for _ in 0..<Int.random(in: 2...8, using: &g) {
+                let at = Int.random(in: 0...max(1, steps / 4), using: &g)
+                spec = Bool.random(using: &g)
+                    ? #"{"type": "warmup", "warmup_steps": \#(at), "start_lr": 0.001, "schedule": \#(spec)}"#
+                    : #"{"type": "sequence", "boundaries": [\#(max(1, at))], "schedules": [\#(RandomSpecs.spec("linear", scale: max(1, at), &g)), \#(spec)]}"#
+            }
+            guard let schedule = try? makeSchedule(spec), let closed = schedule as? any RangeExtrema else {
+                Issue.record("\(spec) has no fast path")
+                continue
+            }
+            let sampler = ColumnSampler(steps: steps, columns: Int.random(in: 1...300, using: &g))
+            let result = try sampler.sample(schedule)
+            for (c, summary) in result.learningRates.enumerated() {
+                let range = sampler.range(ofColumn: c)
+                let brute = bruteExtrema(closed, range)
+                #expect(summary.minimum.value == brute.min, "\(spec) column \(range)")
+                #expect(summary.maximum.value == brute.max, "\(spec) column \(range)")
+                if let critical = closed.criticalSteps(in: range), critical.count < range.count { fastColumns += 1 }
+            }
+        }
+        #expect(fastColumns > 0)
+    }
+
     @Test("critical steps bound ranges far into long runs", arguments: RandomSpecs.types)
     func farRanges(_ type: String) throws {
         var g = SeededGenerator(seed: UInt64(type.utf8.reduce(0) { $0 &* 31 &+ Int($1) } & 0xFFFF) &+ 99)

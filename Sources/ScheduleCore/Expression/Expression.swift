@@ -13,8 +13,9 @@
 /// - an optional `lambda v:` prefix, whose parameter names stand for the variables in order.
 ///
 /// Errors Python would raise (`ZeroDivisionError`, `math domain error`, overflow) are thrown
-/// as ``PythonRaise``s with Python's words. Integers are 64-bit: a result that does not fit
-/// continues as a float. Input is limited to 1000 characters and 64 levels of nesting.
+/// as ``PythonRaise``s with Python's words. Integers are exact as Python's up to 128 bits
+/// (`±2**127`); an int result beyond that raises `OverflowError` saying so, never continues
+/// as a float. Input is limited to 1000 characters and 64 levels of nesting.
 public struct Expression: Sendable, CustomStringConvertible {
     /// The source text.
     public let text: String

@@ -15,7 +15,8 @@ struct ExpressionEvaluator {
             return value
         case .negate(let operand):
             switch try evaluate(operand) {
-            case .int(let i): return i == Int.min ? .float(-Double(i)) : .int(-i)
+            case .int(let i): return i == Int.min ? .wideInt(-Int128(i)) : .int(-i)
+            case .wideInt(let i): return .integer(try PythonMath.negate(i))
             case .float(let d): return .float(-d)
             }
         case .plus(let operand):
@@ -49,6 +50,7 @@ struct ExpressionEvaluator {
     static func isTruthy(_ n: ExpressionNumber) -> Bool {
         switch n {
         case .int(let i): return i != 0
+        case .wideInt: return true
         case .float(let d): return d != 0
         }
     }
@@ -67,24 +69,29 @@ struct ExpressionEvaluator {
 
     /// One arithmetic operation: int with int stays int (except `/`, and `**` with a negative
     /// exponent); anything with a float is float.
+    ///
+    /// Ints are computed in 64 bits; an operation that overflows is redone in 128 bits
+    /// (exact as Python, whose ints are unbounded), and one beyond 128 bits raises
+    /// ``PythonMath/intTooWide()``.
     static func binary(_ op: ExpressionNode.BinaryOperator, _ a: ExpressionNumber, _ b: ExpressionNumber) throws -> ExpressionNumber {
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .add:
                 let (r, o) = x.addingReportingOverflow(y)
-                return o ? .float(PythonMath.float(Int128(x) + Int128(y))) : .int(r)
+                return o ? .integer(Int128(x) + Int128(y)) : .int(r)
             case .subtract:
                 let (r, o) = x.subtractingReportingOverflow(y)
-                return o ? .float(PythonMath.float(Int128(x) - Int128(y))) : .int(r)
+                return o ? .integer(Int128(x) - Int128(y)) : .int(r)
             case .multiply:
                 let (r, o) = x.multipliedReportingOverflow(by: y)
-                return o ? .float(PythonMath.float(Int128(x) * Int128(y))) : .int(r)
+                return o ? .integer(Int128(x) * Int128(y)) : .int(r)
             case .divide: return .float(try PythonMath.divide(x, y))
             case .floorDivide: return try PythonMath.floorDivide(x, y)
             case .modulo: return .int(try PythonMath.modulo(x, y))
             case .power: return try PythonMath.power(x, y)
             }
         }
+        if let x = a.int128Value, let y = b.int128Value { return try wideBinary(op, x, y) }
         let x = a.doubleValue, y = b.doubleValue
         switch op {
         case .add: return .float(x + y)
@@ -94,6 +101,19 @@ struct ExpressionEvaluator {
         case .floorDivide: return .float(try PythonMath.floorDivide(x, y))
         case .modulo: return .float(try PythonMath.modulo(x, y))
         case .power: return .float(try PythonMath.power(x, y))
+        }
+    }
+
+    /// An int operation with an operand beyond 64 bits, in 128 bits.
+    private static func wideBinary(_ op: ExpressionNode.BinaryOperator, _ x: Int128, _ y: Int128) throws(PythonRaise) -> ExpressionNumber {
+        switch op {
+        case .add: return .integer(try PythonMath.add(x, y))
+        case .subtract: return .integer(try PythonMath.subtract(x, y))
+        case .multiply: return .integer(try PythonMath.multiply(x, y))
+        case .divide: return .float(try PythonMath.trueDivide(x, y))
+        case .floorDivide: return .integer(try PythonMath.floorDivide(x, y))
+        case .modulo: return .integer(try PythonMath.modulo(x, y))
+        case .power: return try PythonMath.power(x, y)
         }
     }
 }

@@ -47,12 +47,9 @@ enum ExpressionFunction: String, Sendable, CaseIterable {
 
     /// Calls the function with Python's semantics and exceptions.
     func apply(_ args: [ExpressionNumber]) throws -> ExpressionNumber {
-        func float(_ n: ExpressionNumber) -> Double {
-            switch n {
-            case .int(let i): return Double(i)
-            case .float(let d): return d
-            }
-        }
+        // Python's float(n): correctly rounded for an int of any width lrplot keeps (an int
+        // below 2¹²⁷ never overflows a double, so math.log needs no frexp-style scaling).
+        func float(_ n: ExpressionNumber) -> Double { n.doubleValue }
         let x = float(args[0])
         switch self {
         case .exp: return .float(try PythonMath.math1(x, canOverflow: true, Foundation.exp))
@@ -86,7 +83,7 @@ enum ExpressionFunction: String, Sendable, CaseIterable {
             if r.isNaN && !y.isNaN && !xx.isNaN { throw PythonMath.raise("ValueError", "math domain error") }
             return .float(r)
         case .floor, .ceil, .trunc:
-            if case .int = args[0] { return args[0] }
+            if args[0].int128Value != nil { return args[0] }
             let r = self == .floor ? x.rounded(.down) : (self == .ceil ? x.rounded(.up) : x.rounded(.towardZero))
             return try PythonMath.integer(fromWhole: r)
         case .mathPow: return .float(try PythonMath.mathPower(x, float(args[1])))
@@ -100,42 +97,44 @@ enum ExpressionFunction: String, Sendable, CaseIterable {
             return best
         case .abs:
             switch args[0] {
-            case .int(let i): return i == Int.min ? .float(-Double(i)) : .int(Swift.abs(i))
+            case .int(let i): return i == Int.min ? .wideInt(-Int128(i)) : .int(Swift.abs(i))
+            case .wideInt(let i): return .integer(i < 0 ? try PythonMath.negate(i) : i)
             case .float(let d): return .float(Swift.abs(d))
             }
         case .int:
-            if case .int = args[0] { return args[0] }
+            if args[0].int128Value != nil { return args[0] }
             return try PythonMath.integer(fromWhole: x.rounded(.towardZero))
         case .float: return .float(x)
         case .round: return try round(args)
         }
     }
 
-    /// `round(x)` (half to even, an int) and `round(x, n)` (an int for int `x`; for a float,
-    /// the float nearest the correctly rounded decimal, as CPython does).
+    /// `round(x)` (half to even, an int) and `round(x, n)` (an int for int `x`, rounded half
+    /// to even to a multiple of `10**-n`; for a float, the float nearest the correctly rounded
+    /// decimal, as CPython does).
     private func round(_ args: [ExpressionNumber]) throws -> ExpressionNumber {
         if args.count == 1 {
             switch args[0] {
-            case .int: return args[0]
+            case .int, .wideInt: return args[0]
             case .float(let d): return try PythonMath.integer(fromWhole: d.rounded(.toNearestOrEven))
             }
         }
-        guard case .int(let digits) = args[1] else {
+        guard let digits = args[1].int128Value else {
             throw PythonMath.raise("TypeError", "'float' object cannot be interpreted as an integer")
         }
         switch args[0] {
-        case .int(let i):
-            if digits >= 0 { return .int(i) }
-            if digits < -18 { return .int(0) }
-            var scale = 1
-            for _ in 0..<(-digits) { scale *= 10 }
-            let q = try PythonMath.floorDivide(i, scale)
-            guard case .int(let quotient) = q else { return .int(i) }
-            let r = i - quotient * scale
+        case .int, .wideInt:
+            guard let i = args[0].int128Value else { return args[0] }
+            if digits >= 0 { return args[0] }
+            // |i| < 2¹²⁷ < 10³⁹ / 2: rounding to 10³⁹ or coarser gives 0.
+            if digits < -38 { return .int(0) }
+            var scale: Int128 = 1
+            for _ in 0..<Int(-digits) { scale *= 10 }
+            let quotient = try PythonMath.floorDivide(i, scale)
+            let r = i - quotient * scale  // 0 ≤ r < scale
             var rounded = quotient
-            if 2 * r > scale || (2 * r == scale && quotient % 2 != 0) { rounded += 1 }
-            let (v, o) = rounded.multipliedReportingOverflow(by: scale)
-            return o ? .float(Double(rounded) * Double(scale)) : .int(v)
+            if r > scale - r || (r == scale - r && quotient % 2 != 0) { rounded += 1 }
+            return .integer(try PythonMath.multiply(rounded, scale))
         case .float(let d):
             if !d.isFinite || digits > 323 { return .float(d) }
             if digits < 0 {

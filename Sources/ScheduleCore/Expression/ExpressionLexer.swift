@@ -92,11 +92,12 @@ struct ExpressionLexer {
             let radix = "xX".contains(p) ? 16 : ("oO".contains(p) ? 8 : 2)
             if peek() == "_" { index += 1 }
             let text = try digits({ $0.isHexDigit && Int(String($0), radix: radix) != nil }, start: start)
-            guard !text.isEmpty, let value = Int(text, radix: radix) else {
-                throw fail("invalid number literal", at: start)
+            guard !text.isEmpty else { throw fail("invalid number literal", at: start) }
+            guard let value = Int128(text, radix: radix) else {
+                throw fail("integer literal is too large (lrplot's ints stop at 128 bits; write it as a float)", at: start)
             }
             try checkEndOfNumber(start: start)
-            return .int(value)
+            return .integer(value)
         }
         var text = try digits(isDecimal, start: start)
         var isFloat = false
@@ -129,10 +130,10 @@ struct ExpressionLexer {
         if text.count > 1 && text.hasPrefix("0") && text.contains(where: { $0 != "0" }) {
             throw fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
         }
-        guard let value = Int(text) else {
-            throw fail("integer literal \(text) is too large (at most 64 bits; write it as a float, e.g. \(text).0)", at: start)
+        guard let value = Int128(text) else {
+            throw fail("integer literal \(text) is too large (lrplot's ints stop at 128 bits, ±2**127; write it as a float, e.g. \(text).0)", at: start)
         }
-        return .int(value)
+        return .integer(value)
     }
 
     private func checkEndOfNumber(start: Int) throws {

@@ -16,6 +16,7 @@ struct ExpressionToken: Equatable, Sendable {
     var text: String {
         switch kind {
         case .number(.int(let i)): return String(i)
+        case .number(.wideInt(let i)): return String(i)
         case .number(.float(let d)): return "\(d)"
         case .name(let n): return n
         case .symbol(let s): return s

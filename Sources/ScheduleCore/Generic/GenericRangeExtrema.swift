@@ -198,8 +198,10 @@ extension ClosedFormWarmupSchedule: RangeExtrema {
         let shift = warmup.globalSteps ? 0 : w
         guard let inner = child.criticalSteps(in: (lo - shift)..<(range.upperBound - shift)) else { return nil }
         out += inner.map { $0 + shift }
-        // The child's first value after the hand-over.
-        out.append(lo)
+        // The child's first value after the hand-over; not when it is the range's first step,
+        // which is always a candidate: nested warm-ups would add one copy per level, and
+        // each level would copy them all again (quadratic in the depth).
+        if lo > range.lowerBound { out.append(lo) }
         return out
     }
 }
@@ -220,7 +222,9 @@ extension ClosedFormSequenceSchedule: RangeExtrema {
             guard let child = schedule as? any RangeExtrema,
                   let inner = child.criticalSteps(in: (lo - segStart)..<(hi - segStart)) else { return nil }
             out += inner.map { $0 + segStart }
-            out += [lo, hi - 1]
+            // The segment's ends, except the range's own (always candidates).
+            if lo > range.lowerBound { out.append(lo) }
+            if hi < range.upperBound { out.append(hi - 1) }
         }
         return out
     }

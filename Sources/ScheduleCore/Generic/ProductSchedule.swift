@@ -61,6 +61,9 @@ extension ScheduleType {
         make: { p in
             let schedules = try p.scheduleList("schedules")
             try p.check(!schedules.isEmpty, "schedules", "needs at least one schedule")
+            // A product of one schedule is that schedule (1 · x is x exactly), with its
+            // evaluation path: a fast path stays one.
+            if schedules.count == 1 { return schedules[0] }
             let closed = schedules.compactMap { $0 as? any ClosedFormSchedule }
             if closed.count == schedules.count { return ClosedFormProductSchedule(closed: closed) }
             return ProductSchedule(schedules: schedules)

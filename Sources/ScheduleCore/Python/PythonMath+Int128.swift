@@ -15,8 +15,8 @@ extension PythonMath {
     /// `long_true_divide`), not the quotient of two rounded doubles — they differ once an
     /// operand exceeds 2⁵³. `ZeroDivisionError: division by zero` when `b == 0`.
     ///
-    /// Exact for `|b| < 2⁷²` (every value a schedule divides by); beyond that the
-    /// quotient of the two rounded doubles.
+    /// Exact for every pair of `Int128`s: the quotient is carried to 55 or 56 significant
+    /// bits by long division, with a sticky bit for what remains, and rounded once.
     public static func trueDivide(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Double {
         if b == 0 { throw raise("ZeroDivisionError", "division by zero") }
         let limit: Int128 = 1 << 53
@@ -24,22 +24,81 @@ extension PythonMath {
         if a == 0 { return (b < 0) ? -0.0 : 0.0 }
         let negative = (a < 0) != (b < 0)
         var n = a.magnitude, d = b.magnitude
-        guard d.leadingZeroBitCount > 128 - 72 else { return Double(a) / Double(b) }
         // Scale so that the quotient has 55 or 56 significant bits: the bits a double keeps,
         // a rounding bit, and room for a sticky bit below it.
         let shift = 55 - ((128 - n.leadingZeroBitCount) - (128 - d.leadingZeroBitCount))
-        if shift >= 0 { n <<= UInt128(shift) } else { d <<= UInt128(-shift) }
-        let (q, r) = n.quotientAndRemainder(dividingBy: d)
+        var q: UInt128, r: UInt128
+        if shift >= 0 {
+            // n · 2^shift may not fit: divide first, then bring down `shift` zero bits one
+            // at a time (r < d ≤ 2¹²⁷, so 2r fits).
+            (q, r) = n.quotientAndRemainder(dividingBy: d)
+            for _ in 0..<shift {
+                r <<= 1
+                q <<= 1
+                if r >= d {
+                    r -= d
+                    q |= 1
+                }
+            }
+        } else {
+            d <<= UInt128(-shift)
+            (q, r) = n.quotientAndRemainder(dividingBy: d)
+        }
         // The sticky bit: whether anything was left, below every bit the rounding looks at.
         let scaled = q << 1 | (r == 0 ? 0 : 1)
         let magnitude = Double(scaled) * Double(sign: .plus, exponent: -(shift + 1), significand: 1)
         return negative ? -magnitude : magnitude
     }
 
-    /// Python's `a // b` for ints: the floor of the quotient; `ZeroDivisionError` for `b == 0`.
-    /// (`Int128.min // -1` does not arise: operands come from 64-bit values.)
+    /// The `OverflowError` for an int result beyond 128 bits, where Python's unbounded int
+    /// would go on exactly and lrplot stops rather than round it.
+    static func intTooWide() -> PythonRaise {
+        raise("OverflowError", "int result beyond 128 bits: lrplot's ints stop at ±2**127 (Python's are unbounded); write a float, e.g. 1e40, if an approximation is meant")
+    }
+
+    /// Python's `a + b` for ints up to 128 bits; ``intTooWide()`` beyond.
+    static func add(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Int128 {
+        let (r, o) = a.addingReportingOverflow(b)
+        if o { throw intTooWide() }
+        return r
+    }
+
+    /// Python's `a - b` for ints up to 128 bits; ``intTooWide()`` beyond.
+    static func subtract(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Int128 {
+        let (r, o) = a.subtractingReportingOverflow(b)
+        if o { throw intTooWide() }
+        return r
+    }
+
+    /// Python's `a * b` for ints up to 128 bits; ``intTooWide()`` beyond.
+    static func multiply(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Int128 {
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        if o { throw intTooWide() }
+        return r
+    }
+
+    /// Python's `-a` for an int; ``intTooWide()`` for `-Int128.min` (2¹²⁷).
+    static func negate(_ a: Int128) throws(PythonRaise) -> Int128 {
+        try subtract(0, a)
+    }
+
+    /// Python's `a ** b` for ints with `b ≥ 0`, exact by repeated squaring; ``intTooWide()``
+    /// when the result (or a square it still needs) passes 128 bits.
+    static func power(_ a: Int128, nonNegative b: Int128) throws(PythonRaise) -> Int128 {
+        var result: Int128 = 1, base = a, exponent = b
+        while exponent > 0 {
+            if exponent & 1 == 1 { result = try multiply(result, base) }
+            exponent >>= 1
+            if exponent > 0 { base = try multiply(base, base) }
+        }
+        return result
+    }
+
+    /// Python's `a // b` for ints: the floor of the quotient; `ZeroDivisionError` for `b == 0`,
+    /// ``intTooWide()`` for `Int128.min // -1` (2¹²⁷).
     public static func floorDivide(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Int128 {
         if b == 0 { throw raise("ZeroDivisionError", "integer division or modulo by zero") }
+        if b == -1 { return try negate(a) }
         let (q, r) = a.quotientAndRemainder(dividingBy: b)
         return r != 0 && ((r < 0) != (b < 0)) ? q - 1 : q
     }
@@ -48,6 +107,7 @@ extension PythonMath {
     /// `ZeroDivisionError` for `b == 0`.
     public static func modulo(_ a: Int128, _ b: Int128) throws(PythonRaise) -> Int128 {
         if b == 0 { throw raise("ZeroDivisionError", "integer modulo by zero") }
+        if b == -1 { return 0 }
         let r = a % b
         return r != 0 && ((r < 0) != (b < 0)) ? r + b : r
     }
@@ -56,8 +116,8 @@ extension PythonMath {
     /// `0` or `1` as `n` is below, equal to or above `d`; `nil` for a NaN.
     public static func compare(_ n: Int128, _ d: Double) -> Int? {
         if d.isNaN { return nil }
-        if d >= 0x1p126 { return -1 }
-        if d < -0x1p126 { return 1 }
+        if d >= 0x1p127 { return -1 }  // every Int128 is below 2¹²⁷
+        if d < -0x1p127 { return 1 }
         let whole = d.rounded(.down)
         let w = Int128(whole)
         if n != w { return n < w ? -1 : 1 }

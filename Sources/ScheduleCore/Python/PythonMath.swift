@@ -7,9 +7,9 @@ import Foundation
 /// expression evaluator and the torch, transformers and timm schedules, whose code is Python
 /// arithmetic too. Everything not here (`+ - * /` on non-zero divisors, `math.cos`,
 /// `math.tanh`, …) is the C library's operation in both CPython and Swift on Linux, and is
-/// written directly. Python's `int` is unbounded; here it is 64-bit, and a result that
-/// does not fit continues as the nearest `float` (Python would keep it exact and convert it
-/// to the same `float` when it meets one).
+/// written directly. Python's `int` is unbounded; here it is exact to 128 bits (64-bit
+/// operations first, `Int128` when they overflow), and a result beyond that raises
+/// ``intTooWide()`` rather than continue rounded.
 public enum PythonMath {
     /// An exception as Python words it: `"<Type>: <message>"`.
     @inline(never)
@@ -114,7 +114,7 @@ public enum PythonMath {
     public static func floorDivide(_ a: Int, _ b: Int) throws(PythonRaise) -> ExpressionNumber {
         if b == 0 { throw raise("ZeroDivisionError", "integer division or modulo by zero") }
         let (q, overflow) = a.dividedReportingOverflow(by: b)
-        if overflow { return .float(try floorDivide(Double(a), Double(b))) }
+        if overflow { return .wideInt(-Int128(a)) }  // Int.min // -1 = 2⁶³
         let r = a - q * b
         return .int(r != 0 && ((r < 0) != (b < 0)) ? q - 1 : q)
     }
@@ -128,8 +128,9 @@ public enum PythonMath {
         return r != 0 && ((r < 0) != (b < 0)) ? r + b : r
     }
 
-    /// `a ** b` for ints: exact while it fits in 64 bits; a negative exponent gives a float
-    /// (`0 ** -1` raises `ZeroDivisionError`).
+    /// `a ** b` for ints: exact (64-bit, then 128-bit; ``intTooWide()`` beyond); a negative
+    /// exponent gives `float(a) ** float(b)` as CPython's `long_pow` (`0 ** -1` raises
+    /// `ZeroDivisionError`).
     public static func power(_ a: Int, _ b: Int) throws(PythonRaise) -> ExpressionNumber {
         if b < 0 { return .float(try power(Double(a), Double(b))) }
         var result = 1, base = a, exponent = b
@@ -149,18 +150,23 @@ public enum PythonMath {
             if overflow { break }
         }
         if !overflow { return .int(result) }
-        let approx = Foundation.pow(Double(a), Double(b))
-        if approx.isInfinite { throw raise("OverflowError", "int too large to convert to float") }
-        return .float(approx)
+        return .integer(try power(Int128(a), nonNegative: Int128(b)))
     }
 
-    /// The Python `int` of a whole-valued float (`math.floor`, `int()`, `round`): `ValueError`
-    /// for NaN, `OverflowError` for infinities; beyond 64 bits it stays a float of the same value.
+    /// `a ** b` for ints of any width lrplot keeps (see ``power(_:_:)-(Int,Int)``).
+    static func power(_ a: Int128, _ b: Int128) throws(PythonRaise) -> ExpressionNumber {
+        if b < 0 { return .float(try power(float(a), float(b))) }
+        return .integer(try power(a, nonNegative: b))
+    }
+
+    /// The Python `int` of a whole-valued float (`math.floor`, `int()`, `round`), exact:
+    /// `ValueError` for NaN, `OverflowError` for infinities, ``intTooWide()`` beyond 128 bits.
     static func integer(fromWhole d: Double) throws(PythonRaise) -> ExpressionNumber {
         if d.isNaN { throw raise("ValueError", "cannot convert float NaN to integer") }
         if d.isInfinite { throw raise("OverflowError", "cannot convert float infinity to integer") }
         if d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 { return .int(Int(d)) }
-        return .float(d)
+        guard let wide = Int128(exactly: d) else { throw intTooWide() }
+        return .wideInt(wide)
     }
 
     /// CPython's `math_1`: `f(x)`, with `ValueError: math domain error` for a NaN from a
@@ -256,6 +262,12 @@ public enum PythonMath {
             return x < y ? -1 : (x == y ? 0 : 1)
         case let (.int(x), .float(y)): return compare(x, y)
         case let (.float(x), .int(y)): return compare(y, x).map { -$0 }
+        case let (.wideInt(x), .float(y)): return compare(x, y)
+        case let (.float(x), .wideInt(y)): return compare(y, x).map { -$0 }
+        default:
+            // Two ints, at least one wide.
+            guard let x = a.int128Value, let y = b.int128Value else { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
         }
     }
 

@@ -18,7 +18,9 @@ public enum EvaluationPath: String, Sendable, CaseIterable {
     /// reduce-on-plateau fed its metrics: time grows with the steps.
     case stepByStep = "step by step"
     /// As its nested schedules (`sequence`, `warmup`, `product`, torch's `SequentialLR`, …):
-    /// the fast path only when every part has it.
+    /// the fast path only when every part has it. A `product` of several schedules has no
+    /// fast path (its closed form is evaluated at every step of a chart); a `product` of one
+    /// is that schedule.
     case nested = "as its parts"
 
     /// The one-letter code `lrplot list` shows.
@@ -41,7 +43,7 @@ public enum EvaluationPath: String, Sendable, CaseIterable {
         case .stepByStep:
             return "walked step by step, as the framework steps it (recursive state or metrics): time grows with the steps, about 10⁸ steps a second"
         case .nested:
-            return "as its nested schedules: the fast path when every part has it, walked step by step when one part must be"
+            return "as its nested schedules: the fast path when every part has it (for `product`, only a product of one schedule; a product of several closed forms computes every step of a chart), walked step by step when one part must be"
         }
     }
 
