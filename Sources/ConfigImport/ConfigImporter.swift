@@ -32,17 +32,17 @@ public enum ConfigImporter {
         // A W&B config is unwrapped first, so that a `set` path names the setting itself.
         var (root, unwrapNote) = try unwrap(document.root, file: file)
         let original = root
-        var added: [(path: [String], full: String)] = []
+        // Each override's path, and whether the config (with the earlier overrides) lacked it.
+        var sets: [(segments: [String], full: String, added: Bool)] = []
         for (path, value) in overrides {
             let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if root.value(at: segments) == nil { added.append((segments, path)) }
+            sets.append((segments, path, root.value(at: segments) == nil))
             root = try override(root, path: segments, with: value, file: file, full: path)
         }
         let format = try format(of: root, file: file)
         var setNotes: [ImportNote] = []
-        for (path, _) in overrides {
-            let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            if added.contains(where: { $0.full == path }) {
+        for (segments, path, added) in sets {
+            if added {
                 try checkAdded(segments, full: path, in: original, format: format, file: file)
             } else if !format.knownKeys.knows(segments) {
                 setNotes.append(ImportNote("set \(path): the config has it, but lrplot's \(format.rawValue) importer does not read it, so it does not change the schedule",

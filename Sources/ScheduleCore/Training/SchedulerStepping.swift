@@ -32,17 +32,17 @@ public enum SchedulerStepping: Sendable, Equatable, CustomStringConvertible {
     public func count(after k: Int) -> Int {
         switch self {
         case .perStep: return k
-        case .repeated(let n): return k.multipliedReportingOverflow(by: n).overflow ? Int.max : k * n
+        case .repeated(let n): return Self.saturatingProduct(k, n)
         case .perEpoch(let spe, let f): return k / Swift.max(spe, 1) / Swift.max(f, 1)
         case .every(let n): return k / Swift.max(n, 1)
         case .perBatch(let l, let a):
             guard l > 0 else { return 0 }
-            let u = Self.ceilDiv(l, a)
+            let u = StepAccounting.ceilDiv(l, a)
             // (k mod u)·A ≤ (u − 1)·A < L: no overflow.
             return Self.saturatingSum(Self.saturatingProduct(k / u, l), (k % u) * a)
         case .batchFrequency(let l, let a, let f):
             guard l > 0 else { return 0 }
-            let u = Self.ceilDiv(l, a), g = f / Self.gcd(a, f)
+            let u = StepAccounting.ceilDiv(l, a), g = f / Self.gcd(a, f)
             let perEpoch = (u - 1) / g + (l % f == 0 ? 1 : 0)
             return Self.saturatingSum(Self.saturatingProduct(k / u, perEpoch), (k % u) / g)
         }
@@ -61,13 +61,11 @@ public enum SchedulerStepping: Sendable, Equatable, CustomStringConvertible {
         case .perEpoch(let spe, let f): return f == 1 ? "once per epoch (every \(spe) steps)" : "once every \(f) epochs (of \(spe) steps)"
         case .every(let n): return "once every \(n) steps"
         case .perBatch(let l, let a), .batchFrequency(let l, let a, _):
-            let u = Self.ceilDiv(Swift.max(l, 1), a)
+            let u = StepAccounting.ceilDiv(Swift.max(l, 1), a)
             let shown = firstSteps(Swift.min(u, 12)).map(String.init).joined(separator: " ")
             return "per epoch of \(u) steps, \(count(after: u)) times: \(shown)\(u > 12 ? " …" : "")"
         }
     }
-
-    static func ceilDiv(_ x: Int, _ y: Int) -> Int { x / y + (x % y == 0 ? 0 : 1) }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {
         var (x, y) = (a, b)
